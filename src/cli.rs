@@ -1,0 +1,311 @@
+//! The command line: its arguments (clap) and the subcommands that print to stdout.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+use crate::data::{Dataset, Lang, Record};
+use crate::error::LoadError;
+use crate::export::{self, ExportError, Format};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "liuzhou-tui",
+    version,
+    about = "Browse Liuzhou's development data offline: industry, ecology, policy and livelihood, every figure cited to its source line.",
+    after_help = "With no command, opens the full-screen browser (needs a terminal)."
+)]
+pub struct Cli {
+    /// Read the dataset from DIR (same layout as assets/) instead of the embedded one
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Interface language [default: zh if LC_ALL/LANG starts with "zh", else en]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the whole dataset as JSON, CSV or RON
+    Export {
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+        /// File to write (for `ron`, a dataset directory); standard output if absent
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Show one record: its figures by year, units, qualifiers, sources and disagreements
+    Show {
+        id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: OutputFormat,
+    },
+    /// List ids and names, one a line
+    List {
+        #[arg(value_enum)]
+        what: Option<ListWhat>,
+    },
+    /// Check a dataset directory and print every problem
+    Validate { dir: PathBuf },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListWhat {
+    Indicators,
+    Events,
+    Lists,
+    Sources,
+}
+
+/// How a command ended when it did not fail.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// Nothing matched (exit status 1); the message goes to stderr.
+    NotFound(String),
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Data(#[from] LoadError),
+    #[error(transparent)]
+    Export(#[from] ExportError),
+    #[error("cannot write output: {0}")]
+    Io(#[from] io::Error),
+}
+
+impl Cli {
+    /// The UI language: `--lang`, else the locale.
+    pub fn language(&self) -> Lang {
+        match self.lang {
+            Some(LangArg::Zh) => Lang::Zh,
+            Some(LangArg::En) => Lang::En,
+            None => lang_from_locale(|k| std::env::var(k).ok()),
+        }
+    }
+
+    /// The dataset chosen by `--data`, or the embedded one.
+    pub fn dataset(&self) -> Result<Dataset, LoadError> {
+        match &self.data {
+            Some(dir) => Dataset::from_dir(dir),
+            None => Dataset::embedded(),
+        }
+    }
+}
+
+/// `zh*` in the first set of LC_ALL, LC_MESSAGES, LANG gives Chinese.
+pub fn lang_from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|k| var(k).filter(|v| !v.is_empty()));
+    match locale {
+        Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+/// Runs a subcommand that needs the dataset.
+pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    match command {
+        Command::Export { format, output } => {
+            match (format, output) {
+                (Format::Ron, Some(dir)) => export::ron_dir(data, dir)?,
+                (_, Some(path)) => {
+                    let mut file =
+                        io::BufWriter::new(std::fs::File::create(path).map_err(|source| {
+                            ExportError::Write {
+                                path: path.display().to_string(),
+                                source,
+                            }
+                        })?);
+                    export_to(*format, data, &mut file)?;
+                    file.flush()?;
+                }
+                (_, None) => export_to(*format, data, out)?,
+            }
+            Ok(Outcome::Done)
+        }
+        Command::Show { id, format } => match data.find(id) {
+            None => Ok(Outcome::NotFound(format!(
+                "no record has the id {id:?}; `liuzhou-tui list` shows every id"
+            ))),
+            Some(record) => {
+                match format {
+                    OutputFormat::Text => show_text(data, record, out)?,
+                    OutputFormat::Json => {
+                        serde_json::to_writer_pretty(&mut *out, &show_json(data, record))
+                            .map_err(|e| ExportError::Encode(e.to_string()))?;
+                        writeln!(out)?;
+                    }
+                }
+                Ok(Outcome::Done)
+            }
+        },
+        Command::List { what } => {
+            for r in data.records() {
+                let wanted = match (what, r) {
+                    (None, _) => true,
+                    (Some(ListWhat::Indicators), Record::Indicator(..)) => true,
+                    (Some(ListWhat::Events), Record::Event(_)) => true,
+                    (Some(ListWhat::Lists), Record::List(_) | Record::Item(..)) => true,
+                    (Some(ListWhat::Sources), Record::Source(_)) => true,
+                    _ => false,
+                };
+                if wanted {
+                    let name = r.name();
+                    writeln!(out, "{}\t{}\t{}", r.id(), name.zh, name.en)?;
+                }
+            }
+            Ok(Outcome::Done)
+        }
+        // Handled before the dataset is loaded.
+        Command::Validate { .. } | Command::Completions { .. } => Ok(Outcome::Done),
+    }
+}
+
+fn export_to(format: Format, data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
+    match format {
+        Format::Json => export::json(data, out),
+        Format::Csv => export::csv(data, out),
+        Format::Ron => export::ron(data, out),
+    }
+}
+
+fn source_label(data: &Dataset, id: &str, line: u32) -> String {
+    match data.source(id) {
+        Some(s) => format!("{id}:{line} 《{}》 {} ({})", s.title.zh, s.file, s.date),
+        None => format!("{id}:{line}"),
+    }
+}
+
+fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let name = record.name();
+    writeln!(out, "{}  {} · {}", record.id(), name.zh, name.en)?;
+    match record {
+        Record::Source(s) => {
+            writeln!(out, "source · {} · {}", s.publisher.en, s.date)?;
+            writeln!(out, "file: {} ({} lines)", s.file, s.lines)?;
+            if let Some(why) = &s.date_inferred {
+                writeln!(out, "date inferred: {}", why.en)?;
+            }
+            writeln!(out, "{}", s.summary.en)?;
+            let citing = data.citing(&s.id);
+            writeln!(out, "cited by {} records:", citing.len())?;
+            for (r, n) in citing {
+                writeln!(out, "  {:<32} {n:>3}  {}", r.id(), r.name().en)?;
+            }
+        }
+        Record::Indicator(ind, _) => {
+            writeln!(
+                out,
+                "indicator · {} · {} · {}",
+                record.tab(),
+                ind.theme.label().en,
+                ind.scope.label(Lang::En)
+            )?;
+            writeln!(out, "{}", ind.summary.en)?;
+            if let Some(d) = &ind.disagreement {
+                writeln!(out, "SOURCES DISAGREE: {} / {}", d.en, d.zh)?;
+            }
+            for p in &ind.points {
+                let when = p.when(Lang::En);
+                writeln!(
+                    out,
+                    "  {when:<12} {:<16} {:<28} {:<9} {}",
+                    p.display(Lang::Zh),
+                    p.display(Lang::En),
+                    p.kind.label(Lang::En),
+                    source_label(data, &p.source, p.line)
+                )?;
+                if let Some(note) = &p.note {
+                    writeln!(out, "               note: {}", note.en)?;
+                }
+            }
+        }
+        Record::Event(e) => {
+            writeln!(out, "event · {:?}", e.category)?;
+            writeln!(out, "{}", e.summary.en)?;
+            let mut distinct: Vec<_> = e.dates.iter().map(|d| d.date).collect();
+            distinct.sort();
+            distinct.dedup();
+            if distinct.len() > 1 {
+                let shown: Vec<_> = distinct.iter().map(ToString::to_string).collect();
+                writeln!(out, "SOURCES DISAGREE on the date: {}", shown.join(" / "))?;
+            }
+            for d in &e.dates {
+                let until = d.until.map(|u| format!("–{u}")).unwrap_or_default();
+                writeln!(
+                    out,
+                    "  {}{until:<8} {}",
+                    d.date,
+                    source_label(data, &d.source, d.line)
+                )?;
+            }
+        }
+        Record::List(l) => {
+            writeln!(out, "list · {} items", l.items.len())?;
+            for i in &l.items {
+                writeln!(out, "  {:<28} {} · {}", i.id, i.name.zh, i.name.en)?;
+            }
+        }
+        Record::Item(l, i) => {
+            writeln!(out, "item of {} · {}", l.id, l.name.en)?;
+            if let Some(y) = i.since {
+                writeln!(out, "since {y}")?;
+            }
+            for p in &i.points {
+                writeln!(
+                    out,
+                    "  {:<12} {:<16} {:<28} {}",
+                    p.when(Lang::En),
+                    p.display(Lang::Zh),
+                    p.display(Lang::En),
+                    source_label(data, &p.source, p.line)
+                )?;
+            }
+            writeln!(out, "source: {}", source_label(data, &i.source, i.line))?;
+        }
+    }
+    Ok(())
+}
+
+fn show_json(data: &Dataset, record: Record<'_>) -> serde_json::Value {
+    let body = match record {
+        Record::Source(s) => json!(s),
+        Record::Indicator(i, _) => json!(i),
+        Record::Event(e) => json!(e),
+        Record::List(l) => json!(l),
+        Record::Item(_, i) => json!(i),
+    };
+    let mut cited: Vec<&str> = record.cited_sources().collect();
+    cited.sort_unstable();
+    cited.dedup();
+    let sources: Vec<_> = cited
+        .iter()
+        .filter_map(|id| data.source(id))
+        .map(|s| json!({"id": s.id, "file": s.file, "title": s.title, "date": s.date}))
+        .collect();
+    json!({ "kind": record.kind(), "tab": record.tab(), "record": body, "sources": sources })
+}

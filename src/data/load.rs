@@ -1,0 +1,150 @@
+//! Reading a dataset: from the copy embedded in the binary, or from a directory in the
+//! same layout. All five files are parsed and validated before anything is returned,
+//! so a dataset is either whole or not loaded at all.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use serde::de::DeserializeOwned;
+
+use super::locate::Locator;
+use super::model::Dataset;
+use super::validate;
+use crate::error::{LoadError, Position, Problem, ProblemKind};
+
+/// The files of a dataset directory, in the order they are read.
+pub const FILES: [&str; 5] = [
+    "sources.ron",
+    "industry.ron",
+    "ecology.ron",
+    "timeline.ron",
+    "livelihood.ron",
+];
+
+/// No data file of a real dataset comes near this; a bigger one is the wrong file.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The Liuzhou dataset, compiled into the binary.
+const EMBEDDED: [&str; 5] = [
+    include_str!("../../assets/sources.ron"),
+    include_str!("../../assets/industry.ron"),
+    include_str!("../../assets/ecology.ron"),
+    include_str!("../../assets/timeline.ron"),
+    include_str!("../../assets/livelihood.ron"),
+];
+
+/// RON as the data files are written: `Option`s without `Some(…)`.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+impl Dataset {
+    /// The dataset shipped inside the binary.
+    pub fn embedded() -> Result<Dataset, LoadError> {
+        parse(EMBEDDED.map(|text| Ok(text.to_owned())))
+    }
+
+    /// Reads and validates a dataset directory.
+    pub fn from_dir(dir: &Path) -> Result<Dataset, LoadError> {
+        parse(FILES.map(|name| read_text(&dir.join(name))))
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, ProblemKind> {
+    let file = fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => ProblemKind::Missing,
+        _ => ProblemKind::Io(e.to_string()),
+    })?;
+    let size = file
+        .metadata()
+        .map_err(|e| ProblemKind::Io(e.to_string()))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(ProblemKind::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    // Read at most one byte past the limit, in case the file grows while we read it.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ProblemKind::Io(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ProblemKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| ProblemKind::NotUtf8 {
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+/// Parses the five files' texts (or the problem reading each) into a validated dataset.
+fn parse(texts: [Result<String, ProblemKind>; 5]) -> Result<Dataset, LoadError> {
+    let mut problems = Vec::new();
+    let [sources, industry, ecology, timeline, livelihood] = texts;
+    let sources = parse_file(FILES[0], sources, &mut problems);
+    let industry = parse_file(FILES[1], industry, &mut problems);
+    let ecology = parse_file(FILES[2], ecology, &mut problems);
+    let timeline = parse_file(FILES[3], timeline, &mut problems);
+    let livelihood = parse_file(FILES[4], livelihood, &mut problems);
+    let (Some(sources), Some(industry), Some(ecology), Some(timeline), Some(livelihood)) =
+        (sources, industry, ecology, timeline, livelihood)
+    else {
+        return Err(LoadError { problems });
+    };
+    let data = Dataset {
+        sources: sources.0,
+        industry: industry.0,
+        ecology: ecology.0,
+        timeline: timeline.0,
+        livelihood: livelihood.0,
+    };
+    let locators = [sources.1, industry.1, ecology.1, timeline.1, livelihood.1];
+    problems.extend(validate::validate(&data, &locators));
+    if problems.is_empty() {
+        Ok(data)
+    } else {
+        Err(LoadError { problems })
+    }
+}
+
+fn parse_file<T: DeserializeOwned>(
+    name: &'static str,
+    text: Result<String, ProblemKind>,
+    problems: &mut Vec<Problem>,
+) -> Option<(T, Locator)> {
+    let problem = |pos, kind| Problem {
+        file: name.to_owned(),
+        pos,
+        kind,
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(kind) => {
+            problems.push(problem(None, kind));
+            return None;
+        }
+    };
+    // A BOM is what some Windows editors prepend; it is not content.
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if body.trim().is_empty() {
+        problems.push(problem(None, ProblemKind::Empty));
+        return None;
+    }
+    match ron_options().from_str::<T>(body) {
+        Ok(value) => Some((value, Locator::new(name, body.to_owned()))),
+        Err(e) => {
+            let pos = Position {
+                line: e.span.start.line,
+                col: e.span.start.col,
+            };
+            problems.push(problem(Some(pos), ProblemKind::Syntax(e.code.to_string())));
+            None
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Finds where a record or field stands in a data file's text, so that a validation
+//! problem found after parsing can still name its line and column. Positions are
+//! looked up only when there is a problem to report.
+
+use crate::error::{Position, Problem, ProblemKind};
+
+pub struct Locator {
+    file: &'static str,
+    text: String,
+}
+
+impl Locator {
+    pub fn new(file: &'static str, text: String) -> Self {
+        Locator { file, text }
+    }
+
+    pub fn file(&self) -> &'static str {
+        self.file
+    }
+
+    /// Line and column (1-based, in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: before.matches('\n').count() + 1,
+            col: before[line_start..].chars().count() + 1,
+        }
+    }
+
+    /// Offset of the `nth` (0-based) `field:` at or after `from`.
+    pub fn field(&self, from: usize, field: &str, nth: usize) -> Option<usize> {
+        let text = self.text.get(from..)?;
+        let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+        text.match_indices(field)
+            .filter(|&(i, _)| {
+                let before_ok = !text[..i].chars().next_back().is_some_and(is_ident);
+                let after = text[i + field.len()..].trim_start();
+                before_ok && after.starts_with(':')
+            })
+            .nth(nth)
+            .map(|(i, _)| from + i)
+    }
+
+    /// Offset of the `nth` record whose `id` is `id`.
+    pub fn record(&self, id: &str, nth: usize) -> Option<usize> {
+        let quoted = format!("\"{id}\"");
+        let mut found = 0;
+        let mut from = 0;
+        while let Some(at) = self.field(from, "id", 0) {
+            let value = self.text[at + 2..]
+                .trim_start()
+                .trim_start_matches(':')
+                .trim_start();
+            if value.starts_with(&quoted) {
+                if found == nth {
+                    return Some(at);
+                }
+                found += 1;
+            }
+            from = at + 2;
+        }
+        None
+    }
+
+    pub fn problem(&self, offset: Option<usize>, kind: ProblemKind) -> Problem {
+        Problem {
+            file: self.file.to_owned(),
+            pos: offset.map(|o| self.position(o)),
+            kind,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_records_and_fields_by_character_column() {
+        let text =
+            "[\n  (id: \"a\", name: \"柳州\", value: 1),\n  (id: \"b\", value: 2, value : 3),\n]";
+        let loc = Locator::new("x.ron", text.to_owned());
+        let b = loc.record("b", 0).unwrap();
+        assert_eq!(loc.position(b), Position { line: 3, col: 4 });
+        let second_value = loc.field(b, "value", 1).unwrap();
+        assert_eq!(loc.position(second_value), Position { line: 3, col: 23 });
+        let after_hanzi = loc.field(0, "value", 0).unwrap();
+        assert_eq!(loc.position(after_hanzi), Position { line: 2, col: 25 });
+        assert_eq!(loc.record("c", 0), None);
+    }
+}

@@ -1,0 +1,365 @@
+//! The dataset's types. They mirror the RON files under `assets/` one to one, and
+//! serialise to the export contract (JSON/CSV) without a separate DTO layer.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A label in both UI languages. The English is ours; the Chinese follows the source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    Zh,
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub fn toggle(self) -> Self {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// The whole dataset: one field per file of the asset layout.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub sources: Vec<Source>,
+    pub industry: Vec<Indicator>,
+    pub ecology: Vec<Indicator>,
+    pub timeline: Vec<Event>,
+    pub livelihood: Vec<List>,
+}
+
+/// One of the documents the data was taken from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// The document's file name, as in `shared/seeds`.
+    pub file: String,
+    /// How many lines the document has; a cited line must fall inside it.
+    pub lines: u32,
+    pub kind: SourceKind,
+    pub title: Text,
+    pub publisher: Text,
+    pub date: PartialDate,
+    /// `None` when the document states its date; otherwise why we believe it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_inferred: Option<Text>,
+    pub summary: Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    NewspaperFeature,
+    NewsArticle,
+    GovernmentReply,
+}
+
+/// A measured quantity (e.g. new-energy vehicle output) with its figures over time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    pub id: String,
+    pub theme: Theme,
+    pub name: Text,
+    #[serde(default)]
+    pub scope: Scope,
+    pub summary: Text,
+    pub points: Vec<Point>,
+    /// Set when the sources give different figures for the same thing: says how they differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disagreement: Option<Text>,
+}
+
+/// One figure as one source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Point {
+    pub value: f64,
+    /// A unit from `units::UNITS`, written as the source writes it (万辆, 亿元, %).
+    pub unit: String,
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// A span the figure covers when it is not one year ("2016–2020", "since 2007").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Text>,
+    #[serde(default)]
+    pub qualifier: Qualifier,
+    #[serde(default)]
+    pub kind: Kind,
+    pub source: String,
+    /// 1-based line in the source document.
+    pub line: u32,
+    /// The figure as written, when it is written in words or a fraction (第一, 六成, 1/4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<String>,
+    /// What the figure counts, when the indicator's name is not enough; for computed
+    /// figures, how it was computed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// How exact the source says a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    #[default]
+    Exact,
+    /// 超, 超过, 突破, 多, 余
+    Over,
+    /// 近
+    Nearly,
+    /// 以上
+    AtLeast,
+    /// 不超过
+    AtMost,
+    /// 约
+    About,
+    /// A goal, not an outcome.
+    Target,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    #[default]
+    Reported,
+    /// Derived by us from reported figures; `note` says how.
+    Computed,
+}
+
+/// Whose figure it is.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    #[default]
+    City,
+    /// Guangxi as a whole, not Liuzhou.
+    Region,
+    /// One company (named).
+    Company(Text),
+}
+
+/// Groups indicators in the Industry and Ecology tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    // Industry
+    Vehicles,
+    Steel,
+    Machinery,
+    Luosifen,
+    Output,
+    Quality,
+    Standards,
+    Inspection,
+    Innovation,
+    Investment,
+    Guangxi,
+    // Ecology
+    Water,
+    Air,
+    Greenery,
+    Pollution,
+    Honours,
+}
+
+impl Theme {
+    pub fn label(self) -> Text {
+        let (zh, en) = match self {
+            Theme::Vehicles => ("汽车", "Vehicles"),
+            Theme::Steel => ("钢铁", "Steel"),
+            Theme::Machinery => ("机械", "Machinery"),
+            Theme::Luosifen => ("螺蛳粉", "Luosifen"),
+            Theme::Output => ("工业规模", "Industrial scale"),
+            Theme::Quality => ("质量", "Quality"),
+            Theme::Standards => ("标准与品牌", "Standards & brands"),
+            Theme::Inspection => ("检验检测", "Inspection & testing"),
+            Theme::Innovation => ("创新与人才", "Innovation & talent"),
+            Theme::Investment => ("投入与减排", "Investment & emissions"),
+            Theme::Guangxi => ("广西全区", "Guangxi-wide"),
+            Theme::Water => ("水环境", "Water"),
+            Theme::Air => ("空气", "Air"),
+            Theme::Greenery => ("园林绿化", "Parks & greenery"),
+            Theme::Pollution => ("治污与循环", "Pollution & recycling"),
+            Theme::Honours => ("城市荣誉", "City honours"),
+        };
+        Text {
+            zh: zh.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// A dated step in the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub id: String,
+    pub category: EventCategory,
+    pub title: Text,
+    pub summary: Text,
+    /// Every source's date for the event; more than one distinct date is a disagreement.
+    pub dates: Vec<DateClaim>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventCategory {
+    Milestone,
+    Policy,
+    Honour,
+    Launch,
+}
+
+/// A date for an event as one source gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateClaim {
+    pub date: PartialDate,
+    /// The end of a span ("2021–2023").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<PartialDate>,
+    pub source: String,
+    pub line: u32,
+}
+
+/// A livelihood list (free services, education, sports).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct List {
+    pub id: String,
+    pub name: Text,
+    pub items: Vec<Item>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub name: Text,
+    /// The year the service or measure began.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<i32>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<Point>,
+    pub source: String,
+    pub line: u32,
+}
+
+/// A date with the precision its source gives: a year, a month, or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.year)?;
+        if let Some(m) = self.month {
+            write!(f, "-{m:02}")?;
+        }
+        if let Some(d) = self.day {
+            write!(f, "-{d:02}")?;
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for PartialDate {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("invalid date {s:?}: expected YYYY, YYYY-MM or YYYY-MM-DD");
+        let mut parts = s.split('-');
+        let year = parts
+            .next()
+            .filter(|y| y.len() == 4)
+            .and_then(|y| y.parse().ok())
+            .ok_or_else(bad)?;
+        let mut num = |max: u8| -> Result<Option<u8>, String> {
+            parts
+                .next()
+                .map(|p| {
+                    p.parse::<u8>()
+                        .ok()
+                        .filter(|n| (1..=max).contains(n) && p.len() == 2)
+                        .ok_or_else(bad)
+                })
+                .transpose()
+        };
+        let month = num(12)?;
+        let day = num(31)?;
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        Ok(PartialDate { year, month, day })
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_keep_their_precision() {
+        assert_eq!("2012".parse::<PartialDate>().unwrap().to_string(), "2012");
+        assert_eq!(
+            "2020-07".parse::<PartialDate>().unwrap().to_string(),
+            "2020-07"
+        );
+        let d: PartialDate = "2017-12-28".parse().unwrap();
+        assert_eq!((d.year, d.month, d.day), (2017, Some(12), Some(28)));
+        for bad in [
+            "",
+            "12",
+            "2017-13",
+            "2017-1-28",
+            "2017-12-32",
+            "2017-12-28-1",
+            "abcd",
+        ] {
+            assert!(
+                bad.parse::<PartialDate>().is_err(),
+                "{bad:?} should be rejected"
+            );
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Finding records in a loaded dataset.
+
+use super::model::{Dataset, Event, Indicator, Item, List, Point, Source};
+
+/// Any record a user can look up by id.
+#[derive(Debug, Clone, Copy)]
+pub enum Record<'a> {
+    Source(&'a Source),
+    /// An indicator, and whether it belongs to the Ecology tab (else Industry).
+    Indicator(&'a Indicator, bool),
+    Event(&'a Event),
+    List(&'a List),
+    Item(&'a List, &'a Item),
+}
+
+impl Dataset {
+    pub fn find(&self, id: &str) -> Option<Record<'_>> {
+        self.records().find(|r| r.id() == id)
+    }
+
+    /// Every record, in file order.
+    pub fn records(&self) -> impl Iterator<Item = Record<'_>> {
+        let sources = self.sources.iter().map(Record::Source);
+        let industry = self.industry.iter().map(|i| Record::Indicator(i, false));
+        let ecology = self.ecology.iter().map(|i| Record::Indicator(i, true));
+        let events = self.timeline.iter().map(Record::Event);
+        let lists = self.livelihood.iter().flat_map(|l| {
+            std::iter::once(Record::List(l)).chain(l.items.iter().map(move |i| Record::Item(l, i)))
+        });
+        sources
+            .chain(industry)
+            .chain(ecology)
+            .chain(events)
+            .chain(lists)
+    }
+
+    /// Every data point, with the record it belongs to.
+    pub fn points(&self) -> impl Iterator<Item = (Record<'_>, &Point)> {
+        self.records()
+            .flat_map(|r| r.points().iter().map(move |p| (r, p)))
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// The records that cite `source`, each with how many of its figures and dates do.
+    pub fn citing(&self, source: &str) -> Vec<(Record<'_>, usize)> {
+        self.records()
+            .filter_map(|r| {
+                let n = r.cited_sources().filter(|s| *s == source).count();
+                (n > 0).then_some((r, n))
+            })
+            .collect()
+    }
+}
+
+impl<'a> Record<'a> {
+    pub fn id(&self) -> &'a str {
+        match self {
+            Record::Source(s) => &s.id,
+            Record::Indicator(i, _) => &i.id,
+            Record::Event(e) => &e.id,
+            Record::List(l) => &l.id,
+            Record::Item(_, i) => &i.id,
+        }
+    }
+
+    /// "indicator", "event", … as the CLI and the export name them.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Record::Source(_) => "source",
+            Record::Indicator(..) => "indicator",
+            Record::Event(_) => "event",
+            Record::List(_) => "list",
+            Record::Item(..) => "item",
+        }
+    }
+
+    pub fn points(&self) -> &'a [Point] {
+        match self {
+            Record::Indicator(i, _) => &i.points,
+            Record::Item(_, i) => &i.points,
+            _ => &[],
+        }
+    }
+
+    /// Every source id the record cites, once per citation.
+    pub fn cited_sources(&self) -> impl Iterator<Item = &'a str> + 'a {
+        let (own, dates): (Option<&'a str>, &'a [super::DateClaim]) = match self {
+            Record::Event(e) => (None, &e.dates),
+            Record::Item(_, i) if i.points.is_empty() => (Some(i.source.as_str()), &[]),
+            _ => (None, &[]),
+        };
+        own.into_iter()
+            .chain(dates.iter().map(|d| d.source.as_str()))
+            .chain(self.points().iter().map(|p| p.source.as_str()))
+    }
+}
+
+impl<'a> Record<'a> {
+    /// The tab the record is shown in, as the CLI and exports name it.
+    pub fn tab(&self) -> &'static str {
+        match self {
+            Record::Source(_) => "sources",
+            Record::Indicator(_, false) => "industry",
+            Record::Indicator(_, true) => "ecology",
+            Record::Event(_) => "timeline",
+            Record::List(_) | Record::Item(..) => "livelihood",
+        }
+    }
+
+    pub fn name(&self) -> &'a super::Text {
+        match self {
+            Record::Source(s) => &s.title,
+            Record::Indicator(i, _) => &i.name,
+            Record::Event(e) => &e.title,
+            Record::List(l) => &l.name,
+            Record::Item(_, i) => &i.name,
+        }
+    }
+}

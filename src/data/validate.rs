@@ -1,0 +1,223 @@
+//! Checks a parsed dataset as a whole and reports every problem at once.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
+
+use super::locate::Locator;
+use super::model::{Dataset, Indicator, Item, Kind, Point, Text};
+use super::units;
+use crate::error::{Problem, ProblemKind};
+
+/// Years a figure or date may carry.
+pub const YEARS: RangeInclusive<i32> = 1900..=2100;
+/// No figure of a city's dataset, in its source's own magnitude, comes near this.
+pub const MAX_VALUE: f64 = 1e12;
+
+/// `locators` follow `load::FILES`: sources, industry, ecology, timeline, livelihood.
+pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
+    let mut v = Validator {
+        documents: data
+            .sources
+            .iter()
+            .map(|s| (s.id.as_str(), (s.file.as_str(), s.lines)))
+            .collect(),
+        ids: HashMap::new(),
+        problems: Vec::new(),
+    };
+    let [sources, industry, ecology, timeline, livelihood] = locators;
+
+    for s in &data.sources {
+        let at = v.id(sources, &s.id);
+        if s.file.trim().is_empty() {
+            v.report(
+                sources,
+                sources.field(at, "file", 0),
+                ProblemKind::EmptyField { field: "file" },
+            );
+        }
+        v.text(sources, at, "title", &s.title);
+        v.year(sources, sources.field(at, "date", 0), s.date.year);
+    }
+    for (loc, list) in [(industry, &data.industry), (ecology, &data.ecology)] {
+        for ind in list {
+            v.indicator(loc, ind);
+        }
+    }
+    for e in &data.timeline {
+        let at = v.id(timeline, &e.id);
+        v.text(timeline, at, "title", &e.title);
+        if e.dates.is_empty() {
+            v.report(
+                timeline,
+                timeline.field(at, "dates", 0),
+                ProblemKind::EmptyField { field: "dates" },
+            );
+        }
+        for (k, claim) in e.dates.iter().enumerate() {
+            let here = timeline.field(at, "date", k).unwrap_or(at);
+            v.year(timeline, Some(here), claim.date.year);
+            v.cite(timeline, here, &claim.source, claim.line);
+            if let Some(until) = claim.until {
+                v.year(timeline, timeline.field(here, "until", 0), until.year);
+                if until < claim.date {
+                    let kind = ProblemKind::SpanBackwards {
+                        from: claim.date.to_string(),
+                        until: until.to_string(),
+                    };
+                    v.report(timeline, timeline.field(here, "until", 0), kind);
+                }
+            }
+        }
+    }
+    for list in &data.livelihood {
+        let at = v.id(livelihood, &list.id);
+        v.text(livelihood, at, "name", &list.name);
+        for item in &list.items {
+            v.item(livelihood, item);
+        }
+    }
+    v.problems
+}
+
+struct Validator<'a> {
+    /// Source id → (file name, line count).
+    documents: HashMap<&'a str, (&'a str, u32)>,
+    /// Id → where it was first defined ("industry.ron:12:5"), and how often each file has it.
+    ids: HashMap<&'a str, (String, HashMap<&'static str, usize>)>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Validator<'a> {
+    fn report(&mut self, loc: &Locator, offset: Option<usize>, kind: ProblemKind) {
+        self.problems.push(loc.problem(offset, kind));
+    }
+
+    /// Registers a record's id and returns the offset of its record in the file.
+    fn id(&mut self, loc: &Locator, id: &'a str) -> usize {
+        let entry = self.ids.entry(id).or_default();
+        let nth = entry.1.entry(loc.file()).or_default();
+        let at = loc.record(id, *nth);
+        *nth += 1;
+        let here = match at {
+            Some(o) => format!("{}:{}", loc.file(), loc.position(o)),
+            None => loc.file().to_owned(),
+        };
+        if id.trim().is_empty() {
+            self.report(loc, at, ProblemKind::EmptyField { field: "id" });
+        } else if entry.0.is_empty() {
+            entry.0 = here;
+        } else {
+            let first = entry.0.clone();
+            self.report(
+                loc,
+                at,
+                ProblemKind::DuplicateId {
+                    id: id.to_owned(),
+                    first,
+                },
+            );
+        }
+        at.unwrap_or(0)
+    }
+
+    fn text(&mut self, loc: &Locator, at: usize, field: &'static str, text: &Text) {
+        if text.zh.trim().is_empty() || text.en.trim().is_empty() {
+            self.report(
+                loc,
+                loc.field(at, field, 0),
+                ProblemKind::EmptyField { field },
+            );
+        }
+    }
+
+    fn year(&mut self, loc: &Locator, offset: Option<usize>, year: i32) {
+        if !YEARS.contains(&year) {
+            self.report(loc, offset, ProblemKind::YearOutOfRange(year));
+        }
+    }
+
+    fn cite(&mut self, loc: &Locator, at: usize, source: &str, line: u32) {
+        match self.documents.get(source) {
+            None => {
+                let kind = ProblemKind::UnknownSource(source.to_owned());
+                self.report(loc, loc.field(at, "source", 0), kind);
+            }
+            Some(&(file, lines)) if line == 0 || line > lines => {
+                let kind = ProblemKind::LineOutside {
+                    line,
+                    file: file.to_owned(),
+                    lines,
+                };
+                self.report(loc, loc.field(at, "line", 0), kind);
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn indicator(&mut self, loc: &Locator, ind: &'a Indicator) {
+        let at = self.id(loc, &ind.id);
+        self.text(loc, at, "name", &ind.name);
+        if ind.points.is_empty() {
+            self.report(
+                loc,
+                loc.field(at, "points", 0),
+                ProblemKind::EmptyField { field: "points" },
+            );
+        }
+        self.points(loc, at, &ind.points);
+        if ind.disagreement.is_some() {
+            let sources: HashSet<&str> = ind.points.iter().map(|p| p.source.as_str()).collect();
+            if sources.len() < 2 {
+                let kind = ProblemKind::DisagreementOneSource(sources.len());
+                self.report(loc, loc.field(at, "disagreement", 0), kind);
+            }
+        }
+    }
+
+    fn item(&mut self, loc: &Locator, item: &'a Item) {
+        let at = self.id(loc, &item.id);
+        self.text(loc, at, "name", &item.name);
+        if let Some(year) = item.since {
+            self.year(loc, loc.field(at, "since", 0), year);
+        }
+        // The item's own citation comes after its points in the usual layout; search
+        // from the last point so a point's `source` is not mistaken for the item's.
+        let own = match item.points.len() {
+            0 => at,
+            n => loc.field(at, "value", n - 1).unwrap_or(at),
+        };
+        self.cite(loc, own, &item.source, item.line);
+        self.points(loc, at, &item.points);
+    }
+
+    fn points(&mut self, loc: &Locator, at: usize, points: &[Point]) {
+        for (k, p) in points.iter().enumerate() {
+            let here = loc.field(at, "value", k).unwrap_or(at);
+            if !p.value.is_finite() {
+                self.report(loc, Some(here), ProblemKind::NotFinite(p.value));
+            } else if p.value.abs() > MAX_VALUE {
+                self.report(loc, Some(here), ProblemKind::Absurd(p.value));
+            }
+            if units::lookup(&p.unit).is_none() {
+                self.report(
+                    loc,
+                    loc.field(here, "unit", 0),
+                    ProblemKind::UnknownUnit(p.unit.clone()),
+                );
+            }
+            if let Some(year) = p.year {
+                self.year(loc, loc.field(here, "year", 0), year);
+            }
+            if p.kind == Kind::Computed && p.note.is_none() {
+                self.report(loc, Some(here), ProblemKind::ComputedWithoutNote);
+            }
+            if p.as_written.as_deref().is_some_and(|w| w.trim().is_empty()) {
+                let kind = ProblemKind::EmptyField {
+                    field: "as_written",
+                };
+                self.report(loc, loc.field(here, "as_written", 0), kind);
+            }
+            self.cite(loc, here, &p.source, p.line);
+        }
+    }
+}
