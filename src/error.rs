@@ -47,7 +47,7 @@ pub enum ProblemKind {
     UnknownUnit(String),
     #[error("value {0} is not a finite number")]
     NotFinite(f64),
-    #[error("value {0} is out of range (magnitude over {max:e})", max = crate::data::validate::MAX_VALUE)]
+    #[error("value {0:e} is out of range (magnitude over {max:e})", max = crate::data::validate::MAX_VALUE)]
     Absurd(f64),
     #[error("a computed figure needs a note saying how it was computed")]
     ComputedWithoutNote,
