@@ -7,3 +7,4 @@ pub mod cli;
 pub mod data;
 pub mod error;
 pub mod export;
+pub mod text;

@@ -1,0 +1,233 @@
+//! Text layout by terminal cell width. Every width, truncation, padding and wrap in
+//! the UI goes through here, so a wide character is never split and a cell is never
+//! overfilled. Widths are counted per grapheme, as ratatui's buffer counts them.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+const ELLIPSIS: &str = "…";
+
+/// The graphemes that take space on screen, with their widths. Control characters
+/// and zero-width graphemes are dropped, as ratatui drops them when drawing.
+fn cells(s: &str) -> impl Iterator<Item = (&str, usize)> {
+    s.graphemes(true)
+        .filter(|g| !g.contains(char::is_control))
+        .map(|g| (g, g.width()))
+        .filter(|&(_, w)| w > 0)
+}
+
+/// Display width in terminal cells.
+pub fn width(s: &str) -> usize {
+    cells(s).map(|(_, w)| w).sum()
+}
+
+/// Cuts `s` to at most `max` cells, ending in "…" when anything was cut.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max && !s.contains(char::is_control) {
+        return Cow::Borrowed(s);
+    }
+    if width(s) <= max {
+        return Cow::Owned(cells(s).map(|(g, _)| g).collect());
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for (g, w) in cells(s) {
+        if used + w > max - 1 {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push_str(ELLIPSIS);
+    Cow::Owned(out)
+}
+
+/// `s` truncated to `w` cells and padded with spaces to exactly `w`.
+pub fn pad(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let fill = w - width(&t);
+    format!("{t}{}", " ".repeat(fill))
+}
+
+/// Like [`pad`], but right-aligned.
+pub fn pad_left(s: &str, w: usize) -> String {
+    let t = truncate(s, w);
+    let fill = w - width(&t);
+    format!("{}{t}", " ".repeat(fill))
+}
+
+/// Characters that must not begin a line (closing punctuation).
+fn no_line_start(g: &str) -> bool {
+    matches!(
+        g,
+        "，" | "。"
+            | "、"
+            | "；"
+            | "："
+            | "！"
+            | "？"
+            | "）"
+            | "》"
+            | "」"
+            | "』"
+            | "”"
+            | "’"
+            | "】"
+            | "…"
+            | ","
+            | "."
+            | ";"
+            | ":"
+            | "!"
+            | "?"
+            | ")"
+            | "%"
+    )
+}
+
+/// Wraps `s` into lines of at most `w` cells. Lines break at spaces between words,
+/// between any two wide characters (Chinese has no spaces), at `\n`, and inside a
+/// word only when the word alone is wider than a line. Closing punctuation is kept
+/// off the start of a line where the line before can give up a character for it.
+pub fn wrap(s: &str, w: usize) -> Vec<String> {
+    if w == 0 {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    for paragraph in s.split('\n') {
+        wrap_paragraph(paragraph, w, &mut lines);
+    }
+    lines
+}
+
+fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
+    // Tokens: a run of narrow non-space graphemes (a word), or one wide grapheme.
+    let mut tokens: Vec<(String, usize, bool)> = Vec::new(); // (text, width, space before)
+    let mut space = false;
+    for (g, gw) in cells(s) {
+        if g.chars().all(char::is_whitespace) {
+            space = true;
+            continue;
+        }
+        match tokens.last_mut() {
+            Some((t, tw, _)) if gw == 1 && !space && *tw > 0 && width_of_last(t) == 1 => {
+                t.push_str(g);
+                *tw += 1;
+            }
+            _ => tokens.push((g.to_owned(), gw, space)),
+        }
+        space = false;
+    }
+
+    let mut line: Vec<(String, usize)> = Vec::new(); // pieces, with any leading space included
+    let mut used = 0;
+    let flush = |line: &mut Vec<(String, usize)>, used: &mut usize, lines: &mut Vec<String>| {
+        lines.push(line.drain(..).map(|(t, _)| t).collect());
+        *used = 0;
+    };
+    for (text, tw, space_before) in tokens {
+        let gap = usize::from(space_before && used > 0);
+        if used + gap + tw <= w {
+            let piece = if gap == 1 { format!(" {text}") } else { text };
+            line.push((piece, tw + gap));
+            used += tw + gap;
+            continue;
+        }
+        if tw <= w {
+            // Keep closing punctuation with the character before it.
+            let mut carried = None;
+            if no_line_start(&text) && line.len() > 1 {
+                let (last, lw) = line
+                    .last()
+                    .map(|(t, lw)| (t.clone(), *lw))
+                    .unwrap_or_default();
+                if width(&last) == 2 && lw == 2 && 2 + tw <= w {
+                    line.pop();
+                    used -= lw;
+                    carried = Some((last, lw));
+                }
+            }
+            flush(&mut line, &mut used, lines);
+            if let Some((t, lw)) = carried {
+                line.push((t, lw));
+                used = lw;
+            }
+            line.push((text, tw));
+            used += tw;
+            continue;
+        }
+        // A word wider than a line: fill this line, then break it by grapheme.
+        if gap == 1 && used + 2 <= w {
+            line.push((" ".into(), 1));
+            used += 1;
+        } else if used > 0 && used + 1 > w {
+            flush(&mut line, &mut used, lines);
+        }
+        for (g, gw) in cells(&text) {
+            if gw > w {
+                continue; // a wide character in a one-cell column cannot be shown at all
+            }
+            if used + gw > w {
+                flush(&mut line, &mut used, lines);
+            }
+            line.push((g.to_owned(), gw));
+            used += gw;
+        }
+    }
+    flush(&mut line, &mut used, lines);
+}
+
+fn width_of_last(t: &str) -> usize {
+    t.graphemes(true)
+        .next_back()
+        .map_or(0, UnicodeWidthStr::width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_count_cells() {
+        assert_eq!(width("柳州 Liuzhou"), 12);
+        assert_eq!(width("e\u{301}"), 1, "NFD é is one cell");
+        assert_eq!(width("a\tb"), 2, "controls take no cell");
+    }
+
+    #[test]
+    fn truncation_never_splits_a_wide_character() {
+        assert_eq!(truncate("柳州螺蛳粉", 10), "柳州螺蛳粉");
+        assert_eq!(truncate("柳州螺蛳粉", 9), "柳州螺蛳…");
+        assert_eq!(truncate("柳州螺蛳粉", 8), "柳州螺…");
+        assert_eq!(truncate("柳州螺蛳粉", 1), "…");
+        assert_eq!(truncate("柳州", 0), "");
+        assert_eq!(pad("柳州", 5), "柳州 ");
+        assert_eq!(pad_left("柳州", 5), " 柳州");
+        assert_eq!(pad("柳州螺蛳粉", 4), "柳… ");
+    }
+
+    #[test]
+    fn wraps_chinese_between_characters_and_english_at_spaces() {
+        assert_eq!(wrap("柳州是螺蛳粉故乡", 6), ["柳州是", "螺蛳粉", "故乡"]);
+        assert_eq!(
+            wrap("over 2,000 ha of parks", 10),
+            ["over 2,000", "ha of", "parks"]
+        );
+        assert_eq!(wrap("柳州 Liuzhou 城市", 9), ["柳州", "Liuzhou", "城市"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a\n\nb", 3), ["a", "", "b"]);
+        assert_eq!(wrap("", 3), [""]);
+        assert!(wrap("柳州", 0).is_empty());
+        assert!(wrap("柳州", 1).iter().all(|l| width(l) <= 1));
+    }
+
+    #[test]
+    fn closing_punctuation_does_not_start_a_line() {
+        assert_eq!(wrap("柳州螺蛳粉。好", 10), ["柳州螺蛳", "粉。好"]);
+    }
+}

@@ -1,0 +1,66 @@
+//! Properties of the text layer over arbitrary mixed CJK, ASCII, emoji and combining text.
+
+use liuzhou_tui::text::{pad, truncate, width, wrap};
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+fn mixed() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-zA-Z0-9,.%]{1,12}",
+        "[柳州螺蛳粉质量强市新能源汽车生态，。、（）《》“”]{1,8}",
+        Just(" ".to_owned()),
+        Just("  ".to_owned()),
+        Just("\n".to_owned()),
+        Just("😀".to_owned()),
+        Just("👩‍👩‍👧".to_owned()),
+        Just("e\u{301}".to_owned()),
+        Just("\t".to_owned()),
+        Just("ｶﾞ".to_owned()),
+    ];
+    prop::collection::vec(piece, 0..20).prop_map(|v| v.concat())
+}
+
+/// The visible graphemes of `s`, in order, ignoring spaces and controls.
+fn visible(s: &str) -> Vec<String> {
+    s.graphemes(true)
+        .filter(|g| {
+            !g.chars().all(char::is_whitespace) && !g.contains(char::is_control) && g.width() > 0
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn wrapped_lines_fit_and_keep_every_character(s in mixed(), w in 0usize..40) {
+        let lines = wrap(&s, w);
+        for line in &lines {
+            prop_assert!(width(line) <= w, "{line:?} is wider than {w}");
+        }
+        // Nothing lost, nothing split: the lines hold the same graphemes, in order
+        // (a grapheme wider than the whole line is the only thing that can be dropped).
+        let expected: Vec<String> = visible(&s).into_iter().filter(|g| w > 0 && g.width() <= w).collect();
+        let got: Vec<String> = lines.iter().flat_map(|l| visible(l)).collect();
+        prop_assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn truncation_fits_and_is_a_prefix(s in mixed(), w in 0usize..40) {
+        let t = truncate(&s, w);
+        prop_assert!(width(&t) <= w);
+        let body = t.strip_suffix('…').unwrap_or(&t);
+        let original = visible(&s).concat();
+        prop_assert!(original.starts_with(&visible(body).concat()));
+        if width(&s) <= w {
+            prop_assert_eq!(visible(&t), visible(&s));
+        }
+    }
+
+    #[test]
+    fn padding_is_exact(s in mixed(), w in 0usize..40) {
+        prop_assert_eq!(width(&pad(&s, w)), w);
+    }
+}
