@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::data::{Dataset, Lang, Record};
 use crate::error::LoadError;
 use crate::export::{self, ExportError, Format};
+use crate::text;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -230,13 +231,10 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
                 writeln!(out, "SOURCES DISAGREE: {} / {}", d.en, d.zh)?;
             }
             for p in &ind.points {
-                let when = p.when(Lang::En);
                 writeln!(
                     out,
-                    "  {when:<12} {:<16} {:<28} {:<9} {}",
-                    p.display(Lang::Zh),
-                    p.display(Lang::En),
-                    p.kind.label(Lang::En),
+                    "  {} {}",
+                    point_columns(p),
                     source_label(data, &p.source, p.line)
                 )?;
                 if let Some(note) = &p.note {
@@ -247,21 +245,16 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
         Record::Event(e) => {
             writeln!(out, "event · {:?}", e.category)?;
             writeln!(out, "{}", e.summary.en)?;
-            let mut distinct: Vec<_> = e.dates.iter().map(|d| d.date).collect();
-            distinct.sort();
-            distinct.dedup();
-            if distinct.len() > 1 {
-                let shown: Vec<_> = distinct.iter().map(ToString::to_string).collect();
-                writeln!(out, "SOURCES DISAGREE on the date: {}", shown.join(" / "))?;
-            }
-            for d in &e.dates {
-                let until = d.until.map(|u| format!("–{u}")).unwrap_or_default();
+            if !e.disputed_dates().is_empty() {
                 writeln!(
                     out,
-                    "  {}{until:<8} {}",
-                    d.date,
-                    source_label(data, &d.source, d.line)
+                    "SOURCES DISAGREE on the date: {}",
+                    e.date_label(Lang::En)
                 )?;
+            }
+            for d in &e.dates {
+                let when = text::pad(&d.display(Lang::En), 18);
+                writeln!(out, "  {when} {}", source_label(data, &d.source, d.line))?;
             }
         }
         Record::List(l) => {
@@ -278,10 +271,8 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             for p in &i.points {
                 writeln!(
                     out,
-                    "  {:<12} {:<16} {:<28} {}",
-                    p.when(Lang::En),
-                    p.display(Lang::Zh),
-                    p.display(Lang::En),
+                    "  {} {}",
+                    point_columns(p),
                     source_label(data, &p.source, p.line)
                 )?;
             }
@@ -289,6 +280,17 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
         }
     }
     Ok(())
+}
+
+/// When, the figure in Chinese and English, and its kind, in aligned columns.
+fn point_columns(p: &crate::data::Point) -> String {
+    format!(
+        "{} {} {} {}",
+        text::pad(&p.when(Lang::En), 12),
+        text::pad(&p.display(Lang::Zh), 16),
+        text::pad(&p.display(Lang::En), 28),
+        text::pad(p.kind.label(Lang::En), 9)
+    )
 }
 
 fn show_json(data: &Dataset, record: Record<'_>) -> serde_json::Value {

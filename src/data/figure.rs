@@ -1,6 +1,8 @@
 //! How a figure reads in each language: "超2000公顷" / "over 2,000 ha".
 
-use super::model::{Kind, Lang, Point, Qualifier, Scope, Text};
+use super::model::{
+    DateClaim, DateRelation, Event, Kind, Lang, PartialDate, Point, Qualifier, Scope, Text,
+};
 use super::units;
 
 impl Qualifier {
@@ -75,6 +77,10 @@ impl Point {
                     Some(w) => w.clone(),
                     None => format!("{}{}", number(self.value, false), self.unit),
                 };
+                // Text as written may already carry its qualifier (超过六成, Ⅱ类以上).
+                if self.as_written.is_some() && body.contains(q.label(lang)) {
+                    return body;
+                }
                 match q {
                     Qualifier::Exact => body,
                     Qualifier::AtLeast => format!("{body}{}", q.label(lang)),
@@ -89,6 +95,10 @@ impl Point {
                         .clone()
                         .unwrap_or_else(|| number(self.value, true)),
                     (_, "%") => format!("{}%", number(self.value, true)),
+                    (_, "类") if q == Qualifier::AtLeast => {
+                        return format!("Class {} or better", roman(self.value));
+                    }
+                    (_, "类") => format!("Class {}", roman(self.value)),
                     (Some(u), _) => format!("{} {}", scaled(self.value * u.scale), u.en),
                     (None, _) => format!("{} {}", number(self.value, true), self.unit),
                 };
@@ -132,6 +142,18 @@ pub fn number(x: f64, separators: bool) -> String {
         out.push_str(f);
     }
     out
+}
+
+/// Water-quality classes run from Ⅰ to Ⅴ.
+fn roman(x: f64) -> String {
+    match x as i64 {
+        1 => "I".into(),
+        2 => "II".into(),
+        3 => "III".into(),
+        4 => "IV".into(),
+        5 => "V".into(),
+        _ => number(x, true),
+    }
 }
 
 /// An English magnitude: 482,000 · 1.873 million · 60 billion.
@@ -230,10 +252,116 @@ mod tests {
     }
 
     #[test]
+    fn dates_disagree_only_when_neither_refines_the_other() {
+        let claim = |date: &str, relation| DateClaim {
+            date: date.parse().unwrap(),
+            relation,
+            until: None,
+            source: "d".into(),
+            line: 1,
+        };
+        let event = |dates| Event {
+            id: "e".into(),
+            category: crate::data::EventCategory::Policy,
+            title: Text::new("", ""),
+            summary: Text::new("", ""),
+            dates,
+        };
+        let named = event(vec![
+            claim("2017-12-28", DateRelation::On),
+            claim("2017", DateRelation::On),
+        ]);
+        assert!(named.disputed_dates().is_empty());
+        assert_eq!(named.date_label(Lang::En), "2017-12-28");
+        let decision = event(vec![
+            claim("2012", DateRelation::On),
+            claim("2011", DateRelation::On),
+        ]);
+        assert_eq!(decision.date_label(Lang::En), "2011 / 2012");
+        let award = event(vec![claim("2018-03-06", DateRelation::By)]);
+        assert_eq!(award.date_label(Lang::En), "by 2018-03-06");
+        assert_eq!(award.date_label(Lang::Zh), "不晚于2018-03-06");
+    }
+
+    #[test]
     fn numbers_trim_and_group() {
         assert_eq!(number(1234567.5, true), "1,234,567.5");
         assert_eq!(number(-1234.0, true), "-1,234");
         assert_eq!(number(0.3, true), "0.3");
         assert_eq!(number(79.93, false), "79.93");
+    }
+}
+
+impl PartialDate {
+    /// True when one date refines the other (2017 and 2017-12-28), so they do not disagree.
+    pub fn compatible(&self, other: &PartialDate) -> bool {
+        fn same<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            a.is_none() || b.is_none() || a == b
+        }
+        self.year == other.year && same(self.month, other.month) && same(self.day, other.day)
+    }
+}
+
+impl DateClaim {
+    /// "2012", "by 2018-03-06", "2017年之后".
+    pub fn display(&self, lang: Lang) -> String {
+        let d = match self.until {
+            Some(u) => format!("{}–{u}", self.date),
+            None => self.date.to_string(),
+        };
+        match (self.relation, lang) {
+            (DateRelation::On, _) => d,
+            (DateRelation::By, Lang::Zh) => format!("不晚于{d}"),
+            (DateRelation::By, Lang::En) => format!("by {d}"),
+            (DateRelation::After, Lang::Zh) => format!("{d}之后"),
+            (DateRelation::After, Lang::En) => format!("after {d}"),
+        }
+    }
+}
+
+impl Event {
+    /// Where the event goes in date order: its earliest date of any kind.
+    pub fn sort_date(&self) -> Option<PartialDate> {
+        self.dates.iter().map(|d| d.date).min()
+    }
+
+    /// The distinct dates the sources give when they conflict; empty when they agree.
+    pub fn disputed_dates(&self) -> Vec<PartialDate> {
+        let on: Vec<PartialDate> = self
+            .dates
+            .iter()
+            .filter(|d| d.relation == DateRelation::On)
+            .map(|d| d.date)
+            .collect();
+        let conflict = on.iter().any(|a| on.iter().any(|b| !a.compatible(b)));
+        if !conflict {
+            return Vec::new();
+        }
+        let mut distinct = on;
+        distinct.sort();
+        distinct.dedup();
+        distinct
+    }
+
+    /// The date as a reader should see it: "2011 / 2012" when the sources disagree,
+    /// else the most precise date given.
+    pub fn date_label(&self, lang: Lang) -> String {
+        let disputed = self.disputed_dates();
+        if !disputed.is_empty() {
+            let shown: Vec<String> = disputed.iter().map(ToString::to_string).collect();
+            return shown.join(" / ");
+        }
+        let precision = |d: &&DateClaim| {
+            (
+                d.relation == DateRelation::On,
+                d.date.month.is_some(),
+                d.date.day.is_some(),
+            )
+        };
+        self.dates
+            .iter()
+            .max_by_key(precision)
+            .map(|d| d.display(lang))
+            .unwrap_or_default()
     }
 }

@@ -239,11 +239,32 @@ pub enum EventCategory {
 #[serde(deny_unknown_fields)]
 pub struct DateClaim {
     pub date: PartialDate,
+    /// Whether the event happened on `date`, or only no later or after it: some
+    /// documents name a step without dating it, but their own date bounds it.
+    #[serde(default, skip_serializing_if = "DateRelation::is_on")]
+    pub relation: DateRelation,
     /// The end of a span ("2021–2023").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
     pub source: String,
     pub line: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateRelation {
+    #[default]
+    On,
+    /// No later than the date (e.g. a document dated then reports it as done).
+    By,
+    /// Some time after the date.
+    After,
+}
+
+impl DateRelation {
+    fn is_on(&self) -> bool {
+        *self == DateRelation::On
+    }
 }
 
 /// A livelihood list (free services, education, sports).

@@ -31,6 +31,7 @@ pub const UNITS: &[Unit] = &[
     u("万袋", "bags", 1e4),
     u("家", "firms", 1.0),
     u("个", "items", 1.0),
+    u("万个", "items", 1e4),
     u("项", "items", 1.0),
     u("种", "kinds", 1.0),
     u("所", "schools", 1.0),
@@ -60,6 +61,7 @@ pub const UNITS: &[Unit] = &[
     u("小时", "hours", 1.0),
     u("元/人·年", "yuan per person a year", 1.0),
     u("份额", "share", 1.0),
+    u("类", "water-quality class", 1.0),
 ];
 
 /// Looks a unit up by the name the data files use.
