@@ -166,14 +166,14 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
         },
         Command::List { what } => {
             for r in data.records() {
-                let wanted = match (what, r) {
-                    (None, _) => true,
-                    (Some(ListWhat::Indicators), Record::Indicator(..)) => true,
-                    (Some(ListWhat::Events), Record::Event(_)) => true,
-                    (Some(ListWhat::Lists), Record::List(_) | Record::Item(..)) => true,
-                    (Some(ListWhat::Sources), Record::Source(_)) => true,
-                    _ => false,
-                };
+                let wanted = matches!(
+                    (what, r),
+                    (None, _)
+                        | (Some(ListWhat::Indicators), Record::Indicator(..))
+                        | (Some(ListWhat::Events), Record::Event(_))
+                        | (Some(ListWhat::Lists), Record::List(_) | Record::Item(..))
+                        | (Some(ListWhat::Sources), Record::Source(_))
+                );
                 if wanted {
                     let name = r.name();
                     writeln!(out, "{}\t{}\t{}", r.id(), name.zh, name.en)?;
