@@ -177,6 +177,80 @@ impl Text {
     }
 }
 
+impl PartialDate {
+    /// True when one date refines the other (2017 and 2017-12-28), so they do not disagree.
+    pub fn compatible(&self, other: &PartialDate) -> bool {
+        fn same<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            a.is_none() || b.is_none() || a == b
+        }
+        self.year == other.year && same(self.month, other.month) && same(self.day, other.day)
+    }
+}
+
+impl DateClaim {
+    /// "2012", "by 2018-03-06", "2017年之后".
+    pub fn display(&self, lang: Lang) -> String {
+        let d = match self.until {
+            Some(u) => format!("{}–{u}", self.date),
+            None => self.date.to_string(),
+        };
+        match (self.relation, lang) {
+            (DateRelation::On, _) => d,
+            (DateRelation::By, Lang::Zh) => format!("不晚于{d}"),
+            (DateRelation::By, Lang::En) => format!("by {d}"),
+            (DateRelation::After, Lang::Zh) => format!("{d}之后"),
+            (DateRelation::After, Lang::En) => format!("after {d}"),
+        }
+    }
+}
+
+impl Event {
+    /// Where the event goes in date order: its earliest date of any kind.
+    pub fn sort_date(&self) -> Option<PartialDate> {
+        self.dates.iter().map(|d| d.date).min()
+    }
+
+    /// The distinct dates the sources give when they conflict; empty when they agree.
+    pub fn disputed_dates(&self) -> Vec<PartialDate> {
+        let on: Vec<PartialDate> = self
+            .dates
+            .iter()
+            .filter(|d| d.relation == DateRelation::On)
+            .map(|d| d.date)
+            .collect();
+        let conflict = on.iter().any(|a| on.iter().any(|b| !a.compatible(b)));
+        if !conflict {
+            return Vec::new();
+        }
+        let mut distinct = on;
+        distinct.sort();
+        distinct.dedup();
+        distinct
+    }
+
+    /// The date as a reader should see it: "2011 / 2012" when the sources disagree,
+    /// else the most precise date given.
+    pub fn date_label(&self, lang: Lang) -> String {
+        let disputed = self.disputed_dates();
+        if !disputed.is_empty() {
+            let shown: Vec<String> = disputed.iter().map(ToString::to_string).collect();
+            return shown.join(" / ");
+        }
+        let precision = |d: &&DateClaim| {
+            (
+                d.relation == DateRelation::On,
+                d.date.month.is_some(),
+                d.date.day.is_some(),
+            )
+        };
+        self.dates
+            .iter()
+            .max_by_key(precision)
+            .map(|d| d.display(lang))
+            .unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,79 +363,5 @@ mod tests {
         assert_eq!(number(-1234.0, true), "-1,234");
         assert_eq!(number(0.3, true), "0.3");
         assert_eq!(number(79.93, false), "79.93");
-    }
-}
-
-impl PartialDate {
-    /// True when one date refines the other (2017 and 2017-12-28), so they do not disagree.
-    pub fn compatible(&self, other: &PartialDate) -> bool {
-        fn same<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
-            a.is_none() || b.is_none() || a == b
-        }
-        self.year == other.year && same(self.month, other.month) && same(self.day, other.day)
-    }
-}
-
-impl DateClaim {
-    /// "2012", "by 2018-03-06", "2017年之后".
-    pub fn display(&self, lang: Lang) -> String {
-        let d = match self.until {
-            Some(u) => format!("{}–{u}", self.date),
-            None => self.date.to_string(),
-        };
-        match (self.relation, lang) {
-            (DateRelation::On, _) => d,
-            (DateRelation::By, Lang::Zh) => format!("不晚于{d}"),
-            (DateRelation::By, Lang::En) => format!("by {d}"),
-            (DateRelation::After, Lang::Zh) => format!("{d}之后"),
-            (DateRelation::After, Lang::En) => format!("after {d}"),
-        }
-    }
-}
-
-impl Event {
-    /// Where the event goes in date order: its earliest date of any kind.
-    pub fn sort_date(&self) -> Option<PartialDate> {
-        self.dates.iter().map(|d| d.date).min()
-    }
-
-    /// The distinct dates the sources give when they conflict; empty when they agree.
-    pub fn disputed_dates(&self) -> Vec<PartialDate> {
-        let on: Vec<PartialDate> = self
-            .dates
-            .iter()
-            .filter(|d| d.relation == DateRelation::On)
-            .map(|d| d.date)
-            .collect();
-        let conflict = on.iter().any(|a| on.iter().any(|b| !a.compatible(b)));
-        if !conflict {
-            return Vec::new();
-        }
-        let mut distinct = on;
-        distinct.sort();
-        distinct.dedup();
-        distinct
-    }
-
-    /// The date as a reader should see it: "2011 / 2012" when the sources disagree,
-    /// else the most precise date given.
-    pub fn date_label(&self, lang: Lang) -> String {
-        let disputed = self.disputed_dates();
-        if !disputed.is_empty() {
-            let shown: Vec<String> = disputed.iter().map(ToString::to_string).collect();
-            return shown.join(" / ");
-        }
-        let precision = |d: &&DateClaim| {
-            (
-                d.relation == DateRelation::On,
-                d.date.month.is_some(),
-                d.date.day.is_some(),
-            )
-        };
-        self.dates
-            .iter()
-            .max_by_key(precision)
-            .map(|d| d.display(lang))
-            .unwrap_or_default()
     }
 }
