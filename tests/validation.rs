@@ -9,8 +9,11 @@ use liuzhou_tui::error::LoadError;
 
 const MINIMAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal");
 
-/// A copy of the minimal valid dataset with `edits` applied: (file, from, to).
-fn broken(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
+/// (file, text to replace, replacement)
+type Edit<'a> = (&'a str, &'a str, &'a str);
+
+/// A copy of the minimal valid dataset with `edits` applied.
+fn broken(edits: &[Edit]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for entry in fs::read_dir(MINIMAL).unwrap() {
         let entry = entry.unwrap();
@@ -39,7 +42,7 @@ fn the_minimal_fixture_is_valid() {
 #[test]
 fn each_problem_names_file_line_and_column() {
     // (what, edits, expected text in the report)
-    let cases: &[(&str, &[(&str, &str, &str)], &[&str])] = &[
+    let cases: &[(&str, &[Edit], &[&str])] = &[
         (
             "syntax error",
             &[("industry.ron", "year: 2020,", "year: 2020")],
