@@ -21,6 +21,8 @@ impl Qualifier {
             (Qualifier::About, Lang::En) => "about",
             (Qualifier::Target, Lang::Zh) => "目标",
             (Qualifier::Target, Lang::En) => "target",
+            (Qualifier::TargetAtLeast, Lang::Zh) => "目标",
+            (Qualifier::TargetAtLeast, Lang::En) => "target: at least",
         }
     }
 }
@@ -36,6 +38,7 @@ impl Qualifier {
             Qualifier::AtMost => "at_most",
             Qualifier::About => "about",
             Qualifier::Target => "target",
+            Qualifier::TargetAtLeast => "target_at_least",
         }
     }
 }
@@ -77,18 +80,26 @@ impl Point {
                     Some(w) => w.clone(),
                     None => format!("{}{}", number(self.value, false), self.unit),
                 };
-                // Text as written may already carry its qualifier (超过六成, Ⅱ类以上).
-                if self.as_written.is_some() && body.contains(q.label(lang)) {
+                // Text as written may already carry its qualifier (超过六成, Ⅱ类以上, 前五位).
+                if self.as_written.is_some() && (body.contains(q.label(lang)) || self.unit == "位")
+                {
                     return body;
+                }
+                if self.unit == "位" && q == Qualifier::AtMost {
+                    return format!("前{}位", number(self.value, false));
                 }
                 match q {
                     Qualifier::Exact => body,
-                    Qualifier::AtLeast => format!("{body}{}", q.label(lang)),
+                    Qualifier::AtLeast => format!("{body}以上"),
+                    Qualifier::TargetAtLeast => format!("目标{body}以上"),
                     _ => format!("{}{body}", q.label(lang)),
                 }
             }
             Lang::En => {
                 let body = match (unit, self.unit.as_str()) {
+                    (_, "位") if q == Qualifier::AtMost => {
+                        return format!("top {}", number(self.value, true));
+                    }
                     (_, "位") => format!("No. {}", number(self.value, true)),
                     (_, "份额") => self
                         .as_written

@@ -139,6 +139,8 @@ pub enum Qualifier {
     About,
     /// A goal, not an outcome.
     Target,
+    /// A goal of at least the figure (…以上).
+    TargetAtLeast,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -1,0 +1,470 @@
+//! Figures checked by hand against the five documents: each row was read off the cited
+//! line. A wrong value, unit, year, qualifier, source or line in `assets/` fails here.
+
+use Qualifier::*;
+use liuzhou_tui::data::{Dataset, Kind, Point, Qualifier};
+
+/// (record id, year, value, unit, qualifier, source, line)
+type Row = (
+    &'static str,
+    Option<i32>,
+    f64,
+    &'static str,
+    Qualifier,
+    &'static str,
+    u32,
+);
+
+const FIGURES: &[Row] = &[
+    // d000: the 2022 quality feature
+    ("nev-output", Some(2021), 48.2, "万辆", Exact, "d000", 29),
+    ("nev-growth", Some(2021), 157.6, "%", Exact, "d000", 29),
+    (
+        "new-firms-above-size",
+        Some(2021),
+        202.0,
+        "家",
+        Exact,
+        "d000",
+        29,
+    ),
+    ("yiyuan-firms", Some(2021), 400.0, "家", Over, "d000", 29),
+    (
+        "luosifen-parcels",
+        Some(2021),
+        1.0,
+        "亿件",
+        Over,
+        "d000",
+        31,
+    ),
+    (
+        "mini-ev-months-leading",
+        None,
+        23.0,
+        "个月",
+        Exact,
+        "d000",
+        31,
+    ),
+    (
+        "sgmw-nev-sales",
+        Some(2022),
+        100.0,
+        "万辆",
+        Over,
+        "d000",
+        31,
+    ),
+    ("air-good-day-rate", None, 96.7, "%", Exact, "d000", 33),
+    (
+        "inspection-investment",
+        None,
+        10.0,
+        "亿元",
+        Over,
+        "d000",
+        51,
+    ),
+    (
+        "platform-problems-solved",
+        None,
+        400.0,
+        "个",
+        Nearly,
+        "d000",
+        51,
+    ),
+    ("platform-savings", None, 2000.0, "万元", Over, "d000", 51),
+    // d001: the 2018 feature
+    ("sgmw-annual-sales", None, 200.0, "万辆", Over, "d001", 19),
+    (
+        "luosifen-bags-shipped",
+        None,
+        2000.0,
+        "万袋",
+        Over,
+        "d001",
+        19,
+    ),
+    (
+        "national-industry-standards",
+        None,
+        129.0,
+        "项",
+        Exact,
+        "d001",
+        26,
+    ),
+    (
+        "upgrading-investment",
+        None,
+        4067.0,
+        "亿元",
+        Exact,
+        "d001",
+        73,
+    ),
+    (
+        "cod-reduction-projects",
+        None,
+        264.0,
+        "个",
+        Exact,
+        "d001",
+        77,
+    ),
+    (
+        "ammonia-reduction-projects",
+        None,
+        255.0,
+        "个",
+        Exact,
+        "d001",
+        78,
+    ),
+    (
+        "so2-reduction-projects",
+        None,
+        34.0,
+        "个",
+        Exact,
+        "d001",
+        78,
+    ),
+    (
+        "nox-reduction-projects",
+        None,
+        40.0,
+        "个",
+        Exact,
+        "d001",
+        79,
+    ),
+    (
+        "guangxi-brand-products",
+        None,
+        267.0,
+        "个",
+        Exact,
+        "d001",
+        116,
+    ),
+    ("brand-output-share", None, 28.97, "%", Exact, "d001", 119),
+    ("supervision-pass-rate", None, 93.0, "%", Exact, "d001", 123),
+    (
+        "producer-services-satisfaction",
+        None,
+        88.11,
+        "分",
+        Exact,
+        "d001",
+        124,
+    ),
+    (
+        "consumer-services-satisfaction",
+        None,
+        77.41,
+        "分",
+        Exact,
+        "d001",
+        125,
+    ),
+    (
+        "mfg-quality-index",
+        Some(2007),
+        79.93,
+        "分",
+        Exact,
+        "d001",
+        127,
+    ),
+    (
+        "mfg-quality-index",
+        Some(2015),
+        84.22,
+        "分",
+        Exact,
+        "d001",
+        127,
+    ),
+    // d002: the 2021 feature
+    (
+        "sgmw-cumulative-output",
+        None,
+        2300.0,
+        "万辆",
+        Over,
+        "d002",
+        23,
+    ),
+    (
+        "vehicle-output",
+        Some(2020),
+        187.3,
+        "万辆",
+        Exact,
+        "d002",
+        25,
+    ),
+    (
+        "liugang-steel-output",
+        Some(2020),
+        1700.0,
+        "万吨",
+        Over,
+        "d002",
+        25,
+    ),
+    (
+        "firms-above-size",
+        Some(2020),
+        1000.0,
+        "家",
+        Over,
+        "d002",
+        25,
+    ),
+    ("nev-output", Some(2020), 18.7, "万辆", Exact, "d002", 27),
+    ("nev-growth", Some(2020), 198.2, "%", Exact, "d002", 27),
+    (
+        "mini-ev-half-year-sales",
+        None,
+        15.0,
+        "万辆",
+        Over,
+        "d002",
+        27,
+    ),
+    (
+        "luosifen-sales-revenue",
+        Some(2020),
+        109.94,
+        "亿元",
+        Exact,
+        "d002",
+        29,
+    ),
+    (
+        "luosifen-related-revenue",
+        Some(2020),
+        130.0,
+        "亿元",
+        Over,
+        "d002",
+        29,
+    ),
+    (
+        "output-2023-target",
+        Some(2023),
+        8000.0,
+        "亿元",
+        Target,
+        "d002",
+        31,
+    ),
+    (
+        "new-firms-above-size",
+        None,
+        200.0,
+        "家",
+        TargetAtLeast,
+        "d002",
+        31,
+    ),
+    (
+        "water-class-i-share",
+        Some(2019),
+        20.0,
+        "%",
+        Exact,
+        "d002",
+        41,
+    ),
+    (
+        "water-class-i-share",
+        Some(2020),
+        41.6,
+        "%",
+        Exact,
+        "d002",
+        41,
+    ),
+    (
+        "green-park-space-per-person",
+        Some(2020),
+        13.88,
+        "平方米/人",
+        Exact,
+        "d002",
+        13,
+    ),
+    (
+        "green-park-area",
+        Some(2020),
+        2000.0,
+        "公顷",
+        Over,
+        "d002",
+        13,
+    ),
+    ("edu-school-building", None, 42.0, "亿元", Over, "d002", 49),
+    ("edu-school-groups", None, 24.54, "万人", Exact, "d002", 49),
+    (
+        "sport-area-per-person",
+        None,
+        2.1,
+        "平方米/人",
+        Exact,
+        "d002",
+        52,
+    ),
+    // d003: the 2023 reply
+    ("nev-output", Some(2022), 66.7, "万辆", Exact, "d003", 13),
+    (
+        "luosifen-chain-revenue",
+        Some(2022),
+        600.0,
+        "亿元",
+        Over,
+        "d003",
+        13,
+    ),
+    ("innovation-centres", None, 138.0, "个", Exact, "d003", 19),
+    ("tech-transfers", Some(2021), 241.0, "项", Exact, "d003", 19),
+    (
+        "challenge-contracts",
+        Some(2022),
+        1.5,
+        "亿元",
+        Exact,
+        "d003",
+        19,
+    ),
+    (
+        "inspection-investment",
+        None,
+        15.0,
+        "亿元",
+        Nearly,
+        "d003",
+        23,
+    ),
+    (
+        "luosifen-test-parameters",
+        None,
+        2374.0,
+        "个",
+        Exact,
+        "d003",
+        23,
+    ),
+    ("platform-services", None, 4.0, "万次", Over, "d003", 25),
+    // d004: the 2022 Guangxi-wide article
+    ("gx-drug-pass-rate", None, 99.6, "%", Exact, "d004", 23),
+    (
+        "gx-platform-problems",
+        None,
+        2570.0,
+        "个",
+        Exact,
+        "d004",
+        41,
+    ),
+];
+
+fn points<'a>(data: &'a Dataset, id: &str) -> &'a [Point] {
+    data.find(id)
+        .unwrap_or_else(|| panic!("no record {id}"))
+        .points()
+}
+
+#[test]
+fn hand_checked_figures_are_in_the_dataset_exactly() {
+    assert!(FIGURES.len() >= 40);
+    let data = Dataset::embedded().unwrap();
+    for &(id, year, value, unit, qualifier, source, line) in FIGURES {
+        let found = points(&data, id).iter().any(|p| {
+            p.year == year
+                && p.value == value
+                && p.unit == unit
+                && p.qualifier == qualifier
+                && p.source == source
+                && p.line == line
+                && p.kind == Kind::Reported
+        });
+        assert!(
+            found,
+            "{id}: no reported point {value} {unit} ({qualifier:?}, {year:?}) at {source}:{line}"
+        );
+    }
+}
+
+#[test]
+fn disagreements_keep_every_version_with_its_source() {
+    let data = Dataset::embedded().unwrap();
+    // (indicator, [(value, source, line)]) for figures the documents disagree on.
+    let cases: &[(&str, &[(f64, &str, u32)])] = &[
+        (
+            "inspection-investment",
+            &[(10.0, "d000", 51), (15.0, "d003", 23)],
+        ),
+        (
+            "platform-trainees",
+            &[(1000.0, "d000", 51), (7000.0, "d003", 25)],
+        ),
+        (
+            "platform-problems-solved",
+            &[(400.0, "d000", 51), (200.0, "d004", 39)],
+        ),
+    ];
+    for (id, versions) in cases {
+        let Some(liuzhou_tui::data::Record::Indicator(ind, _)) = data.find(id) else {
+            panic!("{id}")
+        };
+        assert!(
+            ind.disagreement.is_some(),
+            "{id} should record the disagreement"
+        );
+        for &(value, source, line) in *versions {
+            assert!(
+                ind.points
+                    .iter()
+                    .any(|p| p.value == value && p.source == source && p.line == line),
+                "{id}: missing {value} from {source}:{line}"
+            );
+        }
+    }
+
+    let Some(liuzhou_tui::data::Record::Event(decision)) = data.find("ev-decision-quality-city")
+    else {
+        panic!()
+    };
+    let years: Vec<i32> = decision.disputed_dates().iter().map(|d| d.year).collect();
+    assert_eq!(years, [2011, 2012]);
+    let sources: Vec<&str> = decision.dates.iter().map(|d| d.source.as_str()).collect();
+    assert!(
+        sources.contains(&"d003") && sources.contains(&"d000"),
+        "{sources:?}"
+    );
+}
+
+#[test]
+fn computed_figures_are_marked_and_explained() {
+    let data = Dataset::embedded().unwrap();
+    let growth = points(&data, "nev-growth");
+    let computed: Vec<&Point> = growth.iter().filter(|p| p.kind == Kind::Computed).collect();
+    assert!(!computed.is_empty());
+    assert!(computed.iter().all(|p| p.note.is_some()));
+    // 48.2 / 18.7 − 1 = 157.75…%: the check beside the reported 157.6%.
+    let y2021 = computed.iter().find(|p| p.year == Some(2021)).unwrap();
+    assert!((y2021.value - (48.2 / 18.7 - 1.0) * 100.0).abs() < 0.1);
+}
+
+#[test]
+fn no_personal_contact_details() {
+    let json = serde_json::to_string(&Dataset::embedded().unwrap()).unwrap();
+    for needle in ["13557725771", "联系电话", "王晶"] {
+        assert!(!json.contains(needle), "{needle} must not be in the data");
+    }
+}
