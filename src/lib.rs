@@ -7,4 +7,6 @@ pub mod cli;
 pub mod data;
 pub mod error;
 pub mod export;
+pub mod search;
 pub mod text;
+pub mod tui;

@@ -1,6 +1,6 @@
 //! Parses the command line and dispatches; everything else lives in the library.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -37,8 +37,16 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
         }
         Some(command) => cli::run(command, &cli.dataset()?, &mut out)?,
         None => {
-            Cli::command().print_help()?;
-            Outcome::Done
+            let data = cli.dataset()?;
+            if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+                anyhow::bail!(
+                    "the browser needs a terminal (stdin and stdout are not both one); \
+                     for scripts use a subcommand: show, list, export, validate (see --help)"
+                );
+            }
+            drop(out);
+            liuzhou_tui::tui::run(data, cli.language())?;
+            return Ok(Outcome::Done);
         }
     };
     out.flush()?;

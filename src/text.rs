@@ -47,6 +47,22 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The longest end of `s` that fits in `max` cells (for a text field scrolled to
+/// its cursor).
+pub fn tail(s: &str, max: usize) -> &str {
+    let mut used = 0;
+    let mut start = s.len();
+    for (i, g) in s.grapheme_indices(true).rev() {
+        let w = width(g);
+        if used + w > max {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    &s[start..]
+}
+
 /// `s` truncated to `w` cells and padded with spaces to exactly `w`.
 pub fn pad(s: &str, w: usize) -> String {
     let t = truncate(s, w);
@@ -209,6 +225,13 @@ mod tests {
         assert_eq!(pad("柳州", 5), "柳州 ");
         assert_eq!(pad_left("柳州", 5), " 柳州");
         assert_eq!(pad("柳州螺蛳粉", 4), "柳… ");
+    }
+
+    #[test]
+    fn tail_keeps_whole_characters() {
+        assert_eq!(tail("柳州luosifen", 4), "ifen");
+        assert_eq!(tail("螺蛳粉", 5), "蛳粉");
+        assert_eq!(tail("螺蛳粉", 0), "");
     }
 
     #[test]

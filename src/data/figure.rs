@@ -1,7 +1,8 @@
 //! How a figure reads in each language: "超2000公顷" / "over 2,000 ha".
 
 use super::model::{
-    DateClaim, DateRelation, Event, Kind, Lang, PartialDate, Point, Qualifier, Scope, Text,
+    DateClaim, DateRelation, Event, EventCategory, Kind, Lang, PartialDate, Point, Qualifier, Scope,
+    SourceKind, Text,
 };
 use super::units;
 
@@ -54,6 +55,34 @@ impl Kind {
     }
 }
 
+impl EventCategory {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (EventCategory::Milestone, Lang::Zh) => "里程碑",
+            (EventCategory::Milestone, Lang::En) => "milestone",
+            (EventCategory::Policy, Lang::Zh) => "政策",
+            (EventCategory::Policy, Lang::En) => "policy",
+            (EventCategory::Honour, Lang::Zh) => "荣誉",
+            (EventCategory::Honour, Lang::En) => "honour",
+            (EventCategory::Launch, Lang::Zh) => "发布",
+            (EventCategory::Launch, Lang::En) => "launch",
+        }
+    }
+}
+
+impl SourceKind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (SourceKind::NewspaperFeature, Lang::Zh) => "报纸专版",
+            (SourceKind::NewspaperFeature, Lang::En) => "newspaper feature",
+            (SourceKind::NewsArticle, Lang::Zh) => "新闻报道",
+            (SourceKind::NewsArticle, Lang::En) => "news article",
+            (SourceKind::GovernmentReply, Lang::Zh) => "政府答复",
+            (SourceKind::GovernmentReply, Lang::En) => "government reply",
+        }
+    }
+}
+
 impl Scope {
     pub fn label(&self, lang: Lang) -> String {
         match (self, lang) {
@@ -76,15 +105,15 @@ impl Point {
         let q = self.qualifier;
         match lang {
             Lang::Zh => {
-                let body = match &self.as_written {
-                    Some(w) => w.clone(),
-                    None => format!("{}{}", number(self.value, false), self.unit),
-                };
-                // Text as written may already carry its qualifier (超过六成, Ⅱ类以上, 前五位).
-                if self.as_written.is_some() && (body.contains(q.label(lang)) || self.unit == "位")
-                {
-                    return body;
+                // Text as written is the source's own wording, qualifier included
+                // (超过六成, Ⅱ类以上, 前五位); only a goal needs saying so.
+                if let Some(w) = &self.as_written {
+                    return match q {
+                        Qualifier::Target | Qualifier::TargetAtLeast => format!("目标{w}"),
+                        _ => w.clone(),
+                    };
                 }
+                let body = format!("{}{}", number(self.value, false), self.unit);
                 if self.unit == "位" && q == Qualifier::AtMost {
                     return format!("前{}位", number(self.value, false));
                 }

@@ -1,0 +1,55 @@
+//! Messages: everything that can happen to the app, whatever key or click caused it.
+
+use super::tabs::Tab;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Quit,
+    NextTab,
+    PrevTab,
+    GoTo(Tab),
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    /// Open, confirm, or follow.
+    Enter,
+    /// Close the innermost thing open.
+    Back,
+    ToggleLang,
+    ToggleHelp,
+    Copy,
+    /// Scroll the detail pane by this many lines.
+    Scroll(i32),
+    OpenFinder,
+    Edit(Edit),
+    Paste(String),
+    Resize(u16, u16),
+    Click { x: u16, y: u16 },
+    Wheel { x: u16, y: u16, down: bool },
+    /// The terminal was given back after a suspend (Ctrl-Z): draw everything again.
+    Redraw,
+}
+
+/// Editing the finder's query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Home,
+    End,
+    /// Ctrl-U: clear to the start.
+    ClearBefore,
+}
+
+/// Side effects `update` asks the event loop to carry out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+}

@@ -1,0 +1,232 @@
+//! Industry and Ecology: indicators grouped by theme; the detail shows figures by
+//! year, a chart or a big figure, sources, and any disagreement side by side.
+
+use std::collections::BTreeMap;
+
+use ratatui::text::{Line, Span};
+
+use super::sources::{cite, source_summary};
+use crate::data::{Indicator, Kind, Lang, Point};
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::ui::{kind_style, sparkline};
+use crate::tui::widgets::chart::{Bar, Bars};
+use crate::tui::widgets::{Card, Detail, labelled, wrapped};
+
+fn t(app: &App, zh: &'static str, en: &'static str) -> &'static str {
+    if app.lang == Lang::Zh { zh } else { en }
+}
+
+/// The figure a list row shows: the latest reported one.
+fn headline(ind: &Indicator) -> Option<&Point> {
+    let reported = ind.points.iter().filter(|p| p.kind == Kind::Reported);
+    reported.clone().filter(|p| p.year.is_some()).max_by_key(|p| p.year).or_else(|| reported.last())
+}
+
+pub fn list_line(app: &App, ind: &Indicator, width: usize) -> Line<'static> {
+    let warn = if ind.disagreement.is_some() { "⚠ " } else { "" };
+    let figure = headline(ind).map(|p| p.display(app.lang)).unwrap_or_default();
+    let right = if text::width(&figure) + 8 <= width / 2 + 8 && !figure.is_empty() { format!(" {figure}") } else { String::new() };
+    let right = text::truncate(&right, width / 2).into_owned();
+    let name_w = width.saturating_sub(text::width(&right) + text::width(warn) + 1);
+    let name = format!(" {}", text::pad(ind.name.get(app.lang), name_w));
+    Line::from(vec![Span::styled(warn.to_owned(), app.theme.warn), Span::raw(name), Span::styled(right, app.theme.figure)])
+}
+
+/// One value per year for the chart: reported figures in the indicator's main unit.
+fn series(ind: &Indicator) -> Vec<&Point> {
+    let mut units: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &ind.points {
+        *units.entry(p.unit.as_str()).or_default() += 1;
+    }
+    let Some((&unit, _)) = units.iter().max_by_key(|(_, n)| **n) else { return Vec::new() };
+    let mut by_year: BTreeMap<i32, &Point> = BTreeMap::new();
+    for p in &ind.points {
+        if let (Some(y), Kind::Reported, true) = (p.year, p.kind, p.unit == unit) {
+            by_year.entry(y).or_insert(p);
+        }
+    }
+    by_year.into_values().collect()
+}
+
+pub fn detail(app: &App, ind: &Indicator, width: usize) -> Detail {
+    let th = &app.theme;
+    let lang = app.lang;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    lines.extend(wrapped(ind.name.get(lang.toggle()), width, th.dim));
+    let scope = format!("{} · {}", ind.scope.label(lang), ind.theme.label().get(lang));
+    lines.extend(wrapped(&scope, width, th.header));
+    lines.extend(wrapped(ind.summary.get(lang), width, th.base));
+
+    if let Some(d) = &ind.disagreement {
+        lines.push(Line::default());
+        lines.extend(wrapped(t(app, "⚠ 来源不一致", "⚠ Sources disagree"), width, th.warn));
+        lines.extend(wrapped(d.get(lang), width, th.warn));
+        lines.extend(versions(app, ind, width));
+    }
+
+    lines.push(Line::default());
+    lines.extend(figure_table(app, ind, width));
+
+    let series = series(ind);
+    if series.len() >= 2 {
+        let values: Vec<f64> = series.iter().map(|p| p.value).collect();
+        let first = series[0].year.unwrap_or_default();
+        let last = series[series.len() - 1].year.unwrap_or_default();
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} {first}–{last} ", t(app, "趋势", "Trend")), th.header),
+            Span::styled(sparkline(&values), th.bar),
+        ]));
+    }
+
+    lines.push(Line::default());
+    lines.extend(wrapped(t(app, "来源", "Sources"), width, th.header));
+    let mut cited: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for p in &ind.points {
+        let lines = cited.entry(p.source.as_str()).or_default();
+        if !lines.contains(&p.line) {
+            lines.push(p.line);
+        }
+    }
+    for (source, at) in cited {
+        let at: Vec<String> = at.iter().map(ToString::to_string).collect();
+        let where_ = match lang {
+            Lang::Zh => format!("{} 第{}行", source_summary(app, source), at.join("、")),
+            Lang::En => format!("{} line {}", source_summary(app, source), at.join(", ")),
+        };
+        lines.extend(labelled(source, &where_, width, th.key, th.base));
+    }
+
+    let chart = (series.len() >= 2).then(|| Bars {
+        title: format!("{} ({})", ind.name.get(lang), unit_label(lang, &series[0].unit)),
+        bars: series
+            .iter()
+            .map(|p| Bar { label: p.year.unwrap_or_default().to_string(), value: p.value, text: crate::data::number(p.value, false) })
+            .collect(),
+    });
+    let card = match ind.points.as_slice() {
+        [p] => Some(Card {
+            value: p.display(lang),
+            caption: [p.when(lang), p.kind.label(lang).to_owned(), cite(&p.source, p.line)]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
+        }),
+        _ => None,
+    };
+    Detail { title: ind.name.get(lang).to_owned(), card, lines, chart }
+}
+
+fn unit_label(lang: Lang, unit: &str) -> String {
+    match (lang, crate::data::units::lookup(unit)) {
+        (Lang::En, Some(u)) if u.scale == 1e4 => format!("10,000 {}", u.en),
+        (Lang::En, Some(u)) if u.scale == 1e8 => format!("100 million {}", u.en),
+        (Lang::En, Some(u)) => u.en.to_owned(),
+        _ => unit.to_owned(),
+    }
+}
+
+/// Year, figure, kind and citation in aligned columns; notes under their row.
+fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
+    let th = &app.theme;
+    let lang = app.lang;
+    let when_w = ind.points.iter().map(|p| text::width(&p.when(lang))).max().unwrap_or(0).clamp(4, 14);
+    let kind_w = if width >= 56 {
+        text::width(Kind::Computed.label(lang)).max(text::width(Kind::Reported.label(lang)))
+    } else {
+        0 // no room: computed figures keep their style and a "*"
+    };
+    let cite_w = 8;
+    let fixed = when_w + kind_w + cite_w + 3;
+    let fig_w = width.saturating_sub(fixed).max(4);
+    let row = |cells: [String; 4]| -> String {
+        let [when, fig, kind, cite] = cells;
+        if kind_w == 0 { [when, fig, cite].join(" ") } else { [when, fig, kind, cite].join(" ") }
+    };
+    let head = row([
+        text::pad(t(app, "年份", "Year"), when_w),
+        text::pad(t(app, "数值", "Figure"), fig_w),
+        text::pad(t(app, "类型", "Kind"), kind_w),
+        text::pad(t(app, "出处", "Source"), cite_w),
+    ]);
+    let mut out = vec![Line::styled(text::truncate(&head, width).into_owned(), th.header)];
+    for p in &ind.points {
+        let computed = p.kind == Kind::Computed;
+        let star = if computed && kind_w == 0 { "*" } else { "" };
+        let cells = row([
+            text::pad(&p.when(lang), when_w),
+            text::pad(&format!("{}{star}", p.display(lang)), fig_w),
+            text::pad(p.kind.label(lang), kind_w),
+            text::pad(&cite(&p.source, p.line), cite_w),
+        ]);
+        out.push(Line::styled(text::truncate(&cells, width).into_owned(), kind_style(app, computed)));
+        if let Some(note) = &p.note {
+            out.extend(labelled("", note.get(lang), width, th.dim, th.dim));
+        }
+    }
+    out
+}
+
+/// Each source's figures in its own column, side by side where the width allows.
+fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
+    let mut by_source: BTreeMap<&str, Vec<&Point>> = BTreeMap::new();
+    for p in ind.points.iter().filter(|p| p.kind == Kind::Reported) {
+        by_source.entry(p.source.as_str()).or_default().push(p);
+    }
+    let columns: Vec<Vec<String>> = by_source
+        .iter()
+        .map(|(source, points)| {
+            let date = app.data.source(source).map(|s| s.date.to_string()).unwrap_or_default();
+            let mut col = vec![format!("{source} ({date})")];
+            col.extend(points.iter().map(|p| format!("{} {}", p.display(app.lang), p.when(app.lang)).trim_end().to_owned()));
+            col
+        })
+        .collect();
+    let n = columns.len().max(1);
+    let sep = " │ ";
+    let col_w = width.saturating_sub((n - 1) * 3) / n;
+    let th = &app.theme;
+    if col_w < 16 {
+        // Too narrow for columns: one version after another.
+        return columns.iter().flat_map(|c| c.iter().enumerate().flat_map(|(i, s)| wrapped(s, width, if i == 0 { th.key } else { th.base }))).collect();
+    }
+    let wrapped_cols: Vec<Vec<String>> = columns.iter().map(|c| c.iter().flat_map(|s| text::wrap(s, col_w)).collect()).collect();
+    let height = wrapped_cols.iter().map(Vec::len).max().unwrap_or(0);
+    (0..height)
+        .map(|r| {
+            let mut spans = Vec::new();
+            for (k, col) in wrapped_cols.iter().enumerate() {
+                if k > 0 {
+                    spans.push(Span::styled(sep, th.warn));
+                }
+                let cell = text::pad(col.get(r).map_or("", String::as_str), col_w);
+                spans.push(Span::styled(cell, if r == 0 { th.key } else { th.base }));
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+pub fn citation(app: &App, ind: &Indicator) -> String {
+    let mut out = format!("{} / {}", ind.name.zh, ind.name.en);
+    for p in &ind.points {
+        let computed = if p.kind == Kind::Computed { " [computed]" } else { "" };
+        out.push_str(&format!(
+            "\n{} {} ({}){computed} — {}, {}",
+            p.when(Lang::En),
+            p.display(Lang::Zh),
+            p.display(Lang::En),
+            source_summary(app, &p.source),
+            cite_line(app, &p.source, p.line),
+        ));
+    }
+    out.trim_start().to_owned()
+}
+
+/// "000_….txt line 29"
+pub fn cite_line(app: &App, source: &str, line: u32) -> String {
+    let file = app.data.source(source).map_or(source, |s| s.file.as_str());
+    format!("{file} line {line}")
+}

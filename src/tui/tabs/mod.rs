@@ -1,0 +1,166 @@
+//! The five tabs: their titles and order, and the rows each one lists.
+
+pub mod indicators;
+pub mod livelihood;
+pub mod sources;
+pub mod timeline;
+
+use crate::data::{Dataset, Lang, Text, Theme as DataTheme};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    Industry,
+    Ecology,
+    Timeline,
+    Livelihood,
+    Sources,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [Tab::Industry, Tab::Ecology, Tab::Timeline, Tab::Livelihood, Tab::Sources];
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    pub fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Tab::Industry, Lang::Zh) => "产业",
+            (Tab::Industry, Lang::En) => "Industry",
+            (Tab::Ecology, Lang::Zh) => "生态",
+            (Tab::Ecology, Lang::En) => "Ecology",
+            (Tab::Timeline, Lang::Zh) => "政策",
+            (Tab::Timeline, Lang::En) => "Policy timeline",
+            (Tab::Livelihood, Lang::Zh) => "民生",
+            (Tab::Livelihood, Lang::En) => "Livelihood",
+            (Tab::Sources, Lang::Zh) => "来源",
+            (Tab::Sources, Lang::En) => "Sources",
+        }
+    }
+
+    pub fn next(self) -> Tab {
+        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
+    }
+
+    pub fn prev(self) -> Tab {
+        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
+    }
+}
+
+/// A record a row can point at, by its position in the dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Industry(usize),
+    Ecology(usize),
+    Event(usize),
+    Item(usize, usize),
+    Source(usize),
+}
+
+impl Target {
+    pub fn tab(self) -> Tab {
+        match self {
+            Target::Industry(_) => Tab::Industry,
+            Target::Ecology(_) => Tab::Ecology,
+            Target::Event(_) => Tab::Timeline,
+            Target::Item(..) => Tab::Livelihood,
+            Target::Source(_) => Tab::Sources,
+        }
+    }
+
+    /// The dataset id of the record.
+    pub fn id(self, data: &Dataset) -> &str {
+        match self {
+            Target::Industry(i) => &data.industry[i].id,
+            Target::Ecology(i) => &data.ecology[i].id,
+            Target::Event(i) => &data.timeline[i].id,
+            Target::Item(l, i) => &data.livelihood[l].items[i].id,
+            Target::Source(i) => &data.sources[i].id,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    /// A group title; not selectable.
+    Header(Text),
+    Entry(Target),
+}
+
+/// A tab's list: its rows, and which of them can be selected.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    pub rows: Vec<Row>,
+    /// Indices into `rows` of the entries, in order.
+    pub entries: Vec<usize>,
+}
+
+impl Rows {
+    fn push(&mut self, row: Row) {
+        if matches!(row, Row::Entry(_)) {
+            self.entries.push(self.rows.len());
+        }
+        self.rows.push(row);
+    }
+
+    /// The entry ordinal showing `target`, if this list has it.
+    pub fn position(&self, target: Target) -> Option<usize> {
+        self.entries.iter().position(|&r| self.rows[r] == Row::Entry(target))
+    }
+
+    pub fn target(&self, entry: usize) -> Option<Target> {
+        match self.rows.get(*self.entries.get(entry)?) {
+            Some(Row::Entry(t)) => Some(*t),
+            _ => None,
+        }
+    }
+
+    /// Builds every tab's rows once, at start.
+    pub fn all(data: &Dataset) -> [Rows; 5] {
+        [
+            grouped_indicators(data.industry.iter().map(|i| i.theme), Target::Industry),
+            grouped_indicators(data.ecology.iter().map(|i| i.theme), Target::Ecology),
+            timeline(data),
+            livelihood(data),
+            Rows { rows: (0..data.sources.len()).map(|i| Row::Entry(Target::Source(i))).collect(), entries: (0..data.sources.len()).collect() },
+        ]
+    }
+}
+
+/// Indicators grouped under their theme, themes in a fixed order, file order within.
+fn grouped_indicators(themes: impl Iterator<Item = DataTheme>, target: fn(usize) -> Target) -> Rows {
+    let mut indexed: Vec<(DataTheme, usize)> = themes.enumerate().map(|(i, t)| (t, i)).collect();
+    indexed.sort(); // stable on (theme, index)
+    let mut rows = Rows::default();
+    let mut current = None;
+    for (theme, i) in indexed {
+        if current != Some(theme) {
+            rows.push(Row::Header(theme.label()));
+            current = Some(theme);
+        }
+        rows.push(Row::Entry(target(i)));
+    }
+    rows
+}
+
+/// Events by date; events the sources date alike keep file order.
+fn timeline(data: &Dataset) -> Rows {
+    let mut order: Vec<usize> = (0..data.timeline.len()).collect();
+    order.sort_by_key(|&i| data.timeline[i].sort_date());
+    let mut rows = Rows::default();
+    for i in order {
+        rows.push(Row::Entry(Target::Event(i)));
+    }
+    rows
+}
+
+fn livelihood(data: &Dataset) -> Rows {
+    let mut rows = Rows::default();
+    for (l, list) in data.livelihood.iter().enumerate() {
+        rows.push(Row::Header(list.name.clone()));
+        for i in 0..list.items.len() {
+            rows.push(Row::Entry(Target::Item(l, i)));
+        }
+    }
+    rows
+}

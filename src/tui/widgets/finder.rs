@@ -1,0 +1,149 @@
+//! The finder overlay: a query line and the ranked matches, with matched characters
+//! highlighted.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Widget};
+
+use super::popup;
+use crate::data::Lang;
+use crate::search::Hit;
+use crate::text;
+use crate::tui::app::{App, Finder};
+
+fn popup_area(area: Rect) -> Rect {
+    popup::centered(area, area.width.saturating_sub(4).min(76), area.height.saturating_sub(2).min(22))
+}
+
+/// Rows available for results: the popup less its border, query and hint lines.
+pub fn results_height(area: Rect) -> usize {
+    usize::from(popup_area(area).height.saturating_sub(4))
+}
+
+/// Draws the finder; returns where the text cursor belongs.
+pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    let popup = popup_area(area);
+    popup::clear(popup, buf);
+    let title = match app.lang {
+        Lang::Zh => " 搜索：汉字、拼音或英文 ",
+        Lang::En => " Search: Hanzi, pinyin or English ",
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(app.theme.key)
+        .title(Span::styled(text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(), app.theme.title));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    if inner.width < 3 || inner.height < 1 {
+        return None;
+    }
+    let w = usize::from(inner.width);
+
+    // Query line: "/ " then the text, scrolled so the cursor stays in view.
+    let field = w - 2;
+    let input = f.input.text();
+    let cursor_col = f.input.cursor_column();
+    let (shown, cursor_x) = if cursor_col < field {
+        (text::truncate(input, field).into_owned(), cursor_col)
+    } else {
+        let before = text::tail(&input[..cursor_byte(input, cursor_col)], field - 1);
+        (before.to_owned(), text::width(before))
+    };
+    buf.set_string(inner.x, inner.y, "/ ", app.theme.key);
+    buf.set_stringn(inner.x + 2, inner.y, &shown, field, app.theme.base);
+    let cursor = Position::new(inner.x + 2 + cursor_x as u16, inner.y);
+
+    if inner.height >= 2 {
+        let hint = match (app.lang, input.is_empty(), f.hits.is_empty()) {
+            (Lang::Zh, true, _) => "例如 质量强市 · zlqs · luosifen · quality city".to_owned(),
+            (Lang::En, true, _) => "e.g. 质量强市 · zlqs · luosifen · quality city".to_owned(),
+            (Lang::Zh, false, true) => "没有匹配".to_owned(),
+            (Lang::En, false, true) => "No matches".to_owned(),
+            (Lang::Zh, false, false) => format!("{} 项 · ↑↓ 选择 · Enter 跳转 · Esc 返回", f.hits.len()),
+            (Lang::En, false, false) => format!("{} found · ↑↓ select · Enter jump · Esc back", f.hits.len()),
+        };
+        buf.set_stringn(inner.x, inner.y + 1, text::truncate(&hint, w), w, app.theme.dim);
+    }
+    let rows = usize::from(inner.height.saturating_sub(2));
+    for (k, hit) in f.hits.iter().enumerate().skip(f.offset).take(rows) {
+        let row = Rect { y: inner.y + 2 + (k - f.offset) as u16, height: 1, ..inner };
+        result_line(app, hit, w).render(row, buf);
+        if k == f.sel {
+            buf.set_style(row, app.theme.selected);
+        }
+    }
+    Some(cursor)
+}
+
+/// The byte offset of the cursor given its column (the input keeps it on a boundary).
+fn cursor_byte(s: &str, col: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in s.char_indices() {
+        if used >= col {
+            return i;
+        }
+        used += text::width(&c.to_string());
+    }
+    s.len()
+}
+
+fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
+    let entry = &app.index.entries()[hit.entry];
+    let tab = match app.search_target(hit) {
+        Some(t) => t.tab().title(app.lang),
+        None => "",
+    };
+    let right = format!(" {tab}");
+    let room = width.saturating_sub(text::width(&right));
+    let (first, first_hits, second, second_hits) = match app.lang {
+        Lang::Zh => (&entry.title.zh, &hit.zh, &entry.title.en, &hit.en),
+        Lang::En => (&entry.title.en, &hit.en, &entry.title.zh, &hit.zh),
+    };
+    let mut spans = highlighted(first, first_hits, app.theme.base, app.theme.matched);
+    if !second_hits.is_empty() || first_hits.is_empty() {
+        spans.push(Span::styled(" · ", app.theme.dim));
+        spans.extend(highlighted(second, second_hits, app.theme.dim, app.theme.matched));
+    }
+    let mut spans = fit(spans, room);
+    let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    spans.push(Span::raw(" ".repeat(room - used)));
+    spans.push(Span::styled(right, app.theme.dim));
+    Line::from(spans)
+}
+
+/// Spans for `s`, with the characters at `hits` (char indices) in `matched` style.
+fn highlighted(s: &str, hits: &[usize], base: Style, matched: Style) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for (i, c) in s.chars().enumerate() {
+        let style = if hits.contains(&i) { matched } else { base };
+        match spans.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push(c),
+            _ => spans.push(Span::styled(c.to_string(), style)),
+        }
+    }
+    spans
+}
+
+/// Cuts spans to `width` cells, ending in "…" when anything was cut.
+fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+    if total <= width {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut left = width.saturating_sub(1);
+    for s in spans {
+        let w = text::width(&s.content);
+        if w <= left {
+            left -= w;
+            out.push(s);
+        } else {
+            let cut = text::truncate(&s.content, left + 1).into_owned();
+            out.push(Span::styled(cut, s.style));
+            return out;
+        }
+    }
+    out
+}
