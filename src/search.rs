@@ -31,7 +31,12 @@ impl SearchIndex {
     pub fn new(data: &Dataset) -> SearchIndex {
         let entries = data
             .records()
-            .map(|r| Entry { id: r.id().to_owned(), kind: r.kind(), tab: r.tab(), title: r.name().clone() })
+            .map(|r| Entry {
+                id: r.id().to_owned(),
+                kind: r.kind(),
+                tab: r.tab(),
+                title: r.name().clone(),
+            })
             .collect();
         SearchIndex { entries }
     }
@@ -57,7 +62,12 @@ impl SearchIndex {
                     return None;
                 }
                 let len = e.title.zh.chars().count() as i64;
-                Some(Hit { entry: i, score: 1000 - len, zh, en })
+                Some(Hit {
+                    entry: i,
+                    score: 1000 - len,
+                    zh,
+                    en,
+                })
             })
             .collect();
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));

@@ -1,8 +1,8 @@
 //! How a figure reads in each language: "超2000公顷" / "over 2,000 ha".
 
 use super::model::{
-    DateClaim, DateRelation, Event, EventCategory, Kind, Lang, PartialDate, Point, Qualifier, Scope,
-    SourceKind, Text,
+    DateClaim, DateRelation, Event, EventCategory, Kind, Lang, PartialDate, Point, Qualifier,
+    Scope, SourceKind, Text,
 };
 use super::units;
 
@@ -139,7 +139,15 @@ impl Point {
                         return format!("Class {} or better", roman(self.value));
                     }
                     (_, "类") => format!("Class {}", roman(self.value)),
-                    (Some(u), _) => format!("{} {}", scaled(self.value * u.scale), u.en),
+                    (Some(u), _) => {
+                        let amount = self.value * u.scale;
+                        // "1 hour", not "1 hours"
+                        let name = match u.en.strip_suffix('s') {
+                            Some(one) if amount == 1.0 && !u.en.contains(' ') => one,
+                            _ => u.en,
+                        };
+                        format!("{} {name}", scaled(amount))
+                    }
                     (None, _) => format!("{} {}", number(self.value, true), self.unit),
                 };
                 match q {

@@ -27,8 +27,15 @@ pub enum Msg {
     Edit(Edit),
     Paste(String),
     Resize(u16, u16),
-    Click { x: u16, y: u16 },
-    Wheel { x: u16, y: u16, down: bool },
+    Click {
+        x: u16,
+        y: u16,
+    },
+    Wheel {
+        x: u16,
+        y: u16,
+        down: bool,
+    },
     /// The terminal was given back after a suspend (Ctrl-Z): draw everything again.
     Redraw,
 }

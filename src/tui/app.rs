@@ -84,8 +84,14 @@ impl Input {
 
     fn edit(&mut self, edit: &Edit) {
         let before = &self.text[..self.cursor];
-        let prev = before.grapheme_indices(true).next_back().map_or(0, |(i, _)| i);
-        let next = self.text[self.cursor..].graphemes(true).next().map_or(self.cursor, |g| self.cursor + g.len());
+        let prev = before
+            .grapheme_indices(true)
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        let next = self.text[self.cursor..]
+            .graphemes(true)
+            .next()
+            .map_or(self.cursor, |g| self.cursor + g.len());
         match edit {
             Edit::Insert(c) => self.insert(&c.to_string()),
             Edit::Backspace => {
@@ -110,7 +116,9 @@ impl Input {
         self.cursor += clean.len();
         // A combining mark typed after the cursor's character joins it; keep the
         // cursor on a grapheme boundary.
-        while !self.text.is_char_boundary(self.cursor) || !is_grapheme_boundary(&self.text, self.cursor) {
+        while !self.text.is_char_boundary(self.cursor)
+            || !is_grapheme_boundary(&self.text, self.cursor)
+        {
             self.cursor += 1;
         }
     }
@@ -125,10 +133,12 @@ impl App {
         let index = SearchIndex::new(&data);
         let rows = Rows::all(&data);
         let mut by_id: HashMap<&str, Target> = HashMap::new();
-        for t in rows.iter().flat_map(|r| r.entries.iter().filter_map(|&i| match r.rows[i] {
-            Row::Entry(t) => Some(t),
-            Row::Header(_) => None,
-        })) {
+        for t in rows.iter().flat_map(|r| {
+            r.entries.iter().filter_map(|&i| match r.rows[i] {
+                Row::Entry(t) => Some(t),
+                Row::Header(_) => None,
+            })
+        }) {
             by_id.insert(t.id(&data), t);
         }
         for (l, list) in data.livelihood.iter().enumerate() {
@@ -136,7 +146,11 @@ impl App {
                 by_id.insert(&list.id, Target::Item(l, 0));
             }
         }
-        let targets = index.entries().iter().map(|e| by_id.get(e.id.as_str()).copied()).collect();
+        let targets = index
+            .entries()
+            .iter()
+            .map(|e| by_id.get(e.id.as_str()).copied())
+            .collect();
         App {
             targets,
             index,
@@ -193,7 +207,9 @@ impl App {
             msg => match self.overlay {
                 Overlay::Help => {
                     match msg {
-                        Msg::ToggleHelp | Msg::Back | Msg::Click { .. } => self.overlay = Overlay::None,
+                        Msg::ToggleHelp | Msg::Back | Msg::Click { .. } => {
+                            self.overlay = Overlay::None
+                        }
                         Msg::ToggleLang => self.lang = self.lang.toggle(),
                         _ => {}
                     }
@@ -235,7 +251,12 @@ impl App {
             }
             Msg::ToggleHelp => self.overlay = Overlay::Help,
             Msg::OpenFinder => {
-                self.overlay = Overlay::Finder(Finder { input: Input::default(), hits: Vec::new(), sel: 0, offset: 0 })
+                self.overlay = Overlay::Finder(Finder {
+                    input: Input::default(),
+                    hits: Vec::new(),
+                    sel: 0,
+                    offset: 0,
+                })
             }
             Msg::Copy => return self.copy(),
             Msg::Click { x, y } => self.click(x, y),
@@ -302,7 +323,11 @@ impl App {
                         .into_iter()
                         .filter_map(|(r, n)| self.record_target(r.id()).map(|t| (t, n)))
                         .collect();
-                    self.citing = Some(Citing { targets, sel: 0, offset: 0 });
+                    self.citing = Some(Citing {
+                        targets,
+                        sel: 0,
+                        offset: 0,
+                    });
                     self.scroll = 0;
                 }
             }
@@ -341,11 +366,11 @@ impl App {
                     }
                 } else {
                     let t = self.tab.index();
-                    if let Some(pos) = self.rows[t].entries.iter().position(|&r| r == row) {
-                        if pos != self.sel[t] {
-                            self.sel[t] = pos;
-                            self.scroll = 0;
-                        }
+                    if let Some(pos) = self.rows[t].entries.iter().position(|&r| r == row)
+                        && pos != self.sel[t]
+                    {
+                        self.sel[t] = pos;
+                        self.scroll = 0;
                     }
                 }
                 self.keep_visible();
@@ -356,7 +381,9 @@ impl App {
 
     fn finder(&mut self, msg: Msg) {
         let results_height = ui::finder_results_height(self);
-        let Overlay::Finder(f) = &mut self.overlay else { return };
+        let Overlay::Finder(f) = &mut self.overlay else {
+            return;
+        };
         match msg {
             Msg::Edit(edit) => {
                 f.input.edit(&edit);
@@ -373,7 +400,10 @@ impl App {
             Msg::PageUp => f.sel = clamp_step(f.sel, -(results_height as i64), f.hits.len()),
             Msg::PageDown => f.sel = clamp_step(f.sel, results_height as i64, f.hits.len()),
             Msg::Enter => {
-                let target = f.hits.get(f.sel).and_then(|h| self.targets.get(h.entry).copied().flatten());
+                let target = f
+                    .hits
+                    .get(f.sel)
+                    .and_then(|h| self.targets.get(h.entry).copied().flatten());
                 self.overlay = Overlay::None;
                 if let Some(target) = target {
                     self.jump(target);
@@ -397,7 +427,9 @@ impl App {
     /// Scrolls the visible list so the selection shows, with its group header when it
     /// is the group's first entry.
     fn keep_visible(&mut self) {
-        let Some(area) = ui::list_area(self) else { return };
+        let Some(area) = ui::list_area(self) else {
+            return;
+        };
         let h = usize::from(area.height).max(1);
         if let Some(c) = &mut self.citing {
             c.offset = visible_offset(c.offset, c.sel, h, false);
@@ -405,7 +437,9 @@ impl App {
         }
         let t = self.tab.index();
         let rows = &self.rows[t];
-        let Some(&row) = rows.entries.get(self.sel[t]) else { return };
+        let Some(&row) = rows.entries.get(self.sel[t]) else {
+            return;
+        };
         let header_above = row > 0 && matches!(rows.rows[row - 1], Row::Header(_));
         self.offset[t] = visible_offset(self.offset[t], row, h, header_above);
         // Never leave blank space below the last row when the list could fill it.

@@ -32,22 +32,31 @@ pub fn run(data: Dataset, lang: Lang) -> io::Result<()> {
 
 fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::new(data, lang, Theme::from_env(), Rect::new(0, 0, size.width, size.height));
+    let mut app = App::new(
+        data,
+        lang,
+        Theme::from_env(),
+        Rect::new(0, 0, size.width, size.height),
+    );
     loop {
         terminal.draw(|frame| ui::draw(&app, frame))?;
         // Handle everything already waiting before drawing again, so a burst of
         // keys or a drag of the window costs one frame.
         let mut next = Some(event::read()?);
         while let Some(ev) = next {
-            if let Some(msg) = keymap::to_msg(&ev, app.mode()) {
-                if let Some(effect) = app.update(msg) {
-                    perform(effect, terminal.backend_mut())?;
-                }
+            if let Some(msg) = keymap::to_msg(&ev, app.mode())
+                && let Some(effect) = app.update(msg)
+            {
+                perform(effect, terminal.backend_mut())?;
             }
             if app.quit {
                 return Ok(());
             }
-            next = if event::poll(Duration::ZERO)? { Some(event::read()?) } else { None };
+            next = if event::poll(Duration::ZERO)? {
+                Some(event::read()?)
+            } else {
+                None
+            };
         }
     }
 }

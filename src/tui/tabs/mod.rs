@@ -17,7 +17,13 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Industry, Tab::Ecology, Tab::Timeline, Tab::Livelihood, Tab::Sources];
+    pub const ALL: [Tab; 5] = [
+        Tab::Industry,
+        Tab::Ecology,
+        Tab::Timeline,
+        Tab::Livelihood,
+        Tab::Sources,
+    ];
 
     pub fn index(self) -> usize {
         self as usize
@@ -105,7 +111,9 @@ impl Rows {
 
     /// The entry ordinal showing `target`, if this list has it.
     pub fn position(&self, target: Target) -> Option<usize> {
-        self.entries.iter().position(|&r| self.rows[r] == Row::Entry(target))
+        self.entries
+            .iter()
+            .position(|&r| self.rows[r] == Row::Entry(target))
     }
 
     pub fn target(&self, entry: usize) -> Option<Target> {
@@ -122,13 +130,21 @@ impl Rows {
             grouped_indicators(data.ecology.iter().map(|i| i.theme), Target::Ecology),
             timeline(data),
             livelihood(data),
-            Rows { rows: (0..data.sources.len()).map(|i| Row::Entry(Target::Source(i))).collect(), entries: (0..data.sources.len()).collect() },
+            Rows {
+                rows: (0..data.sources.len())
+                    .map(|i| Row::Entry(Target::Source(i)))
+                    .collect(),
+                entries: (0..data.sources.len()).collect(),
+            },
         ]
     }
 }
 
 /// Indicators grouped under their theme, themes in a fixed order, file order within.
-fn grouped_indicators(themes: impl Iterator<Item = DataTheme>, target: fn(usize) -> Target) -> Rows {
+fn grouped_indicators(
+    themes: impl Iterator<Item = DataTheme>,
+    target: fn(usize) -> Target,
+) -> Rows {
     let mut indexed: Vec<(DataTheme, usize)> = themes.enumerate().map(|(i, t)| (t, i)).collect();
     indexed.sort(); // stable on (theme, index)
     let mut rows = Rows::default();

@@ -14,7 +14,11 @@ use crate::text;
 use crate::tui::app::{App, Finder};
 
 fn popup_area(area: Rect) -> Rect {
-    popup::centered(area, area.width.saturating_sub(4).min(76), area.height.saturating_sub(2).min(22))
+    popup::centered(
+        area,
+        area.width.saturating_sub(4).min(76),
+        area.height.saturating_sub(2).min(22),
+    )
 }
 
 /// Rows available for results: the popup less its border, query and hint lines.
@@ -33,7 +37,10 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(app.theme.key)
-        .title(Span::styled(text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(), app.theme.title));
+        .title(Span::styled(
+            text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(),
+            app.theme.title,
+        ));
     let inner = block.inner(popup);
     block.render(popup, buf);
     if inner.width < 3 || inner.height < 1 {
@@ -61,14 +68,28 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
             (Lang::En, true, _) => "e.g. 质量强市 · zlqs · luosifen · quality city".to_owned(),
             (Lang::Zh, false, true) => "没有匹配".to_owned(),
             (Lang::En, false, true) => "No matches".to_owned(),
-            (Lang::Zh, false, false) => format!("{} 项 · ↑↓ 选择 · Enter 跳转 · Esc 返回", f.hits.len()),
-            (Lang::En, false, false) => format!("{} found · ↑↓ select · Enter jump · Esc back", f.hits.len()),
+            (Lang::Zh, false, false) => {
+                format!("{} 项 · ↑↓ 选择 · Enter 跳转 · Esc 返回", f.hits.len())
+            }
+            (Lang::En, false, false) => {
+                format!("{} found · ↑↓ select · Enter jump · Esc back", f.hits.len())
+            }
         };
-        buf.set_stringn(inner.x, inner.y + 1, text::truncate(&hint, w), w, app.theme.dim);
+        buf.set_stringn(
+            inner.x,
+            inner.y + 1,
+            text::truncate(&hint, w),
+            w,
+            app.theme.dim,
+        );
     }
     let rows = usize::from(inner.height.saturating_sub(2));
     for (k, hit) in f.hits.iter().enumerate().skip(f.offset).take(rows) {
-        let row = Rect { y: inner.y + 2 + (k - f.offset) as u16, height: 1, ..inner };
+        let row = Rect {
+            y: inner.y + 2 + (k - f.offset) as u16,
+            height: 1,
+            ..inner
+        };
         result_line(app, hit, w).render(row, buf);
         if k == f.sel {
             buf.set_style(row, app.theme.selected);
@@ -104,7 +125,12 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     let mut spans = highlighted(first, first_hits, app.theme.base, app.theme.matched);
     if !second_hits.is_empty() || first_hits.is_empty() {
         spans.push(Span::styled(" · ", app.theme.dim));
-        spans.extend(highlighted(second, second_hits, app.theme.dim, app.theme.matched));
+        spans.extend(highlighted(
+            second,
+            second_hits,
+            app.theme.dim,
+            app.theme.matched,
+        ));
     }
     let mut spans = fit(spans, room);
     let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();

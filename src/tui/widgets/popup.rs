@@ -9,7 +9,12 @@ use unicode_width::UnicodeWidthStr;
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
 
 /// Clears `area` for a popup. A wide character just left of the popup would still
@@ -21,10 +26,10 @@ pub fn clear(area: Rect, buf: &mut Buffer) {
         return;
     }
     for y in area.top()..area.bottom() {
-        if let Some(cell) = buf.cell_mut((area.x - 1, y)) {
-            if cell.symbol().width() > 1 {
-                cell.set_symbol(" ");
-            }
+        if let Some(cell) = buf.cell_mut((area.x - 1, y))
+            && cell.symbol().width() > 1
+        {
+            cell.set_symbol(" ");
         }
     }
 }
