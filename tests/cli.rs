@@ -226,3 +226,11 @@ fn completions_are_generated() {
 }
 
 use predicates::prelude::*;
+
+#[test]
+fn without_a_terminal_the_browser_says_so_instead_of_starting() {
+    cmd().assert().code(2).stderr(
+        predicates::str::contains("needs a terminal")
+            .and(predicates::str::contains("show, list, export, validate")),
+    );
+}

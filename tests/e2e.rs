@@ -1,0 +1,37 @@
+//! The real binary in a pseudo-terminal: tabs, help, language, quit, and the terminal
+//! given back clean.
+
+mod common;
+
+use common::Session;
+
+#[test]
+fn browse_switch_language_and_quit_cleanly() {
+    let mut s = Session::start(&["--lang", "en"], 100, 30);
+    s.wait_for("1 Industry");
+    s.wait_for("Industry 1/");
+    s.send(b"2");
+    s.wait_for("Ecology 1/");
+    s.send(b"3");
+    s.wait_for("Policy timeline 1/");
+    s.send(b"?");
+    s.wait_for("Help · keys");
+    // A lone Esc, not the start of Alt-L: wait for it to land.
+    s.send(b"\x1b");
+    s.wait_gone("Help · keys");
+    s.send(b"L");
+    s.wait_for("1 产业");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_c_quits_cleanly() {
+    let mut s = Session::start(&["--lang", "zh"], 57, 20);
+    s.wait_for("产业 1/");
+    s.send(b"\x03");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
