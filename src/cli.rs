@@ -9,6 +9,7 @@ use serde_json::json;
 use crate::data::{Dataset, Lang, Record};
 use crate::error::LoadError;
 use crate::export::{self, ExportError, Format};
+use crate::search::SearchIndex;
 use crate::text;
 
 #[derive(Debug, Parser)]
@@ -55,6 +56,17 @@ pub enum Command {
     List {
         #[arg(value_enum)]
         what: Option<ListWhat>,
+    },
+    /// Find records by Hanzi, pinyin (full, initials or mixed) or English, best first
+    Search {
+        /// What to look for: 质量强市, zhiliangqiangshi, zlqs, "quality city"
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: OutputFormat,
+        /// At most this many hits
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
     },
     /// Check a dataset directory and print every problem
     Validate { dir: PathBuf },
@@ -177,6 +189,45 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
                 if wanted {
                     let name = r.name();
                     writeln!(out, "{}\t{}\t{}", r.id(), name.zh, name.en)?;
+                }
+            }
+            Ok(Outcome::Done)
+        }
+        Command::Search {
+            query,
+            format,
+            limit,
+        } => {
+            let query = query.join(" ");
+            let index = SearchIndex::new(data);
+            let hits = index.search(&query, *limit);
+            if hits.is_empty() {
+                return Ok(Outcome::NotFound(format!("nothing matches {query:?}")));
+            }
+            let entries = index.entries();
+            match format {
+                OutputFormat::Text => {
+                    for h in &hits {
+                        let e = &entries[h.entry];
+                        let id = text::pad(&e.id, 32);
+                        writeln!(
+                            out,
+                            "{:>5}  {id} {:<10} {} · {}",
+                            h.score, e.tab, e.title.zh, e.title.en
+                        )?;
+                    }
+                }
+                OutputFormat::Json => {
+                    let json: Vec<_> = hits
+                        .iter()
+                        .map(|h| {
+                            let e = &entries[h.entry];
+                            json!({ "id": e.id, "kind": e.kind, "tab": e.tab, "title": e.title, "score": h.score })
+                        })
+                        .collect();
+                    serde_json::to_writer_pretty(&mut *out, &json)
+                        .map_err(|e| ExportError::Encode(e.to_string()))?;
+                    writeln!(out)?;
                 }
             }
             Ok(Outcome::Done)

@@ -234,3 +234,42 @@ fn without_a_terminal_the_browser_says_so_instead_of_starting() {
             .and(predicates::str::contains("show, list, export, validate")),
     );
 }
+
+#[test]
+fn search_prints_hits_best_first_and_exits_1_on_none() {
+    let text = stdout_of(&["search", "zlqs", "--limit", "3"]);
+    assert_eq!(text.lines().count(), 3);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("ev-decision-quality-city"),
+        "{text}"
+    );
+
+    let v: Value = serde_json::from_str(&stdout_of(&[
+        "search", "quality", "city", "--format", "json",
+    ]))
+    .unwrap();
+    let hits = v.as_array().unwrap();
+    assert!(!hits.is_empty());
+    for h in hits {
+        for key in ["id", "kind", "tab"] {
+            assert!(h[key].is_string(), "{key} in {h}");
+        }
+        assert!(
+            h["title"]["zh"].is_string() && h["title"]["en"].is_string(),
+            "{h}"
+        );
+        assert!(h["score"].is_i64(), "{h}");
+    }
+    let scores: Vec<i64> = hits.iter().map(|h| h["score"].as_i64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+
+    cmd()
+        .args(["search", "qqqqxxxx"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicates::str::contains("nothing matches"));
+}

@@ -35,3 +35,21 @@ fn ctrl_c_quits_cleanly() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+#[test]
+fn finder_jumps_to_a_record_typed_in_pinyin() {
+    let mut s = Session::start(&["--lang", "en"], 100, 30);
+    s.wait_for("Industry 1/");
+    s.send(b"/");
+    s.wait_for("Search: Hanzi, pinyin or English");
+    s.send(b"yangzijing");
+    s.wait_for("Bauhinia trees in the city");
+    s.send(b"\r");
+    // The Ecology tab, with the bauhinia count selected and shown in the detail.
+    s.wait_for("╭ Bauhinia trees in the city");
+    let screen = s.wait_for(" Ecology ");
+    assert!(screen.contains("280,000 trees"), "{screen}");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
