@@ -199,7 +199,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             limit,
         } => {
             let query = query.join(" ");
-            let index = SearchIndex::new(data);
+            let mut index = SearchIndex::new(data);
             let hits = index.search(&query, *limit);
             if hits.is_empty() {
                 return Ok(Outcome::NotFound(format!("nothing matches {query:?}")));

@@ -3,8 +3,6 @@
 //! Matching itself is `fuzzy-matcher`'s skim algorithm, behind `Matcher`, so another
 //! matcher can replace it in one place.
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use pinyin::ToPinyinMulti;
 use unicode_normalization::UnicodeNormalization;
 
@@ -38,7 +36,8 @@ enum Side {
     En,
 }
 
-/// One string a record can be found by.
+/// One string a record can be found by, as built; the index keeps its parts in
+/// shared arenas (see `KeyRef`).
 struct Key {
     /// Normalised (NFKC, lower case) text the matcher sees.
     text: String,
@@ -50,34 +49,118 @@ struct Key {
     /// Spelled with a heteronym's less common reading.
     alternate: bool,
     /// For each char of `text`, the char of the original title it came from.
-    origin: Vec<usize>,
+    origin: Vec<u8>,
+    /// Which chars `text` has (see `mask`), to rule a key out before scanning it.
+    mask: u128,
 }
 
-/// Skim's fuzzy matcher, smart about nothing: case is normalised beforehand.
-struct Matcher(SkimMatcherV2);
+/// A range of one of the index's arenas.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    end: u32,
+}
 
+impl Span {
+    fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// A key stored in the index: spans into the text and origin arenas, so that all
+/// keys sit in a few contiguous allocations and a scan reads memory in order.
+#[derive(Debug, Clone, Copy)]
+struct KeyRef {
+    text: Span,
+    compact: Span,
+    initials: Option<Span>,
+    origin: Span,
+    mask: u128,
+    side: Side,
+    alternate: bool,
+}
+
+/// A key's parts, borrowed from the arenas.
+struct KeyView<'a> {
+    text: &'a str,
+    compact: &'a str,
+    initials: Option<&'a str>,
+    origin: &'a [u8],
+    side: Side,
+    alternate: bool,
+}
+
+/// The fuzzy matcher: `fuzzy-matcher`'s skim algorithm, or with the `nucleo` feature
+/// helix's `nucleo-matcher` (several times faster; see the README's figures).
+#[cfg(not(feature = "nucleo"))]
+struct Matcher(fuzzy_matcher::skim::SkimMatcherV2);
+
+#[cfg(not(feature = "nucleo"))]
 impl Matcher {
     fn new() -> Matcher {
-        Matcher(SkimMatcherV2::default().ignore_case())
+        Matcher(fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case())
     }
 
-    /// Score and matched char positions of `pattern` in `text`.
+    /// Score and matched char positions of `pattern` in `text`; both are normalised
+    /// to lower case beforehand.
     fn indices(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+        use fuzzy_matcher::FuzzyMatcher;
         self.0.fuzzy_indices(text, pattern)
+    }
+}
+
+#[cfg(feature = "nucleo")]
+struct Matcher(std::sync::Mutex<nucleo_matcher::Matcher>);
+
+#[cfg(feature = "nucleo")]
+impl Matcher {
+    fn new() -> Matcher {
+        let mut config = nucleo_matcher::Config::DEFAULT;
+        config.ignore_case = true;
+        config.normalize = false; // queries and keys are NFKC already
+        Matcher(std::sync::Mutex::new(nucleo_matcher::Matcher::new(config)))
+    }
+
+    fn indices(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
+        use nucleo_matcher::Utf32Str;
+        let (mut hay, mut needle, mut idx) = (Vec::new(), Vec::new(), Vec::new());
+        let mut m = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let score = m.fuzzy_indices(
+            Utf32Str::new(text, &mut hay),
+            Utf32Str::new(pattern, &mut needle),
+            &mut idx,
+        )?;
+        Some((
+            i64::from(score),
+            idx.into_iter().map(|i| i as usize).collect(),
+        ))
     }
 }
 
 pub struct SearchIndex {
     entries: Vec<Entry>,
-    keys: Vec<Vec<Key>>,
+    /// Every entry's keys, entry after entry: English title, Chinese title, pinyin
+    /// with the usual readings, then pinyin with a heteronym's other readings.
+    keys: Vec<KeyRef>,
+    /// Entry `e`'s keys are `keys[first_key[e]..first_key[e + 1]]`.
+    first_key: Vec<u32>,
+    text: String,
+    origin: Vec<u8>,
     /// Letters and Hanzi in each Chinese title: shorter names rank first at equal
     /// score, and punctuation (《》“”) does not count.
-    lengths: Vec<usize>,
+    lengths: Vec<u16>,
+    /// Union of each entry's key masks.
+    masks: Vec<u128>,
     matcher: Matcher,
+    /// The last query and the entries it matched: a query that extends it can only
+    /// match among those, so typing narrows instead of rescanning everything.
+    last: Option<(String, Vec<u32>)>,
 }
 
 /// How many pinyin spellings one title may get from its heteronyms.
 const MAX_VARIANTS: usize = 24;
+/// From this many candidates the cheap pass runs on every core.
+const PARALLEL_FROM: usize = 20_000;
 
 /// Bonuses over the matcher's score, so a person's sense of "best" wins: exact and
 /// prefix matches before scattered ones, whole English words before fuzzy letters.
@@ -109,16 +192,76 @@ impl SearchIndex {
 
     /// An index over any entries (the benchmarks build synthetic ones).
     pub fn from_entries(entries: Vec<Entry>) -> SearchIndex {
-        let keys = entries.iter().map(keys_of).collect();
-        let lengths = entries
-            .iter()
-            .map(|e| e.title.zh.chars().filter(|c| c.is_alphanumeric()).count())
-            .collect();
-        SearchIndex {
-            entries,
-            keys,
-            lengths,
+        let mut index = SearchIndex {
+            keys: Vec::new(),
+            first_key: vec![0],
+            text: String::new(),
+            origin: Vec::new(),
+            lengths: Vec::with_capacity(entries.len()),
+            masks: Vec::with_capacity(entries.len()),
             matcher: Matcher::new(),
+            last: None,
+            entries: Vec::new(),
+        };
+        for e in &entries {
+            let mut mask = 0;
+            for key in keys_of(e) {
+                mask |= key.mask;
+                let text = index.push_text(&key.text);
+                let compact = index.push_text(&key.compact);
+                let initials = key.initials.as_deref().map(|i| index.push_text(i));
+                let start = index.origin.len() as u32;
+                index.origin.extend_from_slice(&key.origin);
+                let origin = Span {
+                    start,
+                    end: index.origin.len() as u32,
+                };
+                index.keys.push(KeyRef {
+                    text,
+                    compact,
+                    initials,
+                    origin,
+                    mask: key.mask,
+                    side: key.side,
+                    alternate: key.alternate,
+                });
+            }
+            index.first_key.push(index.keys.len() as u32);
+            index.masks.push(mask);
+            index.lengths.push(
+                e.title
+                    .zh
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .count()
+                    .min(u16::MAX as usize) as u16,
+            );
+        }
+        index.entries = entries;
+        index
+    }
+
+    fn push_text(&mut self, s: &str) -> Span {
+        let start = self.text.len() as u32;
+        self.text.push_str(s);
+        Span {
+            start,
+            end: self.text.len() as u32,
+        }
+    }
+
+    fn keys(&self, entry: usize) -> &[KeyRef] {
+        &self.keys[self.first_key[entry] as usize..self.first_key[entry + 1] as usize]
+    }
+
+    fn view(&self, k: &KeyRef) -> KeyView<'_> {
+        KeyView {
+            text: &self.text[k.text.range()],
+            compact: &self.text[k.compact.range()],
+            initials: k.initials.map(|i| &self.text[i.range()]),
+            origin: &self.origin[k.origin.range()],
+            side: k.side,
+            alternate: k.alternate,
         }
     }
 
@@ -127,46 +270,128 @@ impl SearchIndex {
     }
 
     /// The best `limit` matches for `query`, best first; ties keep index order.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+    ///
+    /// Two passes: every candidate gets a cheap score (bonuses and the span of a
+    /// greedy match); only the best few are scored by the matcher, which also finds
+    /// the characters to highlight.
+    pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
         let Some(q) = Query::new(query) else {
             return Vec::new();
         };
-        let mut hits: Vec<Hit> = (0..self.entries.len())
-            .filter_map(|i| self.score(i, &q))
+        let candidates: Vec<u32> = match self.last.take() {
+            Some((prev, within)) if q.compact.starts_with(&prev) => within,
+            _ => (0..self.entries.len() as u32).collect(),
+        };
+        let cheap = self.cheap_scores(&candidates, &q);
+        let matched = cheap.iter().map(|&(_, e)| e).collect();
+        self.last = Some((q.compact.clone(), matched));
+
+        // The cheap score is close to the full one (the bonuses dominate both), so a
+        // margin over `limit` is enough to rank the top correctly.
+        let keep = (limit + limit / 2).max(24);
+        let by_cheap = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        let mut cheap = cheap;
+        if cheap.len() > keep {
+            cheap.select_nth_unstable_by(keep - 1, by_cheap);
+            cheap.truncate(keep);
+        }
+        let mut hits: Vec<Hit> = cheap
+            .iter()
+            .filter_map(|&(_, e)| self.score(e as usize, &q))
             .collect();
-        let order = |a: &Hit, b: &Hit| {
+        hits.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
                 .then_with(|| self.lengths[a.entry].cmp(&self.lengths[b.entry]))
                 .then(a.entry.cmp(&b.entry))
-        };
-        if hits.len() > limit && limit > 0 {
-            hits.select_nth_unstable_by(limit - 1, order);
-        }
+        });
         hits.truncate(limit);
-        hits.sort_by(order);
         hits
     }
 
-    fn score(&self, entry: usize, q: &Query) -> Option<Hit> {
-        let mut best: [Option<(i64, Vec<usize>)>; 2] = [None, None];
-        for key in &self.keys[entry] {
-            if !is_subsequence(&q.compact, &key.text) {
+    /// Cheap scores of the candidates that match at all, in candidate order. A large
+    /// set is split across the machine's cores.
+    fn cheap_scores(&self, candidates: &[u32], q: &Query) -> Vec<(i64, u32)> {
+        let scan = |part: &[u32]| -> Vec<(i64, u32)> {
+            part.iter()
+                .filter_map(|&e| self.cheap_score(e as usize, q).map(|s| (s, e)))
+                .collect()
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        if candidates.len() < PARALLEL_FROM || threads < 2 {
+            return scan(candidates);
+        }
+        let chunk = candidates.len().div_ceil(threads);
+        std::thread::scope(|s| {
+            let parts: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| s.spawn(move || scan(part)))
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| p.join().unwrap_or_default())
+                .collect()
+        })
+    }
+
+    /// The best bonus over the keys that contain the query, plus how tightly a greedy
+    /// match packs; `None` when no key contains it. Alternate readings are consulted
+    /// only when no other key matches.
+    fn cheap_score(&self, entry: usize, q: &Query) -> Option<i64> {
+        if q.mask & !self.masks[entry] != 0 {
+            return None;
+        }
+        let mut best: Option<i64> = None;
+        for k in self.keys(entry) {
+            if k.alternate && best.is_some() {
+                break;
+            }
+            if q.mask & !k.mask != 0 {
                 continue;
             }
-            let Some((score, idx)) = self.matcher.indices(&key.text, &q.compact) else {
+            let key = self.view(k);
+            let Some(span) = greedy_span(&q.compact, key.text) else {
                 continue;
             };
-            let score = score + bonus(key, q);
-            let slot = &mut best[key.side as usize];
-            if slot.as_ref().is_none_or(|(s, _)| score > *s) {
-                let mut mapped: Vec<usize> = idx
-                    .iter()
-                    .filter_map(|&i| key.origin.get(i).copied())
-                    .collect();
-                mapped.dedup();
-                *slot = Some((score, mapped));
+            let tightness = 100 - (span.saturating_sub(q.len) as i64 * 4).min(100);
+            let score = bonus(&key, q) + tightness;
+            best = Some(best.map_or(score, |b| b.max(score)));
+        }
+        best
+    }
+
+    /// The full score, and the highlights: the matcher runs on the best key of each
+    /// side by cheap score, so at most twice per entry.
+    fn score(&self, entry: usize, q: &Query) -> Option<Hit> {
+        let mut chosen: [Option<(i64, KeyView)>; 2] = [None, None];
+        for k in self.keys(entry) {
+            let key = self.view(k);
+            if q.mask & !k.mask != 0 {
+                continue;
             }
+            let Some(span) = greedy_span(&q.compact, key.text) else {
+                continue;
+            };
+            let cheap = bonus(&key, q) - span as i64;
+            let slot = &mut chosen[key.side as usize];
+            if slot.as_ref().is_none_or(|(c, _)| cheap > *c) {
+                *slot = Some((cheap, key));
+            }
+        }
+        let mut best: [Option<(i64, Vec<usize>)>; 2] = [None, None];
+        for (slot, choice) in best.iter_mut().zip(chosen) {
+            let Some((_, key)) = choice else { continue };
+            let Some((score, idx)) = self.matcher.indices(key.text, &q.compact) else {
+                continue;
+            };
+            let mut mapped: Vec<usize> = idx
+                .iter()
+                .filter_map(|&i| key.origin.get(i).map(|&o| usize::from(o)))
+                .collect();
+            mapped.dedup();
+            *slot = Some((score + bonus(&key, q), mapped));
         }
         let [zh, en] = best;
         let score = zh.iter().chain(en.iter()).map(|(s, _)| *s).max()?;
@@ -179,7 +404,46 @@ impl SearchIndex {
     }
 }
 
-fn bonus(key: &Key, q: &Query) -> i64 {
+/// Bits for the chars of `s`: one per ASCII letter or digit, the rest hashed into the
+/// high half. A key lacking any bit of the query cannot contain it.
+fn mask(s: &str) -> u128 {
+    s.chars().filter(|c| c.is_alphanumeric()).fold(0, |m, c| {
+        let bit = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            'a'..='z' => 10 + c as u32 - 'a' as u32,
+            _ => 64 + c as u32 % 64,
+        };
+        m | 1 << bit
+    })
+}
+
+/// Chars spanned by the leftmost greedy match of `pattern` in `text`, if all of it
+/// occurs in order.
+fn greedy_span(pattern: &str, text: &str) -> Option<usize> {
+    if pattern.is_ascii() && text.is_ascii() {
+        return greedy_span_bytes(pattern.as_bytes(), text.as_bytes());
+    }
+    let mut p = pattern.chars().peekable();
+    let (mut start, mut end) = (None, 0);
+    for (i, c) in text.chars().enumerate() {
+        match p.peek() {
+            Some(&want) if want == c => {
+                start.get_or_insert(i);
+                end = i;
+                p.next();
+            }
+            Some(_) => {}
+            None => break,
+        }
+    }
+    if p.peek().is_some() {
+        None
+    } else {
+        start.map(|s| end + 1 - s)
+    }
+}
+
+fn bonus(key: &KeyView, q: &Query) -> i64 {
     let mut b = if key.alternate { ALTERNATE_READING } else { 0 };
     b += if key.compact == q.compact {
         EXACT
@@ -190,10 +454,10 @@ fn bonus(key: &Key, q: &Query) -> i64 {
     } else {
         0
     };
-    if key.side == Side::En && whole_words(&key.text, &q.words) {
+    if key.side == Side::En && whole_words(key.text, &q.words) {
         b += WHOLE_WORDS;
     }
-    if let Some(ini) = key.initials.as_ref().filter(|_| !key.alternate) {
+    if let Some(ini) = key.initials.filter(|_| !key.alternate) {
         b += if *ini == q.compact {
             INITIALS_EXACT
         } else if ini.starts_with(&q.compact) {
@@ -207,8 +471,22 @@ fn bonus(key: &Key, q: &Query) -> i64 {
     b
 }
 
+/// `greedy_span` for ASCII, where bytes are chars: pinyin and most English.
+fn greedy_span_bytes(pattern: &[u8], text: &[u8]) -> Option<usize> {
+    let (&first, rest) = pattern.split_first()?;
+    let start = text.iter().position(|&b| b == first)?;
+    let mut at = start;
+    for &want in rest {
+        at += 1 + text.get(at + 1..)?.iter().position(|&b| b == want)?;
+    }
+    Some(at + 1 - start)
+}
+
 /// A normalised query.
 struct Query {
+    mask: u128,
+    /// Chars in `compact`.
+    len: usize,
     /// Letters, digits and Hanzi only: what the matcher looks for ("zhi liang",
     /// "zhiliang" and "quality-city" alike).
     compact: String,
@@ -225,7 +503,12 @@ impl Query {
             .map(str::to_owned)
             .collect();
         let compact: String = norm.chars().filter(|c| c.is_alphanumeric()).collect();
-        (!compact.is_empty()).then_some(Query { compact, words })
+        (!compact.is_empty()).then(|| Query {
+            mask: mask(&compact),
+            len: compact.chars().count(),
+            compact,
+            words,
+        })
     }
 }
 
@@ -242,11 +525,9 @@ fn whole_words(text: &str, words: &[String]) -> bool {
     !words.is_empty() && words.iter().all(|w| tokens.any(|t| t == w))
 }
 
-/// A cheap check that all of `pattern`'s chars occur in `text` in order, so most
-/// records are ruled out before the matcher's dynamic programme runs.
-fn is_subsequence(pattern: &str, text: &str) -> bool {
-    let mut rest = text.chars();
-    pattern.chars().all(|p| rest.any(|c| c == p))
+/// Highlights index titles by char; past 255 chars (no real title) they stop moving.
+fn clamp_u8(i: usize) -> u8 {
+    i.min(255) as u8
 }
 
 /// The keys a record is found by: its English title, its Chinese title, and the
@@ -262,7 +543,6 @@ fn keys_of(e: &Entry) -> Vec<Key> {
             keys.push(pinyin_key(&e.title.zh, &readings, &variant));
         }
     }
-    keys.push(plain_key(&e.id, Side::En));
     keys
 }
 
@@ -272,11 +552,12 @@ fn plain_key(s: &str, side: Side) -> Key {
     for (i, c) in s.chars().enumerate() {
         for n in normalise(&c.to_string()).chars() {
             text.push(n);
-            origin.push(i);
+            origin.push(clamp_u8(i));
         }
     }
     let compact = text.chars().filter(|c| c.is_alphanumeric()).collect();
     Key {
+        mask: mask(&text),
         text,
         compact,
         initials: None,
@@ -346,30 +627,31 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>], variant: &[usize]) ->
         if let Some(&reading) = readings[i].get(variant[i]) {
             if !text.is_empty() && !text.ends_with(' ') {
                 text.push(' ');
-                origin.push(i);
+                origin.push(clamp_u8(i));
             }
             text.push_str(reading);
-            origin.extend(std::iter::repeat_n(i, reading.len()));
+            origin.extend(std::iter::repeat_n(clamp_u8(i), reading.len()));
             initials.push_str(&reading[..1]);
             after_syllable = true;
         } else {
             for n in normalise(&c.to_string()).chars() {
                 if after_syllable && n.is_alphanumeric() {
                     text.push(' ');
-                    origin.push(i);
+                    origin.push(clamp_u8(i));
                 }
                 after_syllable = false;
                 if n.is_alphanumeric() && (text.is_empty() || text.ends_with(' ')) {
                     initials.push(n);
                 }
                 text.push(n);
-                origin.push(i);
+                origin.push(clamp_u8(i));
             }
         }
     }
     let compact = text.chars().filter(|c| c.is_alphanumeric()).collect();
     let alternate = variant.iter().any(|&v| v > 0);
     Key {
+        mask: mask(&text),
         text,
         compact,
         initials: Some(initials),
@@ -415,7 +697,7 @@ mod tests {
             ("银行", "yinhang"),
             ("长沙", "changsha"),
         ] {
-            let index = SearchIndex::from_entries(vec![entry(zh, "")]);
+            let mut index = SearchIndex::from_entries(vec![entry(zh, "")]);
             let hits = index.search(query, 5);
             assert_eq!(hits.len(), 1, "{query} should find {zh}");
             assert_eq!(
@@ -428,14 +710,14 @@ mod tests {
 
     #[test]
     fn empty_and_blank_queries_find_nothing() {
-        let index = SearchIndex::from_entries(vec![entry("柳州", "Liuzhou")]);
+        let mut index = SearchIndex::from_entries(vec![entry("柳州", "Liuzhou")]);
         assert!(index.search("", 5).is_empty());
         assert!(index.search("   ", 5).is_empty());
     }
 
     #[test]
     fn nfd_and_full_width_queries_are_normalised() {
-        let index = SearchIndex::from_entries(vec![entry("咖啡", "Café MINI")]);
+        let mut index = SearchIndex::from_entries(vec![entry("咖啡", "Café MINI")]);
         assert_eq!(index.search("cafe\u{301}", 5).len(), 1);
         assert_eq!(index.search("ＭＩＮＩ", 5).len(), 1);
     }

@@ -58,7 +58,7 @@ const QUERIES: &[(&str, &str, &str)] = &[
 
 #[test]
 fn queries_in_every_style_find_the_expected_record_first() {
-    let index = SearchIndex::new(&Dataset::embedded().unwrap());
+    let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
     let mut wrong = Vec::new();
     for (style, query, expected) in QUERIES {
         let hits = index.search(query, 5);
@@ -84,7 +84,7 @@ fn queries_in_every_style_find_the_expected_record_first() {
 
 #[test]
 fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
-    let index = SearchIndex::new(&Dataset::embedded().unwrap());
+    let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
     for query in [
         "质量强市",
         "zhiliangqiangshi",
@@ -108,7 +108,7 @@ fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
 
 #[test]
 fn pinyin_matches_light_up_the_hanzi() {
-    let index = SearchIndex::new(&Dataset::embedded().unwrap());
+    let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
     let hit = &index.search("yzj", 1)[0];
     assert_eq!(index.entries()[hit.entry].title.zh, "洋紫荆种植数量");
     assert_eq!(hit.zh, vec![0, 1, 2]);
@@ -118,7 +118,7 @@ fn pinyin_matches_light_up_the_hanzi() {
 
 #[test]
 fn ties_keep_a_stable_order() {
-    let index = SearchIndex::new(&Dataset::embedded().unwrap());
+    let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
     let first = index.search("lsf", 50);
     for _ in 0..5 {
         assert_eq!(index.search("lsf", 50), first);

@@ -18,9 +18,10 @@ pub const FINDER_LIMIT: usize = 50;
 
 pub struct App {
     pub data: Dataset,
-    pub index: SearchIndex,
-    /// The record each search entry stands for, parallel to `index.entries()`.
-    targets: Vec<Option<Target>>,
+    /// Built when the finder first opens, so start-up does not pay for pinyin.
+    pub index: Option<SearchIndex>,
+    /// Every record's place in the tabs, by id.
+    by_id: HashMap<String, Target>,
     pub lang: Lang,
     pub theme: Theme,
     pub tab: Tab,
@@ -130,30 +131,24 @@ fn is_grapheme_boundary(s: &str, at: usize) -> bool {
 
 impl App {
     pub fn new(data: Dataset, lang: Lang, theme: Theme, area: Rect) -> App {
-        let index = SearchIndex::new(&data);
         let rows = Rows::all(&data);
-        let mut by_id: HashMap<&str, Target> = HashMap::new();
-        for t in rows.iter().flat_map(|r| {
-            r.entries.iter().filter_map(|&i| match r.rows[i] {
-                Row::Entry(t) => Some(t),
-                Row::Header(_) => None,
-            })
-        }) {
-            by_id.insert(t.id(&data), t);
-        }
-        for (l, list) in data.livelihood.iter().enumerate() {
-            if !list.items.is_empty() {
-                by_id.insert(&list.id, Target::Item(l, 0));
+        let mut by_id: HashMap<String, Target> = HashMap::new();
+        for r in &rows {
+            for &i in &r.entries {
+                if let Row::Entry(t) = r.rows[i] {
+                    by_id.insert(t.id(&data).to_owned(), t);
+                }
             }
         }
-        let targets = index
-            .entries()
-            .iter()
-            .map(|e| by_id.get(e.id.as_str()).copied())
-            .collect();
+        // A list stands for its first item.
+        for (l, list) in data.livelihood.iter().enumerate() {
+            if !list.items.is_empty() {
+                by_id.insert(list.id.clone(), Target::Item(l, 0));
+            }
+        }
         App {
-            targets,
-            index,
+            index: None,
+            by_id,
             lang,
             theme,
             tab: Tab::Industry,
@@ -185,8 +180,10 @@ impl App {
         self.rows[t].target(self.sel[t])
     }
 
+    /// The record a search hit stands for.
     pub fn search_target(&self, hit: &Hit) -> Option<Target> {
-        self.targets.get(hit.entry).copied().flatten()
+        let entry = self.index.as_ref()?.entries().get(hit.entry)?;
+        self.by_id.get(&entry.id).copied()
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Effect> {
@@ -251,6 +248,8 @@ impl App {
             }
             Msg::ToggleHelp => self.overlay = Overlay::Help,
             Msg::OpenFinder => {
+                self.index
+                    .get_or_insert_with(|| SearchIndex::new(&self.data));
                 self.overlay = Overlay::Finder(Finder {
                     input: Input::default(),
                     hits: Vec::new(),
@@ -342,8 +341,7 @@ impl App {
     }
 
     fn record_target(&self, id: &str) -> Option<Target> {
-        let i = self.index.entries().iter().position(|e| e.id == id)?;
-        self.targets[i]
+        self.by_id.get(id).copied()
     }
 
     /// Shows `target` selected in its tab.
@@ -384,15 +382,18 @@ impl App {
         let Overlay::Finder(f) = &mut self.overlay else {
             return;
         };
+        let index = self
+            .index
+            .get_or_insert_with(|| SearchIndex::new(&self.data));
         match msg {
             Msg::Edit(edit) => {
                 f.input.edit(&edit);
-                f.hits = self.index.search(f.input.text(), FINDER_LIMIT);
+                f.hits = index.search(f.input.text(), FINDER_LIMIT);
                 (f.sel, f.offset) = (0, 0);
             }
             Msg::Paste(text) => {
                 f.input.insert(&text);
-                f.hits = self.index.search(f.input.text(), FINDER_LIMIT);
+                f.hits = index.search(f.input.text(), FINDER_LIMIT);
                 (f.sel, f.offset) = (0, 0);
             }
             Msg::Up | Msg::Wheel { down: false, .. } => f.sel = clamp_step(f.sel, -1, f.hits.len()),
@@ -400,10 +401,8 @@ impl App {
             Msg::PageUp => f.sel = clamp_step(f.sel, -(results_height as i64), f.hits.len()),
             Msg::PageDown => f.sel = clamp_step(f.sel, results_height as i64, f.hits.len()),
             Msg::Enter => {
-                let target = f
-                    .hits
-                    .get(f.sel)
-                    .and_then(|h| self.targets.get(h.entry).copied().flatten());
+                let entry = f.hits.get(f.sel).and_then(|h| index.entries().get(h.entry));
+                let target = entry.and_then(|e| self.by_id.get(&e.id).copied());
                 self.overlay = Overlay::None;
                 if let Some(target) = target {
                     self.jump(target);

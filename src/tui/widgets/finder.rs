@@ -111,7 +111,9 @@ fn cursor_byte(s: &str, col: usize) -> usize {
 }
 
 fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
-    let entry = &app.index.entries()[hit.entry];
+    let Some(entry) = app.index.as_ref().and_then(|i| i.entries().get(hit.entry)) else {
+        return Line::default();
+    };
     let tab = match app.search_target(hit) {
         Some(t) => t.tab().title(app.lang),
         None => "",

@@ -1,0 +1,186 @@
+//! Speed: loading the embedded data, one search keystroke (embedded and 100,000
+//! records), a keystroke with its redraw, and a full frame of each tab.
+//!
+//! `cargo bench` prints criterion's estimates; the keystroke groups also print the
+//! p50/p95/max over a realistic run of keystrokes.
+
+use std::cell::RefCell;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use liuzhou_tui::data::{Dataset, Lang, Text};
+use liuzhou_tui::search::SearchIndex;
+use liuzhou_tui::tui::action::{Edit, Msg};
+use liuzhou_tui::tui::app::App;
+use liuzhou_tui::tui::tabs::Tab;
+use liuzhou_tui::tui::theme::Theme;
+use liuzhou_tui::tui::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+/// What people type, one keystroke at a time: Hanzi, pinyin, initials, English.
+const TYPED: &[&str] = &[
+    "zhiliangqiangshi",
+    "zlqs",
+    "luosifen",
+    "lsf",
+    "xinnengyuan",
+    "quality city",
+    "bauhinia",
+    "螺蛳粉",
+    "质量强市",
+];
+
+/// A dataset of `n` indicators made from the real ones: each name joins two real
+/// names, so the text is realistic Chinese and English, and no two are alike.
+fn synthetic(n: usize) -> Dataset {
+    let mut data = Dataset::embedded().unwrap();
+    let base = data.industry.clone();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed as usize
+    };
+    data.industry = (0..n)
+        .map(|k| {
+            let a = &base[next() % base.len()];
+            let b = &base[next() % base.len()];
+            let mut ind = a.clone();
+            ind.id = format!("{}-{k}", a.id);
+            let tail: String = b.name.zh.chars().take(3).collect();
+            let word = b.name.en.split_whitespace().last().unwrap_or("");
+            ind.name = Text::new(
+                &format!("{}{tail}", a.name.zh),
+                &format!("{} {word}", a.name.en),
+            );
+            ind
+        })
+        .collect();
+    data
+}
+
+fn keystrokes() -> Vec<String> {
+    TYPED
+        .iter()
+        .flat_map(|q| {
+            q.char_indices()
+                .map(move |(i, c)| q[..i + c.len_utf8()].to_owned())
+        })
+        .collect()
+}
+
+fn percentiles(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    let at = |p: f64| samples[((samples.len() - 1) as f64 * p).round() as usize];
+    println!(
+        "{name}: {} keystrokes: p50 {:.3?}  p95 {:.3?}  max {:.3?}",
+        samples.len(),
+        at(0.5),
+        at(0.95),
+        samples[samples.len() - 1]
+    );
+}
+
+fn load(c: &mut Criterion) {
+    c.bench_function("load/embedded (parse + validate)", |b| {
+        b.iter(|| black_box(Dataset::embedded().unwrap()))
+    });
+    let data = Dataset::embedded().unwrap();
+    c.bench_function("load/search index (pinyin)", |b| {
+        b.iter(|| black_box(SearchIndex::new(&data)))
+    });
+}
+
+fn search(c: &mut Criterion) {
+    let strokes = keystrokes();
+    for (name, data) in [
+        ("embedded", Dataset::embedded().unwrap()),
+        ("100k", synthetic(100_000)),
+    ] {
+        let mut index = SearchIndex::new(&data);
+        let samples = RefCell::new(Vec::new());
+        c.bench_function(&format!("search/{name}/keystroke"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for i in 0..iters {
+                    let q = &strokes[i as usize % strokes.len()];
+                    let t = Instant::now();
+                    black_box(index.search(q, 50));
+                    let d = t.elapsed();
+                    samples.borrow_mut().push(d);
+                    total += d;
+                }
+                total
+            })
+        });
+        percentiles(&format!("search/{name}"), samples.into_inner());
+        // A one-letter query matches nearly every record: the worst case.
+        c.bench_function(&format!("search/{name}/matches everything"), |b| {
+            b.iter(|| black_box(index.search("i", 50)))
+        });
+    }
+}
+
+fn keystroke_and_redraw(c: &mut Criterion) {
+    for (name, data) in [
+        ("embedded", Dataset::embedded().unwrap()),
+        ("100k", synthetic(100_000)),
+    ] {
+        let mut app = App::new(
+            data,
+            Lang::En,
+            Theme::monochrome(),
+            Rect::new(0, 0, 100, 30),
+        );
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let samples = RefCell::new(Vec::new());
+        c.bench_function(&format!("keystroke+redraw/{name}"), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for i in 0..iters {
+                    let query = TYPED[i as usize % TYPED.len()];
+                    app.update(Msg::OpenFinder);
+                    for ch in query.chars() {
+                        let t = Instant::now();
+                        app.update(Msg::Edit(Edit::Insert(ch)));
+                        terminal.draw(|f| ui::draw(&app, f)).unwrap();
+                        let d = t.elapsed();
+                        samples.borrow_mut().push(d);
+                        total += d;
+                    }
+                    app.update(Msg::Back);
+                }
+                total
+            })
+        });
+        percentiles(&format!("keystroke+redraw/{name}"), samples.into_inner());
+    }
+}
+
+fn draw(c: &mut Criterion) {
+    let mut app = App::new(
+        Dataset::embedded().unwrap(),
+        Lang::Zh,
+        Theme::colour(),
+        Rect::new(0, 0, 200, 60),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    for tab in Tab::ALL {
+        app.update(Msg::GoTo(tab));
+        app.update(Msg::Down);
+        c.bench_function(&format!("draw/{tab:?} 200x60"), |b| {
+            b.iter(|| terminal.draw(|f| ui::draw(&app, f)).unwrap().area)
+        });
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_millis(500));
+    targets = load, search, keystroke_and_redraw, draw
+}
+criterion_main!(benches);
