@@ -78,13 +78,17 @@ struct KeyRef {
     mask: u128,
     side: Side,
     alternate: bool,
+    ascii: bool,
 }
 
-/// A key's parts, borrowed from the arenas.
+/// A key's parts, borrowed from the arenas as bytes: the scan compares bytes, and
+/// slicing bytes costs no UTF-8 boundary checks.
 struct KeyView<'a> {
-    text: &'a str,
-    compact: &'a str,
-    initials: Option<&'a str>,
+    text: &'a [u8],
+    compact: &'a [u8],
+    initials: Option<&'a [u8]>,
+    /// All of `text` is ASCII (pinyin, most English), so bytes are chars.
+    ascii: bool,
     origin: &'a [u8],
     side: Side,
     alternate: bool,
@@ -217,6 +221,7 @@ impl SearchIndex {
                     end: index.origin.len() as u32,
                 };
                 index.keys.push(KeyRef {
+                    ascii: key.text.is_ascii(),
                     text,
                     compact,
                     initials,
@@ -255,10 +260,12 @@ impl SearchIndex {
     }
 
     fn view(&self, k: &KeyRef) -> KeyView<'_> {
+        let bytes = self.text.as_bytes();
         KeyView {
-            text: &self.text[k.text.range()],
-            compact: &self.text[k.compact.range()],
-            initials: k.initials.map(|i| &self.text[i.range()]),
+            text: &bytes[k.text.range()],
+            compact: &bytes[k.compact.range()],
+            initials: k.initials.map(|i| &bytes[i.range()]),
+            ascii: k.ascii,
             origin: &self.origin[k.origin.range()],
             side: k.side,
             alternate: k.alternate,
@@ -317,10 +324,17 @@ impl SearchIndex {
                 .filter_map(|&e| self.cheap_score(e as usize, q).map(|s| (s, e)))
                 .collect()
         };
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        if candidates.len() < PARALLEL_FROM || threads < 2 {
+        if candidates.len() < PARALLEL_FROM {
+            return scan(candidates);
+        }
+        // Asking the OS is slow (it reads cgroup files): ask once.
+        static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+        let threads = *THREADS.get_or_init(|| {
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(8)
+        });
+        if threads < 2 {
             return scan(candidates);
         }
         let chunk = candidates.len().div_ceil(threads);
@@ -352,11 +366,11 @@ impl SearchIndex {
                 continue;
             }
             let key = self.view(k);
-            let Some(span) = greedy_span(&q.compact, key.text) else {
+            let Some(span) = greedy_span(q, &key) else {
                 continue;
             };
             let tightness = 100 - (span.saturating_sub(q.len) as i64 * 4).min(100);
-            let score = bonus(&key, q) + tightness;
+            let score = bonus(&key, q, span) + tightness;
             best = Some(best.map_or(score, |b| b.max(score)));
         }
         best
@@ -365,25 +379,31 @@ impl SearchIndex {
     /// The full score, and the highlights: the matcher runs on the best key of each
     /// side by cheap score, so at most twice per entry.
     fn score(&self, entry: usize, q: &Query) -> Option<Hit> {
-        let mut chosen: [Option<(i64, KeyView)>; 2] = [None, None];
+        let mut chosen: [Option<(i64, usize, KeyView)>; 2] = [None, None];
         for k in self.keys(entry) {
             let key = self.view(k);
             if q.mask & !k.mask != 0 {
                 continue;
             }
-            let Some(span) = greedy_span(&q.compact, key.text) else {
+            let Some(span) = greedy_span(q, &key) else {
                 continue;
             };
-            let cheap = bonus(&key, q) - span as i64;
+            let bonus = bonus(&key, q, span);
             let slot = &mut chosen[key.side as usize];
-            if slot.as_ref().is_none_or(|(c, _)| cheap > *c) {
-                *slot = Some((cheap, key));
+            if slot
+                .as_ref()
+                .is_none_or(|(b, s, _)| bonus - span as i64 > b - *s as i64)
+            {
+                *slot = Some((bonus, span, key));
             }
         }
         let mut best: [Option<(i64, Vec<usize>)>; 2] = [None, None];
         for (slot, choice) in best.iter_mut().zip(chosen) {
-            let Some((_, key)) = choice else { continue };
-            let Some((score, idx)) = self.matcher.indices(key.text, &q.compact) else {
+            let Some((bonus, _, key)) = choice else {
+                continue;
+            };
+            let text = std::str::from_utf8(key.text).unwrap_or_default();
+            let Some((score, idx)) = self.matcher.indices(text, &q.compact) else {
                 continue;
             };
             let mut mapped: Vec<usize> = idx
@@ -391,7 +411,7 @@ impl SearchIndex {
                 .filter_map(|&i| key.origin.get(i).map(|&o| usize::from(o)))
                 .collect();
             mapped.dedup();
-            *slot = Some((score + bonus(&key, q), mapped));
+            *slot = Some((score + bonus, mapped));
         }
         let [zh, en] = best;
         let score = zh.iter().chain(en.iter()).map(|(s, _)| *s).max()?;
@@ -417,13 +437,14 @@ fn mask(s: &str) -> u128 {
     })
 }
 
-/// Chars spanned by the leftmost greedy match of `pattern` in `text`, if all of it
-/// occurs in order.
-fn greedy_span(pattern: &str, text: &str) -> Option<usize> {
-    if pattern.is_ascii() && text.is_ascii() {
-        return greedy_span_bytes(pattern.as_bytes(), text.as_bytes());
+/// Chars spanned by the leftmost greedy match of the query in the key's text, if all
+/// of it occurs there in order.
+fn greedy_span(q: &Query, key: &KeyView) -> Option<usize> {
+    if q.ascii && key.ascii {
+        return greedy_span_bytes(q.compact.as_bytes(), key.text);
     }
-    let mut p = pattern.chars().peekable();
+    let text = std::str::from_utf8(key.text).ok()?;
+    let mut p = q.compact.chars().peekable();
     let (mut start, mut end) = (None, 0);
     for (i, c) in text.chars().enumerate() {
         match p.peek() {
@@ -443,13 +464,16 @@ fn greedy_span(pattern: &str, text: &str) -> Option<usize> {
     }
 }
 
-fn bonus(key: &KeyView, q: &Query) -> i64 {
+/// `span` is the greedy match's: when it is as long as the query, the query stands
+/// in the key contiguously and no search is needed to know it.
+fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
+    let query = q.compact.as_bytes();
     let mut b = if key.alternate { ALTERNATE_READING } else { 0 };
-    b += if key.compact == q.compact {
+    b += if key.compact == query {
         EXACT
-    } else if key.compact.starts_with(&q.compact) {
+    } else if key.compact.starts_with(query) {
         PREFIX
-    } else if key.compact.contains(&q.compact) {
+    } else if span == q.len || q.finder.find(key.compact).is_some() {
         CONTIGUOUS
     } else {
         0
@@ -458,11 +482,11 @@ fn bonus(key: &KeyView, q: &Query) -> i64 {
         b += WHOLE_WORDS;
     }
     if let Some(ini) = key.initials.filter(|_| !key.alternate) {
-        b += if *ini == q.compact {
+        b += if ini == query {
             INITIALS_EXACT
-        } else if ini.starts_with(&q.compact) {
+        } else if ini.starts_with(query) {
             INITIALS_PREFIX
-        } else if ini.contains(&q.compact) {
+        } else if q.finder.find(ini).is_some() {
             INITIALS_WITHIN
         } else {
             0
@@ -484,7 +508,10 @@ fn greedy_span_bytes(pattern: &[u8], text: &[u8]) -> Option<usize> {
 
 /// A normalised query.
 struct Query {
+    /// Searches for `compact`, built once per query.
+    finder: memchr::memmem::Finder<'static>,
     mask: u128,
+    ascii: bool,
     /// Chars in `compact`.
     len: usize,
     /// Letters, digits and Hanzi only: what the matcher looks for ("zhi liang",
@@ -504,7 +531,9 @@ impl Query {
             .collect();
         let compact: String = norm.chars().filter(|c| c.is_alphanumeric()).collect();
         (!compact.is_empty()).then(|| Query {
+            finder: memchr::memmem::Finder::new(compact.as_bytes()).into_owned(),
             mask: mask(&compact),
+            ascii: compact.is_ascii(),
             len: compact.chars().count(),
             compact,
             words,
@@ -518,11 +547,12 @@ fn normalise(s: &str) -> String {
 }
 
 /// Every query word stands as a whole word in `text`, in order.
-fn whole_words(text: &str, words: &[String]) -> bool {
+fn whole_words(text: &[u8], words: &[String]) -> bool {
+    // Split at ASCII punctuation and spaces; other bytes belong to words.
     let mut tokens = text
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
         .filter(|t| !t.is_empty());
-    !words.is_empty() && words.iter().all(|w| tokens.any(|t| t == w))
+    !words.is_empty() && words.iter().all(|w| tokens.any(|t| t == w.as_bytes()))
 }
 
 /// Highlights index titles by char; past 255 chars (no real title) they stop moving.

@@ -14,7 +14,7 @@ use crate::data::{Dataset, Lang};
 use crate::search::{Hit, SearchIndex};
 
 /// How many finder results are kept and shown at most.
-pub const FINDER_LIMIT: usize = 50;
+pub const FINDER_LIMIT: usize = 30;
 
 pub struct App {
     pub data: Dataset,
