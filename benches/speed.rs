@@ -21,17 +21,8 @@ use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
 /// What people type, one keystroke at a time: Hanzi, pinyin, initials, English.
-const TYPED: &[&str] = &[
-    "zhiliangqiangshi",
-    "zlqs",
-    "luosifen",
-    "lsf",
-    "xinnengyuan",
-    "quality city",
-    "bauhinia",
-    "螺蛳粉",
-    "质量强市",
-];
+const TYPED: &[&str] =
+    &["zhiliangqiangshi", "zlqs", "luosifen", "lsf", "xinnengyuan", "quality city", "bauhinia", "螺蛳粉", "质量强市"];
 
 /// A dataset of `n` indicators made from the real ones: each name joins two real
 /// names, so the text is realistic Chinese and English, and no two are alike.
@@ -53,10 +44,7 @@ fn synthetic(n: usize) -> Dataset {
             ind.id = format!("{}-{k}", a.id);
             let tail: String = b.name.zh.chars().take(3).collect();
             let word = b.name.en.split_whitespace().last().unwrap_or("");
-            ind.name = Text::new(
-                &format!("{}{tail}", a.name.zh),
-                &format!("{} {word}", a.name.en),
-            );
+            ind.name = Text::new(&format!("{}{tail}", a.name.zh), &format!("{} {word}", a.name.en));
             ind
         })
         .collect();
@@ -64,13 +52,7 @@ fn synthetic(n: usize) -> Dataset {
 }
 
 fn keystrokes() -> Vec<String> {
-    TYPED
-        .iter()
-        .flat_map(|q| {
-            q.char_indices()
-                .map(move |(i, c)| q[..i + c.len_utf8()].to_owned())
-        })
-        .collect()
+    TYPED.iter().flat_map(|q| q.char_indices().map(move |(i, c)| q[..i + c.len_utf8()].to_owned())).collect()
 }
 
 fn percentiles(name: &str, mut samples: Vec<Duration>) {
@@ -89,21 +71,14 @@ fn percentiles(name: &str, mut samples: Vec<Duration>) {
 }
 
 fn load(c: &mut Criterion) {
-    c.bench_function("load/embedded (parse + validate)", |b| {
-        b.iter(|| black_box(Dataset::embedded().unwrap()))
-    });
+    c.bench_function("load/embedded (parse + validate)", |b| b.iter(|| black_box(Dataset::embedded().unwrap())));
     let data = Dataset::embedded().unwrap();
-    c.bench_function("load/search index (pinyin)", |b| {
-        b.iter(|| black_box(SearchIndex::new(&data)))
-    });
+    c.bench_function("load/search index (pinyin)", |b| b.iter(|| black_box(SearchIndex::new(&data))));
 }
 
 fn search(c: &mut Criterion) {
     let strokes = keystrokes();
-    for (name, data) in [
-        ("embedded", Dataset::embedded().unwrap()),
-        ("100k", synthetic(100_000)),
-    ] {
+    for (name, data) in [("embedded", Dataset::embedded().unwrap()), ("100k", synthetic(100_000))] {
         let mut index = SearchIndex::new(&data);
         let samples = RefCell::new(Vec::new());
         c.bench_function(&format!("search/{name}/keystroke"), |b| {
@@ -129,16 +104,8 @@ fn search(c: &mut Criterion) {
 }
 
 fn keystroke_and_redraw(c: &mut Criterion) {
-    for (name, data) in [
-        ("embedded", Dataset::embedded().unwrap()),
-        ("100k", synthetic(100_000)),
-    ] {
-        let mut app = App::new(
-            data,
-            Lang::En,
-            Theme::monochrome(),
-            Rect::new(0, 0, 100, 30),
-        );
+    for (name, data) in [("embedded", Dataset::embedded().unwrap()), ("100k", synthetic(100_000))] {
+        let mut app = App::new(data, Lang::En, Theme::monochrome(), Rect::new(0, 0, 100, 30));
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         let samples = RefCell::new(Vec::new());
         c.bench_function(&format!("keystroke+redraw/{name}"), |b| {
@@ -165,12 +132,7 @@ fn keystroke_and_redraw(c: &mut Criterion) {
 }
 
 fn draw(c: &mut Criterion) {
-    let mut app = App::new(
-        Dataset::embedded().unwrap(),
-        Lang::Zh,
-        Theme::colour(),
-        Rect::new(0, 0, 200, 60),
-    );
+    let mut app = App::new(Dataset::embedded().unwrap(), Lang::Zh, Theme::colour(), Rect::new(0, 0, 200, 60));
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     for tab in Tab::ALL {
         app.update(Msg::GoTo(tab));

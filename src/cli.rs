@@ -130,9 +130,7 @@ impl Cli {
 
 /// `zh*` in the first set of LC_ALL, LC_MESSAGES, LANG gives Chinese.
 pub fn lang_from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
-    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .into_iter()
-        .find_map(|k| var(k).filter(|v| !v.is_empty()));
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(|k| var(k).filter(|v| !v.is_empty()));
     match locale {
         Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
         _ => Lang::En,
@@ -146,13 +144,10 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             match (format, output) {
                 (Format::Ron, Some(dir)) => export::ron_dir(data, dir)?,
                 (_, Some(path)) => {
-                    let mut file =
-                        io::BufWriter::new(std::fs::File::create(path).map_err(|source| {
-                            ExportError::Write {
-                                path: path.display().to_string(),
-                                source,
-                            }
-                        })?);
+                    let mut file = io::BufWriter::new(
+                        std::fs::File::create(path)
+                            .map_err(|source| ExportError::Write { path: path.display().to_string(), source })?,
+                    );
                     export_to(*format, data, &mut file)?;
                     file.flush()?;
                 }
@@ -161,9 +156,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             Ok(Outcome::Done)
         }
         Command::Show { id, format } => match data.find(id) {
-            None => Ok(Outcome::NotFound(format!(
-                "no record has the id {id:?}; `liuzhou-tui list` shows every id"
-            ))),
+            None => Ok(Outcome::NotFound(format!("no record has the id {id:?}; `liuzhou-tui list` shows every id"))),
             Some(record) => {
                 match format {
                     OutputFormat::Text => show_text(data, record, out)?,
@@ -193,11 +186,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             }
             Ok(Outcome::Done)
         }
-        Command::Search {
-            query,
-            format,
-            limit,
-        } => {
+        Command::Search { query, format, limit } => {
             let query = query.join(" ");
             let mut index = SearchIndex::new(data);
             let hits = index.search(&query, *limit);
@@ -210,11 +199,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
                     for h in &hits {
                         let e = &entries[h.entry];
                         let id = text::pad(&e.id, 32);
-                        writeln!(
-                            out,
-                            "{:>5}  {id} {:<10} {} · {}",
-                            h.score, e.tab, e.title.zh, e.title.en
-                        )?;
+                        writeln!(out, "{:>5}  {id} {:<10} {} · {}", h.score, e.tab, e.title.zh, e.title.en)?;
                     }
                 }
                 OutputFormat::Json => {
@@ -225,8 +210,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
                             json!({ "id": e.id, "kind": e.kind, "tab": e.tab, "title": e.title, "score": h.score })
                         })
                         .collect();
-                    serde_json::to_writer_pretty(&mut *out, &json)
-                        .map_err(|e| ExportError::Encode(e.to_string()))?;
+                    serde_json::to_writer_pretty(&mut *out, &json).map_err(|e| ExportError::Encode(e.to_string()))?;
                     writeln!(out)?;
                 }
             }
@@ -270,24 +254,13 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             }
         }
         Record::Indicator(ind, _) => {
-            writeln!(
-                out,
-                "indicator · {} · {} · {}",
-                record.tab(),
-                ind.theme.label().en,
-                ind.scope.label(Lang::En)
-            )?;
+            writeln!(out, "indicator · {} · {} · {}", record.tab(), ind.theme.label().en, ind.scope.label(Lang::En))?;
             writeln!(out, "{}", ind.summary.en)?;
             if let Some(d) = &ind.disagreement {
                 writeln!(out, "SOURCES DISAGREE: {} / {}", d.en, d.zh)?;
             }
             for p in &ind.points {
-                writeln!(
-                    out,
-                    "  {} {}",
-                    point_columns(p),
-                    source_label(data, &p.source, p.line)
-                )?;
+                writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
                 if let Some(note) = &p.note {
                     writeln!(out, "               note: {}", note.en)?;
                 }
@@ -297,11 +270,7 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             writeln!(out, "event · {:?}", e.category)?;
             writeln!(out, "{}", e.summary.en)?;
             if !e.disputed_dates().is_empty() {
-                writeln!(
-                    out,
-                    "SOURCES DISAGREE on the date: {}",
-                    e.date_label(Lang::En)
-                )?;
+                writeln!(out, "SOURCES DISAGREE on the date: {}", e.date_label(Lang::En))?;
             }
             for d in &e.dates {
                 let when = text::pad(&d.display(Lang::En), 18);
@@ -320,12 +289,7 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
                 writeln!(out, "since {y}")?;
             }
             for p in &i.points {
-                writeln!(
-                    out,
-                    "  {} {}",
-                    point_columns(p),
-                    source_label(data, &p.source, p.line)
-                )?;
+                writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
             }
             writeln!(out, "source: {}", source_label(data, &i.source, i.line))?;
         }

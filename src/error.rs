@@ -66,27 +66,21 @@ impl ProblemKind {
             Missing => {
                 "a dataset directory needs sources.ron, industry.ron, ecology.ron, timeline.ron and livelihood.ron (see assets/README.md)"
             }
-            TooLarge { .. } => {
-                "a file this large is almost certainly not a data file: check the path"
-            }
+            TooLarge { .. } => "a file this large is almost certainly not a data file: check the path",
             NotUtf8 { .. } => "save the file as UTF-8",
             Empty => "a data file holds a RON list; write [] for an empty one",
             Syntax(_) => "fix the RON at this position (see assets/README.md for the format)",
             DuplicateId { .. } => "ids must be unique across all files; rename one",
             EmptyField { .. } => "fill it in",
             UnknownSource(_) => "use an id from sources.ron, or add the source there",
-            LineOutside { .. } => {
-                "cite a line inside the document, or correct `lines` in sources.ron"
-            }
+            LineOutside { .. } => "cite a line inside the document, or correct `lines` in sources.ron",
             YearOutOfRange(_) => "check the year",
             UnknownUnit(_) => "use a unit listed in src/data/units.rs",
             NotFinite(_) | Absurd(_) => {
                 "write the figure as the source gives it, in the source's magnitude (48.2 with unit 万辆)"
             }
             ComputedWithoutNote => "add `note: (zh: …, en: …)` with the arithmetic",
-            DisagreementOneSource(_) => {
-                "add the other source's version as a point, or remove `disagreement`"
-            }
+            DisagreementOneSource(_) => "add the other source's version as a point, or remove `disagreement`",
             SpanBackwards { .. } => "swap or correct the dates",
         }
     }
@@ -119,11 +113,7 @@ pub struct LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        writeln!(
-            f,
-            "the dataset has {n} problem{}:",
-            if n == 1 { "" } else { "s" }
-        )?;
+        writeln!(f, "the dataset has {n} problem{}:", if n == 1 { "" } else { "s" })?;
         for p in &self.problems {
             writeln!(f, "{p}")?;
         }

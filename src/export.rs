@@ -25,15 +25,11 @@ pub enum ExportError {
 }
 
 fn write_err(path: &str) -> impl FnOnce(io::Error) -> ExportError + '_ {
-    move |source| ExportError::Write {
-        path: path.to_owned(),
-        source,
-    }
+    move |source| ExportError::Write { path: path.to_owned(), source }
 }
 
 pub fn json(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
-    serde_json::to_writer_pretty(&mut *out, data)
-        .map_err(|e| ExportError::Encode(e.to_string()))?;
+    serde_json::to_writer_pretty(&mut *out, data).map_err(|e| ExportError::Encode(e.to_string()))?;
     writeln!(out).map_err(write_err("standard output"))
 }
 
@@ -85,9 +81,7 @@ pub fn csv(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
 
 fn ron_text<T: Serialize>(value: &T) -> Result<String, ExportError> {
     let config = PrettyConfig::new().escape_strings(false);
-    ron_options()
-        .to_string_pretty(value, config)
-        .map_err(|e| ExportError::Encode(e.to_string()))
+    ron_options().to_string_pretty(value, config).map_err(|e| ExportError::Encode(e.to_string()))
 }
 
 /// The whole dataset as one RON document.

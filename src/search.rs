@@ -129,15 +129,8 @@ impl Matcher {
         use nucleo_matcher::Utf32Str;
         let (mut hay, mut needle, mut idx) = (Vec::new(), Vec::new(), Vec::new());
         let mut m = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let score = m.fuzzy_indices(
-            Utf32Str::new(text, &mut hay),
-            Utf32Str::new(pattern, &mut needle),
-            &mut idx,
-        )?;
-        Some((
-            i64::from(score),
-            idx.into_iter().map(|i| i as usize).collect(),
-        ))
+        let score = m.fuzzy_indices(Utf32Str::new(text, &mut hay), Utf32Str::new(pattern, &mut needle), &mut idx)?;
+        Some((i64::from(score), idx.into_iter().map(|i| i as usize).collect()))
     }
 }
 
@@ -184,12 +177,7 @@ impl SearchIndex {
     pub fn new(data: &Dataset) -> SearchIndex {
         let entries: Vec<Entry> = data
             .records()
-            .map(|r| Entry {
-                id: r.id().to_owned(),
-                kind: r.kind(),
-                tab: r.tab(),
-                title: r.name().clone(),
-            })
+            .map(|r| Entry { id: r.id().to_owned(), kind: r.kind(), tab: r.tab(), title: r.name().clone() })
             .collect();
         SearchIndex::from_entries(entries)
     }
@@ -216,10 +204,7 @@ impl SearchIndex {
                 let initials = key.initials.as_deref().map(|i| index.push_text(i));
                 let start = index.origin.len() as u32;
                 index.origin.extend_from_slice(&key.origin);
-                let origin = Span {
-                    start,
-                    end: index.origin.len() as u32,
-                };
+                let origin = Span { start, end: index.origin.len() as u32 };
                 index.keys.push(KeyRef {
                     ascii: key.text.is_ascii(),
                     text,
@@ -233,14 +218,9 @@ impl SearchIndex {
             }
             index.first_key.push(index.keys.len() as u32);
             index.masks.push(mask);
-            index.lengths.push(
-                e.title
-                    .zh
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .count()
-                    .min(u16::MAX as usize) as u16,
-            );
+            index
+                .lengths
+                .push(e.title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
         }
         index.entries = entries;
         index
@@ -249,10 +229,7 @@ impl SearchIndex {
     fn push_text(&mut self, s: &str) -> Span {
         let start = self.text.len() as u32;
         self.text.push_str(s);
-        Span {
-            start,
-            end: self.text.len() as u32,
-        }
+        Span { start, end: self.text.len() as u32 }
     }
 
     fn keys(&self, entry: usize) -> &[KeyRef] {
@@ -302,10 +279,7 @@ impl SearchIndex {
             cheap.select_nth_unstable_by(keep - 1, by_cheap);
             cheap.truncate(keep);
         }
-        let mut hits: Vec<Hit> = cheap
-            .iter()
-            .filter_map(|&(_, e)| self.score(e as usize, &q))
-            .collect();
+        let mut hits: Vec<Hit> = cheap.iter().filter_map(|&(_, e)| self.score(e as usize, &q)).collect();
         hits.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
@@ -320,33 +294,21 @@ impl SearchIndex {
     /// set is split across the machine's cores.
     fn cheap_scores(&self, candidates: &[u32], q: &Query) -> Vec<(i64, u32)> {
         let scan = |part: &[u32]| -> Vec<(i64, u32)> {
-            part.iter()
-                .filter_map(|&e| self.cheap_score(e as usize, q).map(|s| (s, e)))
-                .collect()
+            part.iter().filter_map(|&e| self.cheap_score(e as usize, q).map(|s| (s, e))).collect()
         };
         if candidates.len() < PARALLEL_FROM {
             return scan(candidates);
         }
         // Asking the OS is slow (it reads cgroup files): ask once.
         static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
-        let threads = *THREADS.get_or_init(|| {
-            std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .min(8)
-        });
+        let threads = *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(8));
         if threads < 2 {
             return scan(candidates);
         }
         let chunk = candidates.len().div_ceil(threads);
         std::thread::scope(|s| {
-            let parts: Vec<_> = candidates
-                .chunks(chunk)
-                .map(|part| s.spawn(move || scan(part)))
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| p.join().unwrap_or_default())
-                .collect()
+            let parts: Vec<_> = candidates.chunks(chunk).map(|part| s.spawn(move || scan(part))).collect();
+            parts.into_iter().flat_map(|p| p.join().unwrap_or_default()).collect()
         })
     }
 
@@ -390,10 +352,7 @@ impl SearchIndex {
             };
             let bonus = bonus(&key, q, span);
             let slot = &mut chosen[key.side as usize];
-            if slot
-                .as_ref()
-                .is_none_or(|(b, s, _)| bonus - span as i64 > b - *s as i64)
-            {
+            if slot.as_ref().is_none_or(|(b, s, _)| bonus - span as i64 > b - *s as i64) {
                 *slot = Some((bonus, span, key));
             }
         }
@@ -406,10 +365,8 @@ impl SearchIndex {
             let Some((score, idx)) = self.matcher.indices(text, &q.compact) else {
                 continue;
             };
-            let mut mapped: Vec<usize> = idx
-                .iter()
-                .filter_map(|&i| key.origin.get(i).map(|&o| usize::from(o)))
-                .collect();
+            let mut mapped: Vec<usize> =
+                idx.iter().filter_map(|&i| key.origin.get(i).map(|&o| usize::from(o))).collect();
             mapped.dedup();
             *slot = Some((score + bonus, mapped));
         }
@@ -457,11 +414,7 @@ fn greedy_span(q: &Query, key: &KeyView) -> Option<usize> {
             None => break,
         }
     }
-    if p.peek().is_some() {
-        None
-    } else {
-        start.map(|s| end + 1 - s)
-    }
+    if p.peek().is_some() { None } else { start.map(|s| end + 1 - s) }
 }
 
 /// `span` is the greedy match's: when it is as long as the query, the query stands
@@ -524,11 +477,8 @@ struct Query {
 impl Query {
     fn new(raw: &str) -> Option<Query> {
         let norm = normalise(raw);
-        let words: Vec<String> = norm
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let words: Vec<String> =
+            norm.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect();
         let compact: String = norm.chars().filter(|c| c.is_alphanumeric()).collect();
         (!compact.is_empty()).then(|| Query {
             finder: memchr::memmem::Finder::new(compact.as_bytes()).into_owned(),
@@ -549,9 +499,7 @@ fn normalise(s: &str) -> String {
 /// Every query word stands as a whole word in `text`, in order.
 fn whole_words(text: &[u8], words: &[String]) -> bool {
     // Split at ASCII punctuation and spaces; other bytes belong to words.
-    let mut tokens = text
-        .split(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
-        .filter(|t| !t.is_empty());
+    let mut tokens = text.split(|b| b.is_ascii() && !b.is_ascii_alphanumeric()).filter(|t| !t.is_empty());
     !words.is_empty() && words.iter().all(|w| tokens.any(|t| t == w.as_bytes()))
 }
 
@@ -563,10 +511,7 @@ fn clamp_u8(i: usize) -> u8 {
 /// The keys a record is found by: its English title, its Chinese title, and the
 /// pinyin of the Chinese title under each reading of its heteronyms.
 fn keys_of(e: &Entry) -> Vec<Key> {
-    let mut keys = vec![
-        plain_key(&e.title.en, Side::En),
-        plain_key(&e.title.zh, Side::Zh),
-    ];
+    let mut keys = vec![plain_key(&e.title.en, Side::En), plain_key(&e.title.zh, Side::Zh)];
     let readings: Vec<Vec<&'static str>> = e.title.zh.chars().map(readings_of).collect();
     if readings.iter().any(|r| !r.is_empty()) {
         for variant in variants(&readings) {
@@ -586,15 +531,7 @@ fn plain_key(s: &str, side: Side) -> Key {
         }
     }
     let compact = text.chars().filter(|c| c.is_alphanumeric()).collect();
-    Key {
-        mask: mask(&text),
-        text,
-        compact,
-        initials: None,
-        side,
-        alternate: false,
-        origin,
-    }
+    Key { mask: mask(&text), text, compact, initials: None, side, alternate: false, origin }
 }
 
 /// Every toneless reading of a Hanzi, the dictionary's first one first; none for
@@ -619,13 +556,7 @@ fn readings_of(c: char) -> Vec<&'static str> {
 /// The v spelling of a reading with ü (lü → lv), from a fixed table: readings are
 /// `&'static str` and there are only a few.
 fn v_spelling(r: &'static str) -> &'static str {
-    const TABLE: &[(&str, &str)] = &[
-        ("lü", "lv"),
-        ("nü", "nv"),
-        ("lüe", "lve"),
-        ("nüe", "nve"),
-        ("lün", "lvn"),
-    ];
+    const TABLE: &[(&str, &str)] = &[("lü", "lv"), ("nü", "nv"), ("lüe", "lve"), ("nüe", "nve"), ("lün", "lvn")];
     TABLE.iter().find(|(u, _)| *u == r).map_or(r, |(_, v)| v)
 }
 
@@ -680,15 +611,7 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>], variant: &[usize]) ->
     }
     let compact = text.chars().filter(|c| c.is_alphanumeric()).collect();
     let alternate = variant.iter().any(|&v| v > 0);
-    Key {
-        mask: mask(&text),
-        text,
-        compact,
-        initials: Some(initials),
-        side: Side::Zh,
-        alternate,
-        origin,
-    }
+    Key { mask: mask(&text), text, compact, initials: Some(initials), side: Side::Zh, alternate, origin }
 }
 
 #[cfg(test)]
@@ -696,12 +619,7 @@ mod tests {
     use super::*;
 
     fn entry(zh: &str, en: &str) -> Entry {
-        Entry {
-            id: "x".into(),
-            kind: "indicator",
-            tab: "industry",
-            title: Text::new(zh, en),
-        }
+        Entry { id: "x".into(), kind: "indicator", tab: "industry", title: Text::new(zh, en) }
     }
 
     #[test]
@@ -730,11 +648,7 @@ mod tests {
             let mut index = SearchIndex::from_entries(vec![entry(zh, "")]);
             let hits = index.search(query, 5);
             assert_eq!(hits.len(), 1, "{query} should find {zh}");
-            assert_eq!(
-                hits[0].zh,
-                vec![0, 1],
-                "{query} should light up both of {zh}"
-            );
+            assert_eq!(hits[0].zh, vec![0, 1], "{query} should light up both of {zh}");
         }
     }
 

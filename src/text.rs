@@ -12,10 +12,7 @@ const ELLIPSIS: &str = "…";
 /// The graphemes that take space on screen, with their widths. Control characters
 /// and zero-width graphemes are dropped, as ratatui drops them when drawing.
 fn cells(s: &str) -> impl Iterator<Item = (&str, usize)> {
-    s.graphemes(true)
-        .filter(|g| !g.contains(char::is_control))
-        .map(|g| (g, g.width()))
-        .filter(|&(_, w)| w > 0)
+    s.graphemes(true).filter(|g| !g.contains(char::is_control)).map(|g| (g, g.width())).filter(|&(_, w)| w > 0)
 }
 
 /// Display width in terminal cells.
@@ -158,10 +155,7 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
             // Keep closing punctuation with the character before it.
             let mut carried = None;
             if no_line_start(&text) && line.len() > 1 {
-                let (last, lw) = line
-                    .last()
-                    .map(|(t, lw)| (t.clone(), *lw))
-                    .unwrap_or_default();
+                let (last, lw) = line.last().map(|(t, lw)| (t.clone(), *lw)).unwrap_or_default();
                 if width(&last) == 2 && lw == 2 && 2 + tw <= w {
                     line.pop();
                     used -= lw;
@@ -199,9 +193,7 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
 }
 
 fn width_of_last(t: &str) -> usize {
-    t.graphemes(true)
-        .next_back()
-        .map_or(0, UnicodeWidthStr::width)
+    t.graphemes(true).next_back().map_or(0, UnicodeWidthStr::width)
 }
 
 #[cfg(test)]
@@ -237,10 +229,7 @@ mod tests {
     #[test]
     fn wraps_chinese_between_characters_and_english_at_spaces() {
         assert_eq!(wrap("柳州是螺蛳粉故乡", 6), ["柳州是", "螺蛳粉", "故乡"]);
-        assert_eq!(
-            wrap("over 2,000 ha of parks", 10),
-            ["over 2,000", "ha of", "parks"]
-        );
+        assert_eq!(wrap("over 2,000 ha of parks", 10), ["over 2,000", "ha of", "parks"]);
         assert_eq!(wrap("柳州 Liuzhou 城市", 9), ["柳州", "Liuzhou", "城市"]);
         assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
         assert_eq!(wrap("a\n\nb", 3), ["a", "", "b"]);

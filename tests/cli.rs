@@ -9,86 +9,48 @@ fn cmd() -> Command {
 
 fn stdout_of(args: &[&str]) -> String {
     let out = cmd().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
 fn help_and_version() {
     let help = stdout_of(&["--help"]);
-    for sub in [
-        "export",
-        "show",
-        "list",
-        "validate",
-        "completions",
-        "--data",
-        "--lang",
-    ] {
+    for sub in ["export", "show", "list", "validate", "completions", "--data", "--lang"] {
         assert!(help.contains(sub), "--help lacks {sub}");
     }
-    assert_eq!(
-        stdout_of(&["--version"]),
-        format!("liuzhou-tui {}\n", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(stdout_of(&["--version"]), format!("liuzhou-tui {}\n", env!("CARGO_PKG_VERSION")));
 }
 
 #[test]
 fn show_prints_figures_with_units_qualifiers_and_sources() {
     let text = stdout_of(&["show", "nev-output"]);
-    assert!(
-        text.contains("新能源汽车产量 · New-energy vehicle output"),
-        "{text}"
-    );
-    assert!(
-        text.contains("48.2万辆") && text.contains("482,000 vehicles"),
-        "{text}"
-    );
-    assert!(
-        text.contains("d000:29") && text.contains("000_b8cc0d6731add1d4.txt"),
-        "{text}"
-    );
+    assert!(text.contains("新能源汽车产量 · New-energy vehicle output"), "{text}");
+    assert!(text.contains("48.2万辆") && text.contains("482,000 vehicles"), "{text}");
+    assert!(text.contains("d000:29") && text.contains("000_b8cc0d6731add1d4.txt"), "{text}");
     assert!(text.contains("computed"), "{text}");
 
     let text = stdout_of(&["show", "inspection-investment"]);
     assert!(text.contains("SOURCES DISAGREE"), "{text}");
-    assert!(
-        text.contains("超过10亿元") && text.contains("近15亿元"),
-        "{text}"
-    );
+    assert!(text.contains("超过10亿元") && text.contains("近15亿元"), "{text}");
 }
 
 #[test]
 fn show_json_has_the_record_and_its_sources() {
-    let v: Value =
-        serde_json::from_str(&stdout_of(&["show", "nev-output", "--format", "json"])).unwrap();
+    let v: Value = serde_json::from_str(&stdout_of(&["show", "nev-output", "--format", "json"])).unwrap();
     assert_eq!(v["kind"], "indicator");
     assert_eq!(v["tab"], "industry");
     assert_eq!(v["record"]["id"], "nev-output");
-    let files: Vec<&str> = v["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["file"].as_str().unwrap())
-        .collect();
+    let files: Vec<&str> = v["sources"].as_array().unwrap().iter().map(|s| s["file"].as_str().unwrap()).collect();
     assert!(files.contains(&"002_3ddb6b1ddc45815e.txt"), "{files:?}");
 }
 
 #[test]
 fn unknown_id_exits_1_and_says_what_to_do() {
-    cmd()
-        .args(["show", "no-such-thing"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(
-            predicates::str::contains("no record has the id \"no-such-thing\"")
-                .and(predicates::str::contains("liuzhou-tui list")),
-        );
+    cmd().args(["show", "no-such-thing"]).assert().code(1).stdout("").stderr(
+        predicates::str::contains("no record has the id \"no-such-thing\"")
+            .and(predicates::str::contains("liuzhou-tui list")),
+    );
 }
 
 #[test]
@@ -112,11 +74,7 @@ fn json_export_meets_the_contract() {
     let v: Value = serde_json::from_str(&stdout_of(&["export", "--format", "json"])).unwrap();
     let sources = v["sources"].as_array().unwrap();
     assert_eq!(sources.len(), 5);
-    assert!(
-        sources
-            .iter()
-            .all(|s| s["id"].is_string() && s["file"].is_string())
-    );
+    assert!(sources.iter().all(|s| s["id"].is_string() && s["file"].is_string()));
     let mut points = Vec::new();
     collect_points(&v, &mut points);
     assert!(points.len() >= 150, "{} points", points.len());
@@ -127,10 +85,7 @@ fn json_export_meets_the_contract() {
             assert!(p[key].is_string(), "{key} in {p}");
         }
         assert!(p["line"].as_u64().is_some_and(|l| l >= 1), "{p}");
-        assert!(
-            ["reported", "computed"].contains(&p["kind"].as_str().unwrap()),
-            "{p}"
-        );
+        assert!(["reported", "computed"].contains(&p["kind"].as_str().unwrap()), "{p}");
     }
 }
 
@@ -151,12 +106,7 @@ fn collect_points<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
 fn csv_export_has_a_header_and_a_row_per_point() {
     let csv = stdout_of(&["export", "--format", "csv"]);
     let mut lines = csv.lines();
-    assert!(
-        lines
-            .next()
-            .unwrap()
-            .starts_with("tab,record_kind,record_id,name_zh,name_en,value,unit,year")
-    );
+    assert!(lines.next().unwrap().starts_with("tab,record_kind,record_id,name_zh,name_en,value,unit,year"));
     let json: Value = serde_json::from_str(&stdout_of(&["export", "--format", "json"])).unwrap();
     let mut points = Vec::new();
     collect_points(&json, &mut points);
@@ -168,55 +118,36 @@ fn csv_export_has_a_header_and_a_row_per_point() {
 fn ron_export_round_trips_through_data_dir() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("city");
-    cmd()
-        .args(["export", "--format", "ron", "--output"])
-        .arg(&out)
-        .assert()
-        .success();
+    cmd().args(["export", "--format", "ron", "--output"]).arg(&out).assert().success();
     cmd().arg("validate").arg(&out).assert().success();
     let embedded = stdout_of(&["export", "--format", "json"]);
-    let reread = cmd()
-        .arg("--data")
-        .arg(&out)
-        .args(["export", "--format", "json"])
-        .output()
-        .unwrap();
+    let reread = cmd().arg("--data").arg(&out).args(["export", "--format", "json"]).output().unwrap();
     assert!(reread.status.success());
     assert_eq!(String::from_utf8(reread.stdout).unwrap(), embedded);
 }
 
 #[test]
 fn validate_reports_problems_with_positions_and_exit_2() {
-    cmd()
-        .args(["validate", "tests/fixtures/minimal"])
-        .assert()
-        .success()
-        .stdout("tests/fixtures/minimal: ok\n");
+    cmd().args(["validate", "tests/fixtures/minimal"]).assert().success().stdout("tests/fixtures/minimal: ok\n");
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir("tests/fixtures/minimal").unwrap() {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
     }
     let ind = dir.path().join("industry.ron");
-    let text = std::fs::read_to_string(&ind)
-        .unwrap()
-        .replace("line: 4", "line: 11");
+    let text = std::fs::read_to_string(&ind).unwrap().replace("line: 4", "line: 11");
     std::fs::write(&ind, text).unwrap();
     cmd()
         .arg("validate")
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicates::str::contains(
-            "industry.ron:9:66: line 11 is outside doc.txt, which has 10 lines",
-        ));
+        .stderr(predicates::str::contains("industry.ron:9:66: line 11 is outside doc.txt, which has 10 lines"));
     cmd()
         .args(["--data", "/nonexistent/dir", "list"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains(
-            "sources.ron: the file is missing",
-        ));
+        .stderr(predicates::str::contains("sources.ron: the file is missing"));
 }
 
 #[test]
@@ -230,8 +161,7 @@ use predicates::prelude::*;
 #[test]
 fn without_a_terminal_the_browser_says_so_instead_of_starting() {
     cmd().assert().code(2).stderr(
-        predicates::str::contains("needs a terminal")
-            .and(predicates::str::contains("show, list, export, validate")),
+        predicates::str::contains("needs a terminal").and(predicates::str::contains("show, list, export, validate")),
     );
 }
 
@@ -239,37 +169,20 @@ fn without_a_terminal_the_browser_says_so_instead_of_starting() {
 fn search_prints_hits_best_first_and_exits_1_on_none() {
     let text = stdout_of(&["search", "zlqs", "--limit", "3"]);
     assert_eq!(text.lines().count(), 3);
-    assert!(
-        text.lines()
-            .next()
-            .unwrap()
-            .contains("ev-decision-quality-city"),
-        "{text}"
-    );
+    assert!(text.lines().next().unwrap().contains("ev-decision-quality-city"), "{text}");
 
-    let v: Value = serde_json::from_str(&stdout_of(&[
-        "search", "quality", "city", "--format", "json",
-    ]))
-    .unwrap();
+    let v: Value = serde_json::from_str(&stdout_of(&["search", "quality", "city", "--format", "json"])).unwrap();
     let hits = v.as_array().unwrap();
     assert!(!hits.is_empty());
     for h in hits {
         for key in ["id", "kind", "tab"] {
             assert!(h[key].is_string(), "{key} in {h}");
         }
-        assert!(
-            h["title"]["zh"].is_string() && h["title"]["en"].is_string(),
-            "{h}"
-        );
+        assert!(h["title"]["zh"].is_string() && h["title"]["en"].is_string(), "{h}");
         assert!(h["score"].is_i64(), "{h}");
     }
     let scores: Vec<i64> = hits.iter().map(|h| h["score"].as_i64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
 
-    cmd()
-        .args(["search", "qqqqxxxx"])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(predicates::str::contains("nothing matches"));
+    cmd().args(["search", "qqqqxxxx"]).assert().code(1).stdout("").stderr(predicates::str::contains("nothing matches"));
 }

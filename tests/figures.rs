@@ -5,15 +5,7 @@ use Qualifier::*;
 use liuzhou_tui::data::{Dataset, Kind, Point, Qualifier};
 
 /// (record id, year, value, unit, qualifier, source, line)
-type Row = (
-    &'static str,
-    Option<i32>,
-    f64,
-    &'static str,
-    Qualifier,
-    &'static str,
-    u32,
-);
+type Row = (&'static str, Option<i32>, f64, &'static str, Qualifier, &'static str, u32);
 
 #[rustfmt::skip]
 const FIGURES: &[Row] = &[
@@ -79,9 +71,7 @@ const FIGURES: &[Row] = &[
 ];
 
 fn points<'a>(data: &'a Dataset, id: &str) -> &'a [Point] {
-    data.find(id)
-        .unwrap_or_else(|| panic!("no record {id}"))
-        .points()
+    data.find(id).unwrap_or_else(|| panic!("no record {id}")).points()
 }
 
 #[test]
@@ -98,10 +88,7 @@ fn hand_checked_figures_are_in_the_dataset_exactly() {
                 && p.line == line
                 && p.kind == Kind::Reported
         });
-        assert!(
-            found,
-            "{id}: no reported point {value} {unit} ({qualifier:?}, {year:?}) at {source}:{line}"
-        );
+        assert!(found, "{id}: no reported point {value} {unit} ({qualifier:?}, {year:?}) at {source}:{line}");
     }
 }
 
@@ -111,48 +98,26 @@ fn disagreements_keep_every_version_with_its_source() {
     // (indicator, [(value, source, line)]) for figures the documents disagree on.
     type Version = (f64, &'static str, u32);
     let cases: &[(&str, &[Version])] = &[
-        (
-            "inspection-investment",
-            &[(10.0, "d000", 51), (15.0, "d003", 23)],
-        ),
-        (
-            "platform-trainees",
-            &[(1000.0, "d000", 51), (7000.0, "d003", 25)],
-        ),
-        (
-            "platform-problems-solved",
-            &[(400.0, "d000", 51), (200.0, "d004", 39)],
-        ),
+        ("inspection-investment", &[(10.0, "d000", 51), (15.0, "d003", 23)]),
+        ("platform-trainees", &[(1000.0, "d000", 51), (7000.0, "d003", 25)]),
+        ("platform-problems-solved", &[(400.0, "d000", 51), (200.0, "d004", 39)]),
     ];
     for (id, versions) in cases {
-        let Some(liuzhou_tui::data::Record::Indicator(ind, _)) = data.find(id) else {
-            panic!("{id}")
-        };
-        assert!(
-            ind.disagreement.is_some(),
-            "{id} should record the disagreement"
-        );
+        let Some(liuzhou_tui::data::Record::Indicator(ind, _)) = data.find(id) else { panic!("{id}") };
+        assert!(ind.disagreement.is_some(), "{id} should record the disagreement");
         for &(value, source, line) in *versions {
             assert!(
-                ind.points
-                    .iter()
-                    .any(|p| p.value == value && p.source == source && p.line == line),
+                ind.points.iter().any(|p| p.value == value && p.source == source && p.line == line),
                 "{id}: missing {value} from {source}:{line}"
             );
         }
     }
 
-    let Some(liuzhou_tui::data::Record::Event(decision)) = data.find("ev-decision-quality-city")
-    else {
-        panic!()
-    };
+    let Some(liuzhou_tui::data::Record::Event(decision)) = data.find("ev-decision-quality-city") else { panic!() };
     let years: Vec<i32> = decision.disputed_dates().iter().map(|d| d.year).collect();
     assert_eq!(years, [2011, 2012]);
     let sources: Vec<&str> = decision.dates.iter().map(|d| d.source.as_str()).collect();
-    assert!(
-        sources.contains(&"d003") && sources.contains(&"d000"),
-        "{sources:?}"
-    );
+    assert!(sources.contains(&"d003") && sources.contains(&"d000"), "{sources:?}");
 }
 
 #[test]

@@ -62,46 +62,22 @@ fn queries_in_every_style_find_the_expected_record_first() {
     let mut wrong = Vec::new();
     for (style, query, expected) in QUERIES {
         let hits = index.search(query, 5);
-        let top: Vec<&str> = hits
-            .iter()
-            .map(|h| index.entries()[h.entry].id.as_str())
-            .collect();
+        let top: Vec<&str> = hits.iter().map(|h| index.entries()[h.entry].id.as_str()).collect();
         if top.first() != Some(expected) {
-            wrong.push(format!(
-                "{style} {query:?}: expected {expected}, got {top:?}"
-            ));
+            wrong.push(format!("{style} {query:?}: expected {expected}, got {top:?}"));
         }
     }
     assert!(QUERIES.len() >= 40);
-    assert!(
-        wrong.is_empty(),
-        "{} of {} queries ranked wrong:\n{}",
-        wrong.len(),
-        QUERIES.len(),
-        wrong.join("\n")
-    );
+    assert!(wrong.is_empty(), "{} of {} queries ranked wrong:\n{}", wrong.len(), QUERIES.len(), wrong.join("\n"));
 }
 
 #[test]
 fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
     let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
-    for query in [
-        "质量强市",
-        "zhiliangqiangshi",
-        "zhi liang qiang shi",
-        "zlqs",
-        "quality city",
-    ] {
-        let ids: Vec<&str> = index
-            .search(query, 6)
-            .iter()
-            .map(|h| index.entries()[h.entry].id.as_str())
-            .collect();
+    for query in ["质量强市", "zhiliangqiangshi", "zhi liang qiang shi", "zlqs", "quality city"] {
+        let ids: Vec<&str> = index.search(query, 6).iter().map(|h| index.entries()[h.entry].id.as_str()).collect();
         for relative in ["ev-decision-quality-city", "ev-quality-city-named"] {
-            assert!(
-                ids.contains(&relative),
-                "{query:?} should find {relative}: {ids:?}"
-            );
+            assert!(ids.contains(&relative), "{query:?} should find {relative}: {ids:?}");
         }
     }
 }

@@ -24,9 +24,7 @@ fn mixed() -> impl Strategy<Value = String> {
 /// The visible graphemes of `s`, in order, ignoring spaces and controls.
 fn visible(s: &str) -> Vec<String> {
     s.graphemes(true)
-        .filter(|g| {
-            !g.chars().all(char::is_whitespace) && !g.contains(char::is_control) && g.width() > 0
-        })
+        .filter(|g| !g.chars().all(char::is_whitespace) && !g.contains(char::is_control) && g.width() > 0)
         .map(str::to_owned)
         .collect()
 }

@@ -10,18 +10,11 @@ use liuzhou_tui::tui::theme::Theme;
 use liuzhou_tui::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
-    App::new(
-        Dataset::embedded().unwrap(),
-        lang,
-        Theme::monochrome(),
-        Rect::new(0, 0, w, h),
-    )
+    App::new(Dataset::embedded().unwrap(), lang, Theme::monochrome(), Rect::new(0, 0, w, h))
 }
 
 /// Feeds one terminal event through the keymap and `update`, as the event loop does.
@@ -187,12 +180,8 @@ fn mouse_clicks_select_tabs_and_rows_and_the_wheel_scrolls() {
     // The list starts on row 2 with the "Water" header; row 4 is the second entry.
     step(&mut a, click(5, 4));
     assert_eq!(a.sel[1], 1);
-    let wheel = Event::Mouse(MouseEvent {
-        kind: MouseEventKind::ScrollDown,
-        column: 5,
-        row: 5,
-        modifiers: KeyModifiers::NONE,
-    });
+    let wheel =
+        Event::Mouse(MouseEvent { kind: MouseEventKind::ScrollDown, column: 5, row: 5, modifiers: KeyModifiers::NONE });
     step(&mut a, wheel);
     assert_eq!(a.sel[1], 4);
 }
@@ -203,26 +192,17 @@ fn language_switches_every_label() {
     assert!(screen(&a).contains("Industry"));
     keys(&mut a, "L");
     let s = screen(&a);
-    assert!(
-        s.contains("1 产业") && s.contains("│ 汽车整车产量") && !s.contains("Industry"),
-        "{s}"
-    );
+    assert!(s.contains("1 产业") && s.contains("│ 汽车整车产量") && !s.contains("Industry"), "{s}");
 }
 
 #[test]
 fn copy_puts_the_figure_and_its_citation_on_the_clipboard() {
     let mut a = app(Lang::En, 100, 30);
     select(&mut a, "nev-output");
-    let Some(Effect::Copy(text)) = step(&mut a, key('y')) else {
-        panic!("no copy")
-    };
+    let Some(Effect::Copy(text)) = step(&mut a, key('y')) else { panic!("no copy") };
+    assert!(text.starts_with("新能源汽车产量 / New-energy vehicle output"), "{text}");
     assert!(
-        text.starts_with("新能源汽车产量 / New-energy vehicle output"),
-        "{text}"
-    );
-    assert!(
-        text.contains("66.7万辆 (667,000 vehicles)")
-            && text.contains("003_fe56452b05e9da5c.txt line 13"),
+        text.contains("66.7万辆 (667,000 vehicles)") && text.contains("003_fe56452b05e9da5c.txt line 13"),
         "{text}"
     );
     assert!(screen(&a).contains("Copied: 新能源汽车产量"));
@@ -238,12 +218,7 @@ fn sources_list_the_records_citing_them_and_jump_there() {
     step(&mut a, code(KeyCode::Enter));
     assert_eq!(a.tab, Tab::Industry);
     let id = a.selected().unwrap().id(&a.data).to_owned();
-    let cites_d003 = a
-        .data
-        .find(&id)
-        .unwrap()
-        .cited_sources()
-        .any(|s| s == "d003");
+    let cites_d003 = a.data.find(&id).unwrap().cited_sources().any(|s| s == "d003");
     assert!(cites_d003, "{id} does not cite d003");
 }
 
@@ -273,9 +248,6 @@ fn q_and_ctrl_c_quit() {
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "/q"); // in the finder, q is text
     assert!(!a.quit);
-    step(
-        &mut a,
-        Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
-    );
+    step(&mut a, Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
     assert!(a.quit);
 }

@@ -43,18 +43,10 @@ fn the_minimal_fixture_is_valid() {
 fn each_problem_names_file_line_and_column() {
     // (what, edits, expected text in the report)
     let cases: &[(&str, &[Edit], &[&str])] = &[
-        (
-            "syntax error",
-            &[("industry.ron", "year: 2020,", "year: 2020")],
-            &["industry.ron:8:50: Expected comma"],
-        ),
+        ("syntax error", &[("industry.ron", "year: 2020,", "year: 2020")], &["industry.ron:8:50: Expected comma"]),
         (
             "unknown field",
-            &[(
-                "industry.ron",
-                "theme: vehicles,",
-                "theme: vehicles, colour: 1,",
-            )],
+            &[("industry.ron", "theme: vehicles,", "theme: vehicles, colour: 1,")],
             &["industry.ron:4:26: Unexpected field named `colour` in `Indicator`"],
         ),
         (
@@ -84,11 +76,7 @@ fn each_problem_names_file_line_and_column() {
         ),
         (
             "unknown unit",
-            &[(
-                "industry.ron",
-                "unit: \"万辆\", year: 2021",
-                "unit: \"furlongs\", year: 2021",
-            )],
+            &[("industry.ron", "unit: \"万辆\", year: 2021", "unit: \"furlongs\", year: 2021")],
             &["industry.ron:9:27: unknown unit \"furlongs\""],
         ),
         (
@@ -125,39 +113,23 @@ fn each_problem_names_file_line_and_column() {
 #[test]
 fn every_problem_is_reported_at_once() {
     let dir = broken(&[
-        (
-            "industry.ron",
-            "unit: \"万辆\", year: 2021",
-            "unit: \"furlongs\", year: 2021",
-        ),
+        ("industry.ron", "unit: \"万辆\", year: 2021", "unit: \"furlongs\", year: 2021"),
         ("ecology.ron", "source: \"doc\"", "source: \"nope\""),
         ("timeline.ron", "line: 6", "line: 99"),
     ]);
     let report = problems(dir.path());
-    assert!(
-        report.starts_with("the dataset has 3 problems:"),
-        "{report}"
-    );
-    for needle in [
-        "industry.ron:9:27:",
-        "ecology.ron:8:47:",
-        "timeline.ron:8:43:",
-    ] {
+    assert!(report.starts_with("the dataset has 3 problems:"), "{report}");
+    for needle in ["industry.ron:9:27:", "ecology.ron:8:47:", "timeline.ron:8:43:"] {
         assert!(report.contains(needle), "{needle} missing in\n{report}");
     }
 }
 
 #[test]
 fn syntax_errors_in_several_files_are_all_reported() {
-    let dir = broken(&[
-        ("industry.ron", "year: 2020,", "year: 2020"),
-        ("ecology.ron", "theme: water,", "theme: water"),
-    ]);
+    let dir =
+        broken(&[("industry.ron", "year: 2020,", "year: 2020"), ("ecology.ron", "theme: water,", "theme: water")]);
     let report = problems(dir.path());
-    assert!(
-        report.contains("industry.ron:8:50:") && report.contains("ecology.ron:5:9:"),
-        "{report}"
-    );
+    assert!(report.contains("industry.ron:8:50:") && report.contains("ecology.ron:5:9:"), "{report}");
 }
 
 fn write(dir: &Path, file: &str, bytes: &[u8]) {
@@ -176,46 +148,30 @@ fn unreadable_files_are_refused_with_the_file_named() {
 
     let dir = broken(&[]);
     write(dir.path(), "sources.ron", b"[ (id: \"\xff\xfe\") ]");
-    assert!(
-        problems(dir.path())
-            .contains("sources.ron: the file is not valid UTF-8 (bad byte at offset 8)")
-    );
+    assert!(problems(dir.path()).contains("sources.ron: the file is not valid UTF-8 (bad byte at offset 8)"));
 
     let dir = broken(&[]);
     let big = fs::File::create(dir.path().join("livelihood.ron")).unwrap();
     big.set_len(liuzhou_tui::data::MAX_FILE_BYTES + 1).unwrap();
-    assert!(
-        problems(dir.path())
-            .contains("livelihood.ron: the file is 8388609 bytes, over the 8388608-byte limit")
-    );
+    assert!(problems(dir.path()).contains("livelihood.ron: the file is 8388609 bytes, over the 8388608-byte limit"));
 }
 
 #[test]
 fn truncated_and_deeply_nested_files_fail_cleanly() {
     let dir = broken(&[]);
     let text = fs::read_to_string(dir.path().join("industry.ron")).unwrap();
-    write(
-        dir.path(),
-        "industry.ron",
-        &text.as_bytes()[..text.len() / 2],
-    );
+    write(dir.path(), "industry.ron", &text.as_bytes()[..text.len() / 2]);
     let report = problems(dir.path());
     assert!(report.contains("industry.ron:"), "{report}");
 
     let dir = broken(&[]);
     write(dir.path(), "industry.ron", "[".repeat(100_000).as_bytes());
     let report = problems(dir.path());
-    assert!(
-        report.contains("industry.ron:1:2: Expected opening `(`"),
-        "{report}"
-    );
+    assert!(report.contains("industry.ron:1:2: Expected opening `(`"), "{report}");
 
     // Nesting inside a value the types do accept hits the recursion limit, not the stack.
     let dir = broken(&[]);
-    let deep = format!(
-        "[(id: \"x\", theme: vehicles, name: {}",
-        "Some(".repeat(100_000)
-    );
+    let deep = format!("[(id: \"x\", theme: vehicles, name: {}", "Some(".repeat(100_000));
     write(dir.path(), "industry.ron", deep.as_bytes());
     let report = problems(dir.path());
     assert!(report.contains("industry.ron:1:"), "{report}");

@@ -1,8 +1,7 @@
 //! How a figure reads in each language: "超2000公顷" / "over 2,000 ha".
 
 use super::model::{
-    DateClaim, DateRelation, Event, EventCategory, Kind, Lang, PartialDate, Point, Qualifier,
-    Scope, SourceKind, Text,
+    DateClaim, DateRelation, Event, EventCategory, Kind, Lang, PartialDate, Point, Qualifier, Scope, SourceKind, Text,
 };
 use super::units;
 
@@ -130,10 +129,7 @@ impl Point {
                         return format!("top {}", number(self.value, true));
                     }
                     (_, "位") => format!("No. {}", number(self.value, true)),
-                    (_, "份额") => self
-                        .as_written
-                        .clone()
-                        .unwrap_or_else(|| number(self.value, true)),
+                    (_, "份额") => self.as_written.clone().unwrap_or_else(|| number(self.value, true)),
                     (_, "%") => format!("{}%", number(self.value, true)),
                     (_, "类") if q == Qualifier::AtLeast => {
                         return format!("Class {} or better", roman(self.value));
@@ -218,10 +214,7 @@ fn scaled(x: f64) -> String {
 
 impl Text {
     pub fn new(zh: &str, en: &str) -> Text {
-        Text {
-            zh: zh.to_owned(),
-            en: en.to_owned(),
-        }
+        Text { zh: zh.to_owned(), en: en.to_owned() }
     }
 }
 
@@ -260,12 +253,8 @@ impl Event {
 
     /// The distinct dates the sources give when they conflict; empty when they agree.
     pub fn disputed_dates(&self) -> Vec<PartialDate> {
-        let on: Vec<PartialDate> = self
-            .dates
-            .iter()
-            .filter(|d| d.relation == DateRelation::On)
-            .map(|d| d.date)
-            .collect();
+        let on: Vec<PartialDate> =
+            self.dates.iter().filter(|d| d.relation == DateRelation::On).map(|d| d.date).collect();
         let conflict = on.iter().any(|a| on.iter().any(|b| !a.compatible(b)));
         if !conflict {
             return Vec::new();
@@ -284,18 +273,8 @@ impl Event {
             let shown: Vec<String> = disputed.iter().map(ToString::to_string).collect();
             return shown.join(" / ");
         }
-        let precision = |d: &&DateClaim| {
-            (
-                d.relation == DateRelation::On,
-                d.date.month.is_some(),
-                d.date.day.is_some(),
-            )
-        };
-        self.dates
-            .iter()
-            .max_by_key(precision)
-            .map(|d| d.display(lang))
-            .unwrap_or_default()
+        let precision = |d: &&DateClaim| (d.relation == DateRelation::On, d.date.month.is_some(), d.date.day.is_some());
+        self.dates.iter().max_by_key(precision).map(|d| d.display(lang)).unwrap_or_default()
     }
 }
 
@@ -321,51 +300,15 @@ mod tests {
     #[test]
     fn figures_read_naturally_in_both_languages() {
         let cases = [
-            (
-                point(2000.0, "公顷", Qualifier::Over, None),
-                "超过2000公顷",
-                "over 2,000 ha",
-            ),
-            (
-                point(48.2, "万辆", Qualifier::Exact, None),
-                "48.2万辆",
-                "482,000 vehicles",
-            ),
-            (
-                point(187.3, "万辆", Qualifier::Exact, None),
-                "187.3万辆",
-                "1.873 million vehicles",
-            ),
-            (
-                point(109.94, "亿元", Qualifier::Exact, None),
-                "109.94亿元",
-                "10.994 billion yuan",
-            ),
-            (
-                point(400.0, "个", Qualifier::Nearly, None),
-                "近400个",
-                "nearly 400 items",
-            ),
-            (
-                point(90.0, "%", Qualifier::AtLeast, None),
-                "90%以上",
-                "at least 90%",
-            ),
-            (
-                point(1.0, "位", Qualifier::Exact, Some("第一")),
-                "第一",
-                "No. 1",
-            ),
-            (
-                point(0.25, "份额", Qualifier::Exact, Some("1/4")),
-                "1/4",
-                "1/4",
-            ),
-            (
-                point(8000.0, "亿元", Qualifier::Target, None),
-                "目标8000亿元",
-                "target 800 billion yuan",
-            ),
+            (point(2000.0, "公顷", Qualifier::Over, None), "超过2000公顷", "over 2,000 ha"),
+            (point(48.2, "万辆", Qualifier::Exact, None), "48.2万辆", "482,000 vehicles"),
+            (point(187.3, "万辆", Qualifier::Exact, None), "187.3万辆", "1.873 million vehicles"),
+            (point(109.94, "亿元", Qualifier::Exact, None), "109.94亿元", "10.994 billion yuan"),
+            (point(400.0, "个", Qualifier::Nearly, None), "近400个", "nearly 400 items"),
+            (point(90.0, "%", Qualifier::AtLeast, None), "90%以上", "at least 90%"),
+            (point(1.0, "位", Qualifier::Exact, Some("第一")), "第一", "No. 1"),
+            (point(0.25, "份额", Qualifier::Exact, Some("1/4")), "1/4", "1/4"),
+            (point(8000.0, "亿元", Qualifier::Target, None), "目标8000亿元", "target 800 billion yuan"),
         ];
         for (p, zh, en) in cases {
             assert_eq!(p.display(Lang::Zh), zh);
@@ -389,16 +332,10 @@ mod tests {
             summary: Text::new("", ""),
             dates,
         };
-        let named = event(vec![
-            claim("2017-12-28", DateRelation::On),
-            claim("2017", DateRelation::On),
-        ]);
+        let named = event(vec![claim("2017-12-28", DateRelation::On), claim("2017", DateRelation::On)]);
         assert!(named.disputed_dates().is_empty());
         assert_eq!(named.date_label(Lang::En), "2017-12-28");
-        let decision = event(vec![
-            claim("2012", DateRelation::On),
-            claim("2011", DateRelation::On),
-        ]);
+        let decision = event(vec![claim("2012", DateRelation::On), claim("2011", DateRelation::On)]);
         assert_eq!(decision.date_label(Lang::En), "2011 / 2012");
         let award = event(vec![claim("2018-03-06", DateRelation::By)]);
         assert_eq!(award.date_label(Lang::En), "by 2018-03-06");

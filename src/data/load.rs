@@ -15,13 +15,7 @@ use super::validate;
 use crate::error::{LoadError, Position, Problem, ProblemKind};
 
 /// The files of a dataset directory, in the order they are read.
-pub const FILES: [&str; 5] = [
-    "sources.ron",
-    "industry.ron",
-    "ecology.ron",
-    "timeline.ron",
-    "livelihood.ron",
-];
+pub const FILES: [&str; 5] = ["sources.ron", "industry.ron", "ecology.ron", "timeline.ron", "livelihood.ron"];
 
 /// No data file of a real dataset comes near this; a bigger one is the wrong file.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
@@ -57,30 +51,17 @@ fn read_text(path: &Path) -> Result<String, ProblemKind> {
         std::io::ErrorKind::NotFound => ProblemKind::Missing,
         _ => ProblemKind::Io(e.to_string()),
     })?;
-    let size = file
-        .metadata()
-        .map_err(|e| ProblemKind::Io(e.to_string()))?
-        .len();
+    let size = file.metadata().map_err(|e| ProblemKind::Io(e.to_string()))?.len();
     if size > MAX_FILE_BYTES {
-        return Err(ProblemKind::TooLarge {
-            size,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(ProblemKind::TooLarge { size, limit: MAX_FILE_BYTES });
     }
     // Read at most one byte past the limit, in case the file grows while we read it.
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| ProblemKind::Io(e.to_string()))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| ProblemKind::Io(e.to_string()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ProblemKind::TooLarge {
-            size: bytes.len() as u64,
-            limit: MAX_FILE_BYTES,
-        });
+        return Err(ProblemKind::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
     }
-    String::from_utf8(bytes).map_err(|e| ProblemKind::NotUtf8 {
-        offset: e.utf8_error().valid_up_to(),
-    })
+    String::from_utf8(bytes).map_err(|e| ProblemKind::NotUtf8 { offset: e.utf8_error().valid_up_to() })
 }
 
 /// Parses the five files' texts (or the problem reading each) into a validated dataset.
@@ -106,11 +87,7 @@ fn parse(texts: [Result<String, ProblemKind>; 5]) -> Result<Dataset, LoadError> 
     };
     let locators = [sources.1, industry.1, ecology.1, timeline.1, livelihood.1];
     problems.extend(validate::validate(&data, &locators));
-    if problems.is_empty() {
-        Ok(data)
-    } else {
-        Err(LoadError { problems })
-    }
+    if problems.is_empty() { Ok(data) } else { Err(LoadError { problems }) }
 }
 
 fn parse_file<T: DeserializeOwned>(
@@ -118,11 +95,7 @@ fn parse_file<T: DeserializeOwned>(
     text: Result<String, ProblemKind>,
     problems: &mut Vec<Problem>,
 ) -> Option<(T, Locator)> {
-    let problem = |pos, kind| Problem {
-        file: name.to_owned(),
-        pos,
-        kind,
-    };
+    let problem = |pos, kind| Problem { file: name.to_owned(), pos, kind };
     let text = match text {
         Ok(text) => text,
         Err(kind) => {
@@ -139,10 +112,7 @@ fn parse_file<T: DeserializeOwned>(
     match ron_options().from_str::<T>(body) {
         Ok(value) => Some((value, Locator::new(name, body.to_owned()))),
         Err(e) => {
-            let pos = Position {
-                line: e.span.start.line,
-                col: e.span.start.col,
-            };
+            let pos = Position { line: e.span.start.line, col: e.span.start.col };
             problems.push(problem(Some(pos), ProblemKind::Syntax(e.code.to_string())));
             None
         }

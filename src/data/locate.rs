@@ -22,10 +22,7 @@ impl Locator {
     pub fn position(&self, offset: usize) -> Position {
         let before = &self.text[..offset.min(self.text.len())];
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Position {
-            line: before.matches('\n').count() + 1,
-            col: before[line_start..].chars().count() + 1,
-        }
+        Position { line: before.matches('\n').count() + 1, col: before[line_start..].chars().count() + 1 }
     }
 
     /// Offset of the `nth` (0-based) `field:` at or after `from`.
@@ -48,10 +45,7 @@ impl Locator {
         let mut found = 0;
         let mut from = 0;
         while let Some(at) = self.field(from, "id", 0) {
-            let value = self.text[at + 2..]
-                .trim_start()
-                .trim_start_matches(':')
-                .trim_start();
+            let value = self.text[at + 2..].trim_start().trim_start_matches(':').trim_start();
             if value.starts_with(&quoted) {
                 if found == nth {
                     return Some(at);
@@ -64,11 +58,7 @@ impl Locator {
     }
 
     pub fn problem(&self, offset: Option<usize>, kind: ProblemKind) -> Problem {
-        Problem {
-            file: self.file.to_owned(),
-            pos: offset.map(|o| self.position(o)),
-            kind,
-        }
+        Problem { file: self.file.to_owned(), pos: offset.map(|o| self.position(o)), kind }
     }
 }
 
@@ -78,8 +68,7 @@ mod tests {
 
     #[test]
     fn finds_records_and_fields_by_character_column() {
-        let text =
-            "[\n  (id: \"a\", name: \"柳州\", value: 1),\n  (id: \"b\", value: 2, value : 3),\n]";
+        let text = "[\n  (id: \"a\", name: \"柳州\", value: 1),\n  (id: \"b\", value: 2, value : 3),\n]";
         let loc = Locator::new("x.ron", text.to_owned());
         let b = loc.record("b", 0).unwrap();
         assert_eq!(loc.position(b), Position { line: 3, col: 4 });

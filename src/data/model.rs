@@ -208,10 +208,7 @@ impl Theme {
             Theme::Pollution => ("治污与循环", "Pollution & recycling"),
             Theme::Honours => ("城市荣誉", "City honours"),
         };
-        Text {
-            zh: zh.into(),
-            en: en.into(),
-        }
+        Text { zh: zh.into(), en: en.into() }
     }
 }
 
@@ -319,20 +316,11 @@ impl FromStr for PartialDate {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bad = || format!("invalid date {s:?}: expected YYYY, YYYY-MM or YYYY-MM-DD");
         let mut parts = s.split('-');
-        let year = parts
-            .next()
-            .filter(|y| y.len() == 4)
-            .and_then(|y| y.parse().ok())
-            .ok_or_else(bad)?;
+        let year = parts.next().filter(|y| y.len() == 4).and_then(|y| y.parse().ok()).ok_or_else(bad)?;
         let mut num = |max: u8| -> Result<Option<u8>, String> {
             parts
                 .next()
-                .map(|p| {
-                    p.parse::<u8>()
-                        .ok()
-                        .filter(|n| (1..=max).contains(n) && p.len() == 2)
-                        .ok_or_else(bad)
-                })
+                .map(|p| p.parse::<u8>().ok().filter(|n| (1..=max).contains(n) && p.len() == 2).ok_or_else(bad))
                 .transpose()
         };
         let month = num(12)?;
@@ -364,25 +352,11 @@ mod tests {
     #[test]
     fn partial_dates_keep_their_precision() {
         assert_eq!("2012".parse::<PartialDate>().unwrap().to_string(), "2012");
-        assert_eq!(
-            "2020-07".parse::<PartialDate>().unwrap().to_string(),
-            "2020-07"
-        );
+        assert_eq!("2020-07".parse::<PartialDate>().unwrap().to_string(), "2020-07");
         let d: PartialDate = "2017-12-28".parse().unwrap();
         assert_eq!((d.year, d.month, d.day), (2017, Some(12), Some(28)));
-        for bad in [
-            "",
-            "12",
-            "2017-13",
-            "2017-1-28",
-            "2017-12-32",
-            "2017-12-28-1",
-            "abcd",
-        ] {
-            assert!(
-                bad.parse::<PartialDate>().is_err(),
-                "{bad:?} should be rejected"
-            );
+        for bad in ["", "12", "2017-13", "2017-1-28", "2017-12-32", "2017-12-28-1", "abcd"] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} should be rejected");
         }
     }
 }

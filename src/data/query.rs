@@ -24,20 +24,16 @@ impl Dataset {
         let industry = self.industry.iter().map(|i| Record::Indicator(i, false));
         let ecology = self.ecology.iter().map(|i| Record::Indicator(i, true));
         let events = self.timeline.iter().map(Record::Event);
-        let lists = self.livelihood.iter().flat_map(|l| {
-            std::iter::once(Record::List(l)).chain(l.items.iter().map(move |i| Record::Item(l, i)))
-        });
-        sources
-            .chain(industry)
-            .chain(ecology)
-            .chain(events)
-            .chain(lists)
+        let lists = self
+            .livelihood
+            .iter()
+            .flat_map(|l| std::iter::once(Record::List(l)).chain(l.items.iter().map(move |i| Record::Item(l, i))));
+        sources.chain(industry).chain(ecology).chain(events).chain(lists)
     }
 
     /// Every data point, with the record it belongs to.
     pub fn points(&self) -> impl Iterator<Item = (Record<'_>, &Point)> {
-        self.records()
-            .flat_map(|r| r.points().iter().map(move |p| (r, p)))
+        self.records().flat_map(|r| r.points().iter().map(move |p| (r, p)))
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

@@ -16,11 +16,7 @@ pub const MAX_VALUE: f64 = 1e12;
 /// `locators` follow `load::FILES`: sources, industry, ecology, timeline, livelihood.
 pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
     let mut v = Validator {
-        documents: data
-            .sources
-            .iter()
-            .map(|s| (s.id.as_str(), (s.file.as_str(), s.lines)))
-            .collect(),
+        documents: data.sources.iter().map(|s| (s.id.as_str(), (s.file.as_str(), s.lines))).collect(),
         ids: HashMap::new(),
         problems: Vec::new(),
     };
@@ -29,11 +25,7 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
     for s in &data.sources {
         let at = v.id(sources, &s.id);
         if s.file.trim().is_empty() {
-            v.report(
-                sources,
-                sources.field(at, "file", 0),
-                ProblemKind::EmptyField { field: "file" },
-            );
+            v.report(sources, sources.field(at, "file", 0), ProblemKind::EmptyField { field: "file" });
         }
         v.text(sources, at, "title", &s.title);
         v.year(sources, sources.field(at, "date", 0), s.date.year);
@@ -47,11 +39,7 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
         let at = v.id(timeline, &e.id);
         v.text(timeline, at, "title", &e.title);
         if e.dates.is_empty() {
-            v.report(
-                timeline,
-                timeline.field(at, "dates", 0),
-                ProblemKind::EmptyField { field: "dates" },
-            );
+            v.report(timeline, timeline.field(at, "dates", 0), ProblemKind::EmptyField { field: "dates" });
         }
         for (k, claim) in e.dates.iter().enumerate() {
             let here = timeline.field(at, "date", k).unwrap_or(at);
@@ -60,10 +48,7 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
             if let Some(until) = claim.until {
                 v.year(timeline, timeline.field(here, "until", 0), until.year);
                 if until < claim.date {
-                    let kind = ProblemKind::SpanBackwards {
-                        from: claim.date.to_string(),
-                        until: until.to_string(),
-                    };
+                    let kind = ProblemKind::SpanBackwards { from: claim.date.to_string(), until: until.to_string() };
                     v.report(timeline, timeline.field(here, "until", 0), kind);
                 }
             }
@@ -108,25 +93,14 @@ impl<'a> Validator<'a> {
             entry.0 = here;
         } else {
             let first = entry.0.clone();
-            self.report(
-                loc,
-                at,
-                ProblemKind::DuplicateId {
-                    id: id.to_owned(),
-                    first,
-                },
-            );
+            self.report(loc, at, ProblemKind::DuplicateId { id: id.to_owned(), first });
         }
         at.unwrap_or(0)
     }
 
     fn text(&mut self, loc: &Locator, at: usize, field: &'static str, text: &Text) {
         if text.zh.trim().is_empty() || text.en.trim().is_empty() {
-            self.report(
-                loc,
-                loc.field(at, field, 0),
-                ProblemKind::EmptyField { field },
-            );
+            self.report(loc, loc.field(at, field, 0), ProblemKind::EmptyField { field });
         }
     }
 
@@ -143,11 +117,7 @@ impl<'a> Validator<'a> {
                 self.report(loc, loc.field(at, "source", 0), kind);
             }
             Some(&(file, lines)) if line == 0 || line > lines => {
-                let kind = ProblemKind::LineOutside {
-                    line,
-                    file: file.to_owned(),
-                    lines,
-                };
+                let kind = ProblemKind::LineOutside { line, file: file.to_owned(), lines };
                 self.report(loc, loc.field(at, "line", 0), kind);
             }
             Some(_) => {}
@@ -158,11 +128,7 @@ impl<'a> Validator<'a> {
         let at = self.id(loc, &ind.id);
         self.text(loc, at, "name", &ind.name);
         if ind.points.is_empty() {
-            self.report(
-                loc,
-                loc.field(at, "points", 0),
-                ProblemKind::EmptyField { field: "points" },
-            );
+            self.report(loc, loc.field(at, "points", 0), ProblemKind::EmptyField { field: "points" });
         }
         self.points(loc, at, &ind.points);
         if ind.disagreement.is_some() {
@@ -199,11 +165,7 @@ impl<'a> Validator<'a> {
                 self.report(loc, Some(here), ProblemKind::Absurd(p.value));
             }
             if units::lookup(&p.unit).is_none() {
-                self.report(
-                    loc,
-                    loc.field(here, "unit", 0),
-                    ProblemKind::UnknownUnit(p.unit.clone()),
-                );
+                self.report(loc, loc.field(here, "unit", 0), ProblemKind::UnknownUnit(p.unit.clone()));
             }
             if let Some(year) = p.year {
                 self.year(loc, loc.field(here, "year", 0), year);
@@ -212,9 +174,7 @@ impl<'a> Validator<'a> {
                 self.report(loc, Some(here), ProblemKind::ComputedWithoutNote);
             }
             if p.as_written.as_deref().is_some_and(|w| w.trim().is_empty()) {
-                let kind = ProblemKind::EmptyField {
-                    field: "as_written",
-                };
+                let kind = ProblemKind::EmptyField { field: "as_written" };
                 self.report(loc, loc.field(here, "as_written", 0), kind);
             }
             self.cite(loc, here, &p.source, p.line);

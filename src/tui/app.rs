@@ -85,14 +85,8 @@ impl Input {
 
     fn edit(&mut self, edit: &Edit) {
         let before = &self.text[..self.cursor];
-        let prev = before
-            .grapheme_indices(true)
-            .next_back()
-            .map_or(0, |(i, _)| i);
-        let next = self.text[self.cursor..]
-            .graphemes(true)
-            .next()
-            .map_or(self.cursor, |g| self.cursor + g.len());
+        let prev = before.grapheme_indices(true).next_back().map_or(0, |(i, _)| i);
+        let next = self.text[self.cursor..].graphemes(true).next().map_or(self.cursor, |g| self.cursor + g.len());
         match edit {
             Edit::Insert(c) => self.insert(&c.to_string()),
             Edit::Backspace => {
@@ -117,9 +111,7 @@ impl Input {
         self.cursor += clean.len();
         // A combining mark typed after the cursor's character joins it; keep the
         // cursor on a grapheme boundary.
-        while !self.text.is_char_boundary(self.cursor)
-            || !is_grapheme_boundary(&self.text, self.cursor)
-        {
+        while !self.text.is_char_boundary(self.cursor) || !is_grapheme_boundary(&self.text, self.cursor) {
             self.cursor += 1;
         }
     }
@@ -204,9 +196,7 @@ impl App {
             msg => match self.overlay {
                 Overlay::Help => {
                     match msg {
-                        Msg::ToggleHelp | Msg::Back | Msg::Click { .. } => {
-                            self.overlay = Overlay::None
-                        }
+                        Msg::ToggleHelp | Msg::Back | Msg::Click { .. } => self.overlay = Overlay::None,
                         Msg::ToggleLang => self.lang = self.lang.toggle(),
                         _ => {}
                     }
@@ -248,14 +238,8 @@ impl App {
             }
             Msg::ToggleHelp => self.overlay = Overlay::Help,
             Msg::OpenFinder => {
-                self.index
-                    .get_or_insert_with(|| SearchIndex::new(&self.data));
-                self.overlay = Overlay::Finder(Finder {
-                    input: Input::default(),
-                    hits: Vec::new(),
-                    sel: 0,
-                    offset: 0,
-                })
+                self.index.get_or_insert_with(|| SearchIndex::new(&self.data));
+                self.overlay = Overlay::Finder(Finder { input: Input::default(), hits: Vec::new(), sel: 0, offset: 0 })
             }
             Msg::Copy => return self.copy(),
             Msg::Click { x, y } => self.click(x, y),
@@ -322,11 +306,7 @@ impl App {
                         .into_iter()
                         .filter_map(|(r, n)| self.record_target(r.id()).map(|t| (t, n)))
                         .collect();
-                    self.citing = Some(Citing {
-                        targets,
-                        sel: 0,
-                        offset: 0,
-                    });
+                    self.citing = Some(Citing { targets, sel: 0, offset: 0 });
                     self.scroll = 0;
                 }
             }
@@ -382,9 +362,7 @@ impl App {
         let Overlay::Finder(f) = &mut self.overlay else {
             return;
         };
-        let index = self
-            .index
-            .get_or_insert_with(|| SearchIndex::new(&self.data));
+        let index = self.index.get_or_insert_with(|| SearchIndex::new(&self.data));
         match msg {
             Msg::Edit(edit) => {
                 f.input.edit(&edit);

@@ -34,9 +34,7 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
     match mode {
         Mode::Finder => finder_key(key, ctrl),
         Mode::Help => match key.code {
-            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
-                Some(Msg::ToggleHelp)
-            }
+            KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => Some(Msg::ToggleHelp),
             KeyCode::Char('L') => Some(Msg::ToggleLang),
             _ => None,
         },
@@ -119,22 +117,10 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ("J/K  Ctrl-d/u", "滚动详情", "scroll the detail pane"),
     ("Enter", "打开 / 确认 / 跳转", "open / confirm / jump"),
     ("Esc", "返回 / 关闭", "back / close"),
-    (
-        "/",
-        "搜索（汉字、拼音、英文）",
-        "search (Hanzi, pinyin, English)",
-    ),
-    (
-        "y",
-        "复制所选数据及出处",
-        "copy the selection with its citation",
-    ),
+    ("/", "搜索（汉字、拼音、英文）", "search (Hanzi, pinyin, English)"),
+    ("y", "复制所选数据及出处", "copy the selection with its citation"),
     ("L", "切换中文 / English", "switch 中文 / English"),
     ("?", "显示 / 关闭帮助", "show / close this help"),
     ("q  Ctrl-c", "退出", "quit"),
-    (
-        "mouse",
-        "点击选择，滚轮滚动",
-        "click selects, wheel scrolls",
-    ),
+    ("mouse", "点击选择，滚轮滚动", "click selects, wheel scrolls"),
 ];

@@ -32,12 +32,7 @@ pub fn run(data: Dataset, lang: Lang) -> io::Result<()> {
 
 fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang) -> io::Result<()> {
     let size = terminal.size()?;
-    let mut app = App::new(
-        data,
-        lang,
-        Theme::from_env(),
-        Rect::new(0, 0, size.width, size.height),
-    );
+    let mut app = App::new(data, lang, Theme::from_env(), Rect::new(0, 0, size.width, size.height));
     loop {
         terminal.draw(|frame| ui::draw(&app, frame))?;
         // Handle everything already waiting before drawing again, so a burst of
@@ -52,11 +47,7 @@ fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang) -> io::R
             if app.quit {
                 return Ok(());
             }
-            next = if event::poll(Duration::ZERO)? {
-                Some(event::read()?)
-            } else {
-                None
-            };
+            next = if event::poll(Duration::ZERO)? { Some(event::read()?) } else { None };
         }
     }
 }

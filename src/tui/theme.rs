@@ -26,11 +26,7 @@ impl Theme {
     /// Colours unless `NO_COLOR` is set to anything non-empty (no-color.org).
     pub fn from_env() -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if no_color {
-            Theme::monochrome()
-        } else {
-            Theme::colour()
-        }
+        if no_color { Theme::monochrome() } else { Theme::colour() }
     }
 
     pub fn colour() -> Theme {
@@ -42,19 +38,14 @@ impl Theme {
             header: s.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             selected: s.fg(Color::Black).bg(Color::Cyan),
             tab: s,
-            tab_active: s
-                .fg(Color::Black)
-                .bg(Color::Yellow)
-                .add_modifier(Modifier::BOLD),
+            tab_active: s.fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
             status: s.fg(Color::White).bg(Color::Blue),
             key: s.fg(Color::Yellow).add_modifier(Modifier::BOLD),
             warn: s.fg(Color::Red).add_modifier(Modifier::BOLD),
             computed: s.fg(Color::Magenta),
             figure: s.fg(Color::Green).add_modifier(Modifier::BOLD),
             bar: s.fg(Color::Green),
-            matched: s
-                .fg(Color::Yellow)
-                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            matched: s.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             border: s.fg(Color::DarkGray),
         }
     }

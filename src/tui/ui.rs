@@ -35,45 +35,27 @@ fn screen(app: &App) -> Option<Screen> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
-    let [tabs, body, status] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-    ]));
+    let [tabs, body, status] =
+        area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]));
     let (list, detail) = match app.tab {
         Tab::Livelihood if body.height >= LIVELIHOOD_DETAIL_FROM => {
-            let [l, d] = body.layout(&Layout::vertical([
-                Constraint::Fill(1),
-                Constraint::Length(8),
-            ]));
+            let [l, d] = body.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(8)]));
             (Some(l), Some(d))
         }
         Tab::Livelihood => pick(app, body),
         _ if body.width >= SIDE_BY_SIDE => {
             let left = (body.width * 2 / 5).clamp(28, 48);
-            let [l, d] = body.layout(&Layout::horizontal([
-                Constraint::Length(left),
-                Constraint::Fill(1),
-            ]));
+            let [l, d] = body.layout(&Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]));
             (Some(l), Some(d))
         }
         _ => pick(app, body),
     };
-    Some(Screen {
-        tabs,
-        status,
-        list,
-        detail,
-    })
+    Some(Screen { tabs, status, list, detail })
 }
 
 /// One pane at a time: the list, or the detail once opened.
 fn pick(app: &App, body: Rect) -> (Option<Rect>, Option<Rect>) {
-    if app.detail_open {
-        (None, Some(body))
-    } else {
-        (Some(body), None)
-    }
+    if app.detail_open { (None, Some(body)) } else { (Some(body), None) }
 }
 
 /// True when the list and the detail cannot both show.
@@ -127,21 +109,14 @@ pub fn hit(app: &App, p: Position) -> Option<Hit> {
 /// Tab titles as drawn: (tab, label, first column, end column). Full titles when they
 /// fit; otherwise only the current one is spelled out and the rest show their key.
 fn tab_labels(app: &App, width: u16) -> Vec<(Tab, String, u16, u16)> {
-    let full: Vec<String> = Tab::ALL
-        .iter()
-        .map(|t| format!(" {} {} ", t.index() + 1, t.title(app.lang)))
-        .collect();
+    let full: Vec<String> = Tab::ALL.iter().map(|t| format!(" {} {} ", t.index() + 1, t.title(app.lang))).collect();
     let fits = full.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
     let mut x = 0u16;
     Tab::ALL
         .iter()
         .zip(full)
         .map(|(&tab, label)| {
-            let label = if fits || tab == app.tab {
-                label
-            } else {
-                format!(" {} ", tab.index() + 1)
-            };
+            let label = if fits || tab == app.tab { label } else { format!(" {} ", tab.index() + 1) };
             let w = text::width(&label) as u16;
             let item = (tab, label, x, x.saturating_add(w));
             x = x.saturating_add(w);
@@ -223,43 +198,19 @@ pub fn finder_results_height(app: &App) -> usize {
 
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let msg = match app.lang {
-        Lang::Zh => format!(
-            "终端太小：至少需要 {MIN_WIDTH}×{MIN_HEIGHT}，当前 {}×{}",
-            area.width, area.height
-        ),
-        Lang::En => format!(
-            "Terminal too small: needs {MIN_WIDTH}×{MIN_HEIGHT}, has {}×{}",
-            area.width, area.height
-        ),
+        Lang::Zh => format!("终端太小：至少需要 {MIN_WIDTH}×{MIN_HEIGHT}，当前 {}×{}", area.width, area.height),
+        Lang::En => format!("Terminal too small: needs {MIN_WIDTH}×{MIN_HEIGHT}, has {}×{}", area.width, area.height),
     };
-    let lines: Vec<Line> = text::wrap(&msg, usize::from(area.width))
-        .into_iter()
-        .map(Line::from)
-        .collect();
+    let lines: Vec<Line> = text::wrap(&msg, usize::from(area.width)).into_iter().map(Line::from).collect();
     let top = area.height.saturating_sub(lines.len() as u16) / 2;
-    let [_, mid] = area.layout(&Layout::vertical([
-        Constraint::Length(top),
-        Constraint::Fill(1),
-    ]));
-    Paragraph::new(lines)
-        .style(app.theme.warn)
-        .centered()
-        .render(mid, buf);
+    let [_, mid] = area.layout(&Layout::vertical([Constraint::Length(top), Constraint::Fill(1)]));
+    Paragraph::new(lines).style(app.theme.warn).centered().render(mid, buf);
 }
 
 fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
     let spans: Vec<Span> = tab_labels(app, area.width)
         .into_iter()
-        .map(|(tab, label, ..)| {
-            Span::styled(
-                label,
-                if tab == app.tab {
-                    app.theme.tab_active
-                } else {
-                    app.theme.tab
-                },
-            )
-        })
+        .map(|(tab, label, ..)| Span::styled(label, if tab == app.tab { app.theme.tab_active } else { app.theme.tab }))
         .collect();
     Line::from(spans).render(area, buf);
 }
@@ -275,10 +226,7 @@ fn block<'a>(app: &App, title: String) -> Block<'a> {
 fn draw_list(app: &App, pane: Rect, buf: &mut Buffer) {
     let t = app.tab.index();
     let title = format!(" {} ", app.tab.title(app.lang));
-    let block = block(
-        app,
-        text::truncate(&title, usize::from(pane.width.saturating_sub(2))).into_owned(),
-    );
+    let block = block(app, text::truncate(&title, usize::from(pane.width.saturating_sub(2))).into_owned());
     let area = block.inner(pane);
     block.render(pane, buf);
     let width = usize::from(area.width);
@@ -308,10 +256,7 @@ fn draw_detail(app: &App, pane: Rect, buf: &mut Buffer) {
         return;
     };
     let title = format!(" {} ", detail.title);
-    let mut block = block(
-        app,
-        text::truncate(&title, usize::from(pane.width.saturating_sub(2))).into_owned(),
-    );
+    let mut block = block(app, text::truncate(&title, usize::from(pane.width.saturating_sub(2))).into_owned());
     let max = detail.max_scroll(area);
     if max > 0 {
         // Say there is more, and how to reach it.
@@ -329,11 +274,7 @@ fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
         Some(c) => (c.sel, c.targets.len()),
         None => (app.sel[t], app.rows[t].entries.len()),
     };
-    let pos = if total == 0 {
-        "0/0".to_owned()
-    } else {
-        format!("{}/{total}", at + 1)
-    };
+    let pos = if total == 0 { "0/0".to_owned() } else { format!("{}/{total}", at + 1) };
     let left = match &app.status {
         Some(msg) => format!(" {} {pos} · {msg}", app.tab.title(app.lang)),
         None => format!(" {} {pos}", app.tab.title(app.lang)),
@@ -344,24 +285,14 @@ fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let width = usize::from(area.width);
     let room = width.saturating_sub(text::width(&left));
-    let right = hints
-        .iter()
-        .find(|h| text::width(h) < room)
-        .copied()
-        .unwrap_or("");
+    let right = hints.iter().find(|h| text::width(h) < room).copied().unwrap_or("");
     let left = text::pad(&left, width - text::width(right));
-    Line::from(vec![Span::raw(left), Span::styled(right, app.theme.status)])
-        .style(app.theme.status)
-        .render(area, buf);
+    Line::from(vec![Span::raw(left), Span::styled(right, app.theme.status)]).style(app.theme.status).render(area, buf);
 }
 
 /// Style for a figure's kind: computed figures stand apart from reported ones.
 pub fn kind_style(app: &App, computed: bool) -> Style {
-    if computed {
-        app.theme.computed
-    } else {
-        app.theme.base
-    }
+    if computed { app.theme.computed } else { app.theme.base }
 }
 
 pub use chart::sparkline;

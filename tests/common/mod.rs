@@ -23,25 +23,14 @@ pub struct Session {
 impl Session {
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
+        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liuzhou-tui"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(
-            rows.try_into().unwrap(),
-            cols.try_into().unwrap(),
-            0,
-        )));
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0)));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&parser);
         thread::spawn(move || {
@@ -54,12 +43,7 @@ impl Session {
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        Session {
-            parser,
-            writer,
-            child,
-            master: pair.master,
-        }
+        Session { parser, writer, child, master: pair.master }
     }
 
     pub fn screen(&self) -> String {
@@ -74,10 +58,7 @@ impl Session {
             if screen.contains(needle) {
                 return screen;
             }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {needle:?}; the screen:\n{screen}"
-            );
+            assert!(Instant::now() < deadline, "timed out waiting for {needle:?}; the screen:\n{screen}");
             thread::sleep(Duration::from_millis(10));
         }
     }
@@ -86,11 +67,7 @@ impl Session {
     pub fn wait_gone(&self, needle: &str) {
         let deadline = Instant::now() + TIMEOUT;
         while self.screen().contains(needle) {
-            assert!(
-                Instant::now() < deadline,
-                "{needle:?} never went away; the screen:\n{}",
-                self.screen()
-            );
+            assert!(Instant::now() < deadline, "{needle:?} never went away; the screen:\n{}", self.screen());
             thread::sleep(Duration::from_millis(10));
         }
     }
@@ -106,11 +83,7 @@ impl Session {
             if let Some(status) = self.child.try_wait().unwrap() {
                 return status;
             }
-            assert!(
-                Instant::now() < deadline,
-                "the program did not exit; the screen:\n{}",
-                self.screen()
-            );
+            assert!(Instant::now() < deadline, "the program did not exit; the screen:\n{}", self.screen());
             thread::sleep(Duration::from_millis(10));
         }
     }
@@ -123,26 +96,16 @@ impl Session {
         loop {
             let p = self.parser.lock().unwrap();
             let s = p.screen();
-            let clean = !s.alternate_screen()
-                && !s.hide_cursor()
-                && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None;
+            let clean =
+                !s.alternate_screen() && !s.hide_cursor() && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None;
             drop(p);
             if clean {
                 break;
             }
-            assert!(
-                Instant::now() < deadline,
-                "terminal left dirty:\n{}",
-                self.screen()
-            );
+            assert!(Instant::now() < deadline, "terminal left dirty:\n{}", self.screen());
             thread::sleep(Duration::from_millis(10));
         }
         let termios = self.master.get_termios().expect("termios");
-        assert!(
-            termios
-                .local_flags
-                .contains(LocalFlags::ICANON | LocalFlags::ECHO),
-            "raw mode left on"
-        );
+        assert!(termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO), "raw mode left on");
     }
 }

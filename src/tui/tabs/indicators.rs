@@ -20,22 +20,13 @@ fn t(app: &App, zh: &'static str, en: &'static str) -> &'static str {
 /// The figure a list row shows: the latest reported one.
 fn headline(ind: &Indicator) -> Option<&Point> {
     let mut reported = ind.points.iter().filter(|p| p.kind == Kind::Reported);
-    let latest = reported
-        .clone()
-        .filter(|p| p.year.is_some())
-        .max_by_key(|p| p.year);
+    let latest = reported.clone().filter(|p| p.year.is_some()).max_by_key(|p| p.year);
     latest.or_else(|| reported.next_back())
 }
 
 pub fn list_line(app: &App, ind: &Indicator, width: usize) -> Line<'static> {
-    let warn = if ind.disagreement.is_some() {
-        "⚠"
-    } else {
-        ""
-    };
-    let figure = headline(ind)
-        .map(|p| p.display(app.lang))
-        .unwrap_or_default();
+    let warn = if ind.disagreement.is_some() { "⚠" } else { "" };
+    let figure = headline(ind).map(|p| p.display(app.lang)).unwrap_or_default();
     let right = if text::width(&figure) + 8 <= width / 2 + 8 && !figure.is_empty() {
         format!(" {figure}")
     } else {
@@ -77,21 +68,13 @@ pub fn detail(app: &App, ind: &Indicator, width: usize) -> Detail {
     let lang = app.lang;
     let mut lines: Vec<Line<'static>> = Vec::new();
     lines.extend(wrapped(ind.name.get(lang.toggle()), width, th.dim));
-    let scope = format!(
-        "{} · {}",
-        ind.scope.label(lang),
-        ind.theme.label().get(lang)
-    );
+    let scope = format!("{} · {}", ind.scope.label(lang), ind.theme.label().get(lang));
     lines.extend(wrapped(&scope, width, th.header));
     lines.extend(wrapped(ind.summary.get(lang), width, th.base));
 
     if let Some(d) = &ind.disagreement {
         lines.push(Line::default());
-        lines.extend(wrapped(
-            t(app, "⚠ 来源不一致", "⚠ Sources disagree"),
-            width,
-            th.warn,
-        ));
+        lines.extend(wrapped(t(app, "⚠ 来源不一致", "⚠ Sources disagree"), width, th.warn));
         lines.extend(wrapped(d.get(lang), width, th.warn));
         lines.extend(versions(app, ind, width));
     }
@@ -106,10 +89,7 @@ pub fn detail(app: &App, ind: &Indicator, width: usize) -> Detail {
         let last = series[series.len() - 1].year.unwrap_or_default();
         lines.push(Line::default());
         lines.push(Line::from(vec![
-            Span::styled(
-                format!("{} {first}–{last} ", t(app, "趋势", "Trend")),
-                th.header,
-            ),
+            Span::styled(format!("{} {first}–{last} ", t(app, "趋势", "Trend")), th.header),
             Span::styled(sparkline(&values), th.bar),
         ]));
     }
@@ -133,11 +113,7 @@ pub fn detail(app: &App, ind: &Indicator, width: usize) -> Detail {
     }
 
     let chart = (series.len() >= 2).then(|| Bars {
-        title: format!(
-            "{} ({})",
-            ind.name.get(lang),
-            unit_label(lang, &series[0].unit)
-        ),
+        title: format!("{} ({})", ind.name.get(lang), unit_label(lang, &series[0].unit)),
         bars: series
             .iter()
             .map(|p| Bar {
@@ -150,24 +126,15 @@ pub fn detail(app: &App, ind: &Indicator, width: usize) -> Detail {
     let card = match ind.points.as_slice() {
         [p] => Some(Card {
             value: p.display(lang),
-            caption: [
-                p.when(lang),
-                p.kind.label(lang).to_owned(),
-                cite(&p.source, p.line),
-            ]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join(" · "),
+            caption: [p.when(lang), p.kind.label(lang).to_owned(), cite(&p.source, p.line)]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
         }),
         _ => None,
     };
-    Detail {
-        title: ind.name.get(lang).to_owned(),
-        card,
-        lines,
-        chart,
-    }
+    Detail { title: ind.name.get(lang).to_owned(), card, lines, chart }
 }
 
 fn unit_label(lang: Lang, unit: &str) -> String {
@@ -183,13 +150,7 @@ fn unit_label(lang: Lang, unit: &str) -> String {
 fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
     let th = &app.theme;
     let lang = app.lang;
-    let when_w = ind
-        .points
-        .iter()
-        .map(|p| text::width(&p.when(lang)))
-        .max()
-        .unwrap_or(0)
-        .clamp(4, 14);
+    let when_w = ind.points.iter().map(|p| text::width(&p.when(lang))).max().unwrap_or(0).clamp(4, 14);
     let kind_w = if width >= 56 {
         text::width(Kind::Computed.label(lang)).max(text::width(Kind::Reported.label(lang)))
     } else {
@@ -200,11 +161,7 @@ fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> 
     let fig_w = width.saturating_sub(fixed).max(4);
     let row = |cells: [String; 4]| -> String {
         let [when, fig, kind, cite] = cells;
-        if kind_w == 0 {
-            [when, fig, cite].join(" ")
-        } else {
-            [when, fig, kind, cite].join(" ")
-        }
+        if kind_w == 0 { [when, fig, cite].join(" ") } else { [when, fig, kind, cite].join(" ") }
     };
     let head = row([
         text::pad(t(app, "年份", "Year"), when_w),
@@ -212,10 +169,7 @@ fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> 
         text::pad(t(app, "类型", "Kind"), kind_w),
         text::pad(t(app, "出处", "Source"), cite_w),
     ]);
-    let mut out = vec![Line::styled(
-        text::truncate(&head, width).into_owned(),
-        th.header,
-    )];
+    let mut out = vec![Line::styled(text::truncate(&head, width).into_owned(), th.header)];
     for p in &ind.points {
         let computed = p.kind == Kind::Computed;
         let star = if computed && kind_w == 0 { "*" } else { "" };
@@ -225,10 +179,7 @@ fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> 
             text::pad(p.kind.label(lang), kind_w),
             text::pad(&cite(&p.source, p.line), cite_w),
         ]);
-        out.push(Line::styled(
-            text::truncate(&cells, width).into_owned(),
-            kind_style(app, computed),
-        ));
+        out.push(Line::styled(text::truncate(&cells, width).into_owned(), kind_style(app, computed)));
         if let Some(note) = &p.note {
             out.extend(labelled("", note.get(lang), width, th.dim, th.dim));
         }
@@ -245,17 +196,11 @@ fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
     let columns: Vec<Vec<String>> = by_source
         .iter()
         .map(|(source, points)| {
-            let date = app
-                .data
-                .source(source)
-                .map(|s| s.date.to_string())
-                .unwrap_or_default();
+            let date = app.data.source(source).map(|s| s.date.to_string()).unwrap_or_default();
             let mut col = vec![format!("{source} ({date})")];
-            col.extend(points.iter().map(|p| {
-                format!("{} {}", p.display(app.lang), p.when(app.lang))
-                    .trim_end()
-                    .to_owned()
-            }));
+            col.extend(
+                points.iter().map(|p| format!("{} {}", p.display(app.lang), p.when(app.lang)).trim_end().to_owned()),
+            );
             col
         })
         .collect();
@@ -268,16 +213,12 @@ fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
         return columns
             .iter()
             .flat_map(|c| {
-                c.iter()
-                    .enumerate()
-                    .flat_map(|(i, s)| wrapped(s, width, if i == 0 { th.key } else { th.base }))
+                c.iter().enumerate().flat_map(|(i, s)| wrapped(s, width, if i == 0 { th.key } else { th.base }))
             })
             .collect();
     }
-    let wrapped_cols: Vec<Vec<String>> = columns
-        .iter()
-        .map(|c| c.iter().flat_map(|s| text::wrap(s, col_w)).collect())
-        .collect();
+    let wrapped_cols: Vec<Vec<String>> =
+        columns.iter().map(|c| c.iter().flat_map(|s| text::wrap(s, col_w)).collect()).collect();
     let height = wrapped_cols.iter().map(Vec::len).max().unwrap_or(0);
     (0..height)
         .map(|r| {
@@ -297,11 +238,7 @@ fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
 pub fn citation(app: &App, ind: &Indicator) -> String {
     let mut out = format!("{} / {}", ind.name.zh, ind.name.en);
     for p in &ind.points {
-        let computed = if p.kind == Kind::Computed {
-            " [computed]"
-        } else {
-            ""
-        };
+        let computed = if p.kind == Kind::Computed { " [computed]" } else { "" };
         out.push_str(&format!(
             "\n{} {} ({}){computed} — {}, {}",
             p.when(Lang::En),

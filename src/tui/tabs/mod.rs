@@ -17,13 +17,7 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
-        Tab::Industry,
-        Tab::Ecology,
-        Tab::Timeline,
-        Tab::Livelihood,
-        Tab::Sources,
-    ];
+    pub const ALL: [Tab; 5] = [Tab::Industry, Tab::Ecology, Tab::Timeline, Tab::Livelihood, Tab::Sources];
 
     pub fn index(self) -> usize {
         self as usize
@@ -111,9 +105,7 @@ impl Rows {
 
     /// The entry ordinal showing `target`, if this list has it.
     pub fn position(&self, target: Target) -> Option<usize> {
-        self.entries
-            .iter()
-            .position(|&r| self.rows[r] == Row::Entry(target))
+        self.entries.iter().position(|&r| self.rows[r] == Row::Entry(target))
     }
 
     pub fn target(&self, entry: usize) -> Option<Target> {
@@ -131,9 +123,7 @@ impl Rows {
             timeline(data),
             livelihood(data),
             Rows {
-                rows: (0..data.sources.len())
-                    .map(|i| Row::Entry(Target::Source(i)))
-                    .collect(),
+                rows: (0..data.sources.len()).map(|i| Row::Entry(Target::Source(i))).collect(),
                 entries: (0..data.sources.len()).collect(),
             },
         ]
@@ -141,10 +131,7 @@ impl Rows {
 }
 
 /// Indicators grouped under their theme, themes in a fixed order, file order within.
-fn grouped_indicators(
-    themes: impl Iterator<Item = DataTheme>,
-    target: fn(usize) -> Target,
-) -> Rows {
+fn grouped_indicators(themes: impl Iterator<Item = DataTheme>, target: fn(usize) -> Target) -> Rows {
     let mut indexed: Vec<(DataTheme, usize)> = themes.enumerate().map(|(i, t)| (t, i)).collect();
     indexed.sort(); // stable on (theme, index)
     let mut rows = Rows::default();

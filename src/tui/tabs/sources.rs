@@ -26,12 +26,7 @@ pub fn source_summary(app: &App, id: &str) -> String {
                 (true, Lang::En) => " (inferred)",
                 _ => "",
             };
-            format!(
-                "《{}》 {}, {}{inferred}",
-                s.title.get(app.lang),
-                s.publisher.get(app.lang),
-                s.date
-            )
+            format!("《{}》 {}, {}{inferred}", s.title.get(app.lang), s.publisher.get(app.lang), s.date)
         }
         None => id.to_owned(),
     }
@@ -59,49 +54,14 @@ pub fn detail(app: &App, s: usize, width: usize) -> Detail {
     let src = &app.data.sources[s];
     let zh = lang == Lang::Zh;
     let mut lines = wrapped(src.title.get(lang.toggle()), width, th.dim);
-    lines.extend(labelled(
-        if zh { "发布" } else { "Publisher" },
-        src.publisher.get(lang),
-        width,
-        th.header,
-        th.base,
-    ));
-    lines.extend(labelled(
-        if zh { "日期" } else { "Date" },
-        &src.date.to_string(),
-        width,
-        th.header,
-        th.base,
-    ));
+    lines.extend(labelled(if zh { "发布" } else { "Publisher" }, src.publisher.get(lang), width, th.header, th.base));
+    lines.extend(labelled(if zh { "日期" } else { "Date" }, &src.date.to_string(), width, th.header, th.base));
     if let Some(why) = &src.date_inferred {
-        lines.extend(labelled(
-            if zh { "推断" } else { "Inferred" },
-            why.get(lang),
-            width,
-            th.header,
-            th.dim,
-        ));
+        lines.extend(labelled(if zh { "推断" } else { "Inferred" }, why.get(lang), width, th.header, th.dim));
     }
-    lines.extend(labelled(
-        if zh { "类型" } else { "Kind" },
-        src.kind.label(lang),
-        width,
-        th.header,
-        th.base,
-    ));
-    let file = format!(
-        "{} ({} {})",
-        src.file,
-        src.lines,
-        if zh { "行" } else { "lines" }
-    );
-    lines.extend(labelled(
-        if zh { "文件" } else { "File" },
-        &file,
-        width,
-        th.header,
-        th.base,
-    ));
+    lines.extend(labelled(if zh { "类型" } else { "Kind" }, src.kind.label(lang), width, th.header, th.base));
+    let file = format!("{} ({} {})", src.file, src.lines, if zh { "行" } else { "lines" });
+    lines.extend(labelled(if zh { "文件" } else { "File" }, &file, width, th.header, th.base));
     lines.push(Line::default());
     lines.extend(wrapped(src.summary.get(lang), width, th.base));
     lines.push(Line::default());
@@ -112,12 +72,7 @@ pub fn detail(app: &App, s: usize, width: usize) -> Detail {
         format!("Backs {n} figures and dates · Enter lists the records citing it")
     };
     lines.extend(wrapped(&backs, width, th.key));
-    Detail {
-        title: src.title.get(lang).to_owned(),
-        card: None,
-        lines,
-        chart: None,
-    }
+    Detail { title: src.title.get(lang).to_owned(), card: None, lines, chart: None }
 }
 
 /// The records citing the selected source, in the detail pane's place.
@@ -128,41 +83,25 @@ pub fn draw_citing(app: &App, pane: Rect, buf: &mut Buffer) {
         _ => "",
     };
     let title = match app.lang {
-        Lang::Zh => format!(
-            " 引用 {id} 的记录（{}）· Enter 跳转 · Esc 返回 ",
-            c.targets.len()
-        ),
-        Lang::En => format!(
-            " Records citing {id} ({}) · Enter jumps · Esc back ",
-            c.targets.len()
-        ),
+        Lang::Zh => format!(" 引用 {id} 的记录（{}）· Enter 跳转 · Esc 返回 ", c.targets.len()),
+        Lang::En => format!(" Records citing {id} ({}) · Enter jumps · Esc back ", c.targets.len()),
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.border)
-        .title(Span::styled(
-            text::truncate(&title, usize::from(pane.width.saturating_sub(2))).into_owned(),
-            app.theme.title,
-        ));
+    let block = Block::bordered().border_type(BorderType::Rounded).border_style(app.theme.border).title(Span::styled(
+        text::truncate(&title, usize::from(pane.width.saturating_sub(2))).into_owned(),
+        app.theme.title,
+    ));
     let area = block.inner(pane);
     block.render(pane, buf);
     let w = usize::from(area.width);
     let items = c.targets.iter().map(|&(target, n)| {
         let tab = format!("[{}] ", target.tab().title(app.lang));
         let count = format!(" ×{n}");
-        let name = app
-            .data
-            .find(target.id(&app.data))
-            .map(|r| r.name().get(app.lang).to_owned())
-            .unwrap_or_default();
+        let name = app.data.find(target.id(&app.data)).map(|r| r.name().get(app.lang).to_owned()).unwrap_or_default();
         let name_w = w.saturating_sub(text::width(&tab) + text::width(&count));
         list::Item::Entry(Line::from(vec![
             Span::styled(text::truncate(&tab, w).into_owned(), app.theme.dim),
             Span::raw(text::pad(&name, name_w)),
-            Span::styled(
-                text::truncate(&count, w.saturating_sub(text::width(&tab))).into_owned(),
-                app.theme.key,
-            ),
+            Span::styled(text::truncate(&count, w.saturating_sub(text::width(&tab))).into_owned(), app.theme.key),
         ]))
     });
     list::draw(area, buf, items, c.offset, Some(c.sel), &app.theme);
@@ -170,8 +109,5 @@ pub fn draw_citing(app: &App, pane: Rect, buf: &mut Buffer) {
 
 pub fn citation(app: &App, s: usize) -> String {
     let src = &app.data.sources[s];
-    format!(
-        "{} / {} — {}, {} ({})",
-        src.title.zh, src.title.en, src.publisher.en, src.date, src.file
-    )
+    format!("{} / {} — {}, {} ({})", src.title.zh, src.title.en, src.publisher.en, src.date, src.file)
 }

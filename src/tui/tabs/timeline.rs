@@ -19,11 +19,7 @@ pub fn list_line(app: &App, e: &Event, width: usize) -> Line<'static> {
     let date = text::pad(&e.date_label(app.lang), date_w);
     let mark = if disputed { "⚠" } else { " " };
     let title = text::pad(e.title.get(app.lang), width.saturating_sub(date_w + 2));
-    let date_style = if disputed {
-        app.theme.warn
-    } else {
-        app.theme.key
-    };
+    let date_style = if disputed { app.theme.warn } else { app.theme.key };
     Line::from(vec![
         Span::styled(date, date_style),
         Span::styled(mark, app.theme.warn),
@@ -42,53 +38,21 @@ pub fn detail(app: &App, e: &Event, width: usize) -> Detail {
         (true, Lang::En) => format!("{} — sources disagree", e.date_label(lang)),
         (false, _) => e.date_label(lang),
     };
-    lines.extend(wrapped(
-        &date,
-        width,
-        if disputed { th.warn } else { th.key },
-    ));
+    lines.extend(wrapped(&date, width, if disputed { th.warn } else { th.key }));
     lines.extend(wrapped(e.category.label(lang), width, th.header));
     lines.extend(wrapped(e.summary.get(lang), width, th.base));
     lines.push(Line::default());
-    lines.extend(wrapped(
-        if lang == Lang::Zh {
-            "日期与来源"
-        } else {
-            "Dates and sources"
-        },
-        width,
-        th.header,
-    ));
+    lines.extend(wrapped(if lang == Lang::Zh { "日期与来源" } else { "Dates and sources" }, width, th.header));
     for d in &e.dates {
         let label = text::pad(&d.display(lang), DATE_W.min(width / 3));
-        let at = format!(
-            "{} {}",
-            cite(&d.source, d.line),
-            source_summary(app, &d.source)
-        );
-        lines.extend(labelled(
-            &label,
-            &at,
-            width,
-            if disputed { th.warn } else { th.key },
-            th.base,
-        ));
+        let at = format!("{} {}", cite(&d.source, d.line), source_summary(app, &d.source));
+        lines.extend(labelled(&label, &at, width, if disputed { th.warn } else { th.key }, th.base));
     }
-    Detail {
-        title: e.title.get(lang).to_owned(),
-        card: None,
-        lines,
-        chart: None,
-    }
+    Detail { title: e.title.get(lang).to_owned(), card: None, lines, chart: None }
 }
 
 pub fn citation(app: &App, e: &Event) -> String {
-    let mut out = format!(
-        "{} / {}: {}",
-        e.title.zh,
-        e.title.en,
-        e.date_label(Lang::En)
-    );
+    let mut out = format!("{} / {}: {}", e.title.zh, e.title.en, e.date_label(Lang::En));
     for d in &e.dates {
         out.push_str(&format!(
             "\n{} — {}, {}",

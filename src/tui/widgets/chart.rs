@@ -29,12 +29,7 @@ impl Bars {
         }
         let w = usize::from(area.width);
         buf.set_stringn(area.x, area.y, text::truncate(&self.title, w), w, theme.dim);
-        let widest = self
-            .bars
-            .iter()
-            .map(|b| text::width(&b.label).max(text::width(&b.text)))
-            .max()
-            .unwrap_or(1);
+        let widest = self.bars.iter().map(|b| text::width(&b.label).max(text::width(&b.text))).max().unwrap_or(1);
         let bar_w = widest.clamp(3, 10);
         let shown = ((w + 1) / (bar_w + 1)).clamp(1, self.bars.len());
         let bars = &self.bars[self.bars.len() - shown..];
@@ -45,11 +40,7 @@ impl Bars {
         let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
         for (k, bar) in bars.iter().enumerate() {
             let x = left + (k * (bar_w + 1)) as u16;
-            let eighths = if max > 0.0 {
-                ((bar.value.max(0.0) / max) * (rows * 8) as f64).round() as usize
-            } else {
-                0
-            };
+            let eighths = if max > 0.0 { ((bar.value.max(0.0) / max) * (rows * 8) as f64).round() as usize } else { 0 };
             let eighths = eighths.max(usize::from(bar.value > 0.0));
             let full = eighths / 8;
             for r in 0..rows {
@@ -85,11 +76,7 @@ pub fn sparkline(values: &[f64]) -> String {
     values
         .iter()
         .map(|v| {
-            let level = if max > min {
-                ((v - min) / (max - min) * 7.0).round() as usize + 1
-            } else {
-                4
-            };
+            let level = if max > min { ((v - min) / (max - min) * 7.0).round() as usize + 1 } else { 4 };
             EIGHTHS[level.min(8)]
         })
         .collect()

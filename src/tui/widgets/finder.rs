@@ -14,11 +14,7 @@ use crate::text;
 use crate::tui::app::{App, Finder};
 
 fn popup_area(area: Rect) -> Rect {
-    popup::centered(
-        area,
-        area.width.saturating_sub(4).min(76),
-        area.height.saturating_sub(2).min(22),
-    )
+    popup::centered(area, area.width.saturating_sub(4).min(76), area.height.saturating_sub(2).min(22))
 }
 
 /// Rows available for results: the popup less its border, query and hint lines.
@@ -34,13 +30,10 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
         Lang::Zh => " 搜索：汉字、拼音或英文 ",
         Lang::En => " Search: Hanzi, pinyin or English ",
     };
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.key)
-        .title(Span::styled(
-            text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(),
-            app.theme.title,
-        ));
+    let block = Block::bordered().border_type(BorderType::Rounded).border_style(app.theme.key).title(Span::styled(
+        text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(),
+        app.theme.title,
+    ));
     let inner = block.inner(popup);
     block.render(popup, buf);
     if inner.width < 3 || inner.height < 1 {
@@ -75,21 +68,11 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
                 format!("{} found · ↑↓ select · Enter jump · Esc back", f.hits.len())
             }
         };
-        buf.set_stringn(
-            inner.x,
-            inner.y + 1,
-            text::truncate(&hint, w),
-            w,
-            app.theme.dim,
-        );
+        buf.set_stringn(inner.x, inner.y + 1, text::truncate(&hint, w), w, app.theme.dim);
     }
     let rows = usize::from(inner.height.saturating_sub(2));
     for (k, hit) in f.hits.iter().enumerate().skip(f.offset).take(rows) {
-        let row = Rect {
-            y: inner.y + 2 + (k - f.offset) as u16,
-            height: 1,
-            ..inner
-        };
+        let row = Rect { y: inner.y + 2 + (k - f.offset) as u16, height: 1, ..inner };
         result_line(app, hit, w).render(row, buf);
         if k == f.sel {
             buf.set_style(row, app.theme.selected);
@@ -127,12 +110,7 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     let mut spans = highlighted(first, first_hits, app.theme.base, app.theme.matched);
     if !second_hits.is_empty() || first_hits.is_empty() {
         spans.push(Span::styled(" · ", app.theme.dim));
-        spans.extend(highlighted(
-            second,
-            second_hits,
-            app.theme.dim,
-            app.theme.matched,
-        ));
+        spans.extend(highlighted(second, second_hits, app.theme.dim, app.theme.matched));
     }
     let mut spans = fit(spans, room);
     let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();

@@ -17,20 +17,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         Lang::En => (" Help · keys ", "Esc or ? closes"),
     };
     let key_w = HELP.iter().map(|(k, ..)| text::width(k)).max().unwrap_or(0);
-    let desc_w = HELP
-        .iter()
-        .map(|(_, zh, en)| text::width(if app.lang == Lang::Zh { zh } else { en }))
-        .max()
-        .unwrap_or(0);
+    let desc_w =
+        HELP.iter().map(|(_, zh, en)| text::width(if app.lang == Lang::Zh { zh } else { en })).max().unwrap_or(0);
     let popup = popup::centered(area, (key_w + desc_w + 6) as u16, HELP.len() as u16 + 4);
     popup::clear(popup, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(app.theme.key)
-        .title(Span::styled(
-            text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(),
-            app.theme.title,
-        ));
+    let block = Block::bordered().border_type(BorderType::Rounded).border_style(app.theme.key).title(Span::styled(
+        text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(),
+        app.theme.title,
+    ));
     let inner = block.inner(popup);
     block.render(popup, buf);
     let w = usize::from(inner.width);
@@ -47,9 +41,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(
-        text::truncate(footer, w).into_owned(),
-        app.theme.dim,
-    ));
+    lines.push(Line::styled(text::truncate(footer, w).into_owned(), app.theme.dim));
     Paragraph::new(lines).render(inner, buf);
 }

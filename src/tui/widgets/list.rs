@@ -23,20 +23,10 @@ pub fn draw(
     theme: &Theme,
 ) {
     let w = usize::from(area.width);
-    for (i, item) in items
-        .enumerate()
-        .skip(offset)
-        .take(usize::from(area.height))
-    {
-        let row = Rect {
-            y: area.y + (i - offset) as u16,
-            height: 1,
-            ..area
-        };
+    for (i, item) in items.enumerate().skip(offset).take(usize::from(area.height)) {
+        let row = Rect { y: area.y + (i - offset) as u16, height: 1, ..area };
         match item {
-            Item::Header(name) => {
-                Line::styled(text::truncate(&name, w).into_owned(), theme.header).render(row, buf)
-            }
+            Item::Header(name) => Line::styled(text::truncate(&name, w).into_owned(), theme.header).render(row, buf),
             Item::Entry(line) => line.render(row, buf),
         }
         if selected == Some(i) {

@@ -35,11 +35,7 @@ const CARD_HEIGHT: u16 = 4;
 impl Detail {
     /// Card, text and chart areas inside the pane; the text gets what is left.
     fn areas(&self, area: Rect) -> (Option<Rect>, Rect, Option<Rect>) {
-        let card_h = if self.card.is_some() && area.height >= 12 {
-            CARD_HEIGHT
-        } else {
-            0
-        };
+        let card_h = if self.card.is_some() && area.height >= 12 { CARD_HEIGHT } else { 0 };
         let chart_h = match &self.chart {
             Some(_) if area.height >= card_h + 16 => (area.height / 3).clamp(8, 14),
             _ => 0,
@@ -49,11 +45,7 @@ impl Detail {
             Constraint::Fill(1),
             Constraint::Length(chart_h),
         ]));
-        (
-            (card_h > 0).then_some(card),
-            text,
-            (chart_h > 0).then_some(chart),
-        )
+        ((card_h > 0).then_some(card), text, (chart_h > 0).then_some(chart))
     }
 
     pub fn max_scroll(&self, area: Rect) -> u16 {
@@ -65,9 +57,7 @@ impl Detail {
 pub fn draw_detail(d: &Detail, area: Rect, scroll: u16, theme: &Theme, buf: &mut Buffer) {
     let (card, text_area, chart) = d.areas(area);
     if let (Some(area), Some(c)) = (card, &d.card) {
-        let block = Block::bordered()
-            .border_type(BorderType::Double)
-            .border_style(theme.figure);
+        let block = Block::bordered().border_type(BorderType::Double).border_style(theme.figure);
         let inner = block.inner(area);
         block.render(area, buf);
         let w = usize::from(inner.width);
@@ -78,9 +68,7 @@ pub fn draw_detail(d: &Detail, area: Rect, scroll: u16, theme: &Theme, buf: &mut
         Paragraph::new(lines).render(inner, buf);
     }
     let scroll = scroll.min(d.max_scroll(area));
-    Paragraph::new(d.lines.clone())
-        .scroll((scroll, 0))
-        .render(text_area, buf);
+    Paragraph::new(d.lines.clone()).scroll((scroll, 0)).render(text_area, buf);
     if let (Some(area), Some(bars)) = (chart, &d.chart) {
         bars.render(area, buf, theme);
     }
@@ -88,20 +76,11 @@ pub fn draw_detail(d: &Detail, area: Rect, scroll: u16, theme: &Theme, buf: &mut
 
 /// `s` wrapped to `width`, one styled line per row.
 pub fn wrapped(s: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    text::wrap(s, width)
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
+    text::wrap(s, width).into_iter().map(|l| Line::styled(l, style)).collect()
 }
 
 /// `label` then `value` wrapped under it with a hanging indent: "来源  d000 …".
-pub fn labelled(
-    label: &str,
-    value: &str,
-    width: usize,
-    label_style: Style,
-    style: Style,
-) -> Vec<Line<'static>> {
+pub fn labelled(label: &str, value: &str, width: usize, label_style: Style, style: Style) -> Vec<Line<'static>> {
     let lw = text::width(label) + 1;
     if width <= lw + 4 {
         let mut out = wrapped(label, width, label_style);
@@ -112,15 +91,8 @@ pub fn labelled(
         .into_iter()
         .enumerate()
         .map(|(i, l)| {
-            let head = if i == 0 {
-                text::pad(label, lw)
-            } else {
-                " ".repeat(lw)
-            };
-            Line::from(vec![
-                ratatui::text::Span::styled(head, label_style),
-                ratatui::text::Span::styled(l, style),
-            ])
+            let head = if i == 0 { text::pad(label, lw) } else { " ".repeat(lw) };
+            Line::from(vec![ratatui::text::Span::styled(head, label_style), ratatui::text::Span::styled(l, style)])
         })
         .collect()
 }
