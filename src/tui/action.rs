@@ -36,8 +36,8 @@ pub enum Msg {
         y: u16,
         down: bool,
     },
-    /// The terminal was given back after a suspend (Ctrl-Z): draw everything again.
-    Redraw,
+    /// Ctrl-Z.
+    Suspend,
 }
 
 /// Editing the finder's query.
@@ -59,4 +59,6 @@ pub enum Edit {
 pub enum Effect {
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
+    /// Give the terminal back and stop (Ctrl-Z), until the shell continues us.
+    Suspend,
 }

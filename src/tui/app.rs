@@ -179,7 +179,7 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Effect> {
-        if !matches!(msg, Msg::Resize(..) | Msg::Redraw) {
+        if !matches!(msg, Msg::Resize(..)) {
             self.status = None;
         }
         match msg {
@@ -192,7 +192,7 @@ impl App {
                 self.keep_visible();
                 None
             }
-            Msg::Redraw => None,
+            Msg::Suspend => Some(Effect::Suspend),
             msg => match self.overlay {
                 Overlay::Help => {
                     match msg {
@@ -251,7 +251,7 @@ impl App {
                     _ => {}
                 }
             }
-            Msg::Quit | Msg::Resize(..) | Msg::Redraw | Msg::Edit(_) | Msg::Paste(_) => {}
+            Msg::Quit | Msg::Resize(..) | Msg::Suspend | Msg::Edit(_) | Msg::Paste(_) => {}
         }
         None
     }

@@ -31,6 +31,9 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
     if ctrl && key.code == KeyCode::Char('c') {
         return Some(Msg::Quit);
     }
+    if ctrl && key.code == KeyCode::Char('z') {
+        return Some(Msg::Suspend);
+    }
     match mode {
         Mode::Finder => finder_key(key, ctrl),
         Mode::Help => match key.code {
@@ -122,5 +125,6 @@ pub const HELP: &[(&str, &str, &str)] = &[
     ("L", "切换中文 / English", "switch 中文 / English"),
     ("?", "显示 / 关闭帮助", "show / close this help"),
     ("q  Ctrl-c", "退出", "quit"),
+    ("Ctrl-z", "挂起（fg 恢复）", "suspend (fg resumes)"),
     ("mouse", "点击选择，滚轮滚动", "click selects, wheel scrolls"),
 ];

@@ -33,8 +33,15 @@ pub fn run(data: Dataset, lang: Lang) -> io::Result<()> {
 fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(data, lang, Theme::from_env(), Rect::new(0, 0, size.width, size.height));
+    let mut fault = Fault::from_env();
     loop {
-        terminal.draw(|frame| ui::draw(&app, frame))?;
+        {
+            let _frame = terminal::OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
+            terminal.draw(|frame| ui::draw(&app, frame))?;
+        }
+        if let Some(f) = fault.take() {
+            f.trigger()?;
+        }
         // Handle everything already waiting before drawing again, so a burst of
         // keys or a drag of the window costs one frame.
         let mut next = Some(event::read()?);
@@ -42,7 +49,7 @@ fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang) -> io::R
             if let Some(msg) = keymap::to_msg(&ev, app.mode())
                 && let Some(effect) = app.update(msg)
             {
-                perform(effect, terminal.backend_mut())?;
+                perform(effect, terminal)?;
             }
             if app.quit {
                 return Ok(());
@@ -52,13 +59,48 @@ fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang) -> io::R
     }
 }
 
-fn perform(effect: Effect, out: &mut impl Write) -> io::Result<()> {
+fn perform(effect: Effect, terminal: &mut terminal::Term) -> io::Result<()> {
     match effect {
         Effect::Copy(text) => {
             // OSC 52: the terminal puts the text on the system clipboard.
             let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+            let out = terminal.backend_mut();
             write!(out, "\x1b]52;c;{encoded}\x07")?;
             out.flush()
+        }
+        Effect::Suspend => terminal::suspend(terminal),
+    }
+}
+
+/// A failure injected after the first frame, so the tests can check that every exit
+/// path gives the terminal back: `LIUZHOU_TUI_FAULT=error|panic|thread-panic`.
+#[derive(Clone, Copy)]
+enum Fault {
+    Error,
+    Panic,
+    ThreadPanic,
+}
+
+impl Fault {
+    fn from_env() -> Option<Fault> {
+        match std::env::var("LIUZHOU_TUI_FAULT").ok()?.as_str() {
+            "error" => Some(Fault::Error),
+            "panic" => Some(Fault::Panic),
+            "thread-panic" => Some(Fault::ThreadPanic),
+            _ => None,
+        }
+    }
+
+    fn trigger(self) -> io::Result<()> {
+        match self {
+            Fault::Error => Err(io::Error::other("injected fault (LIUZHOU_TUI_FAULT=error)")),
+            Fault::Panic => panic!("injected fault (LIUZHOU_TUI_FAULT=panic)"),
+            Fault::ThreadPanic => {
+                let worker = std::thread::spawn(|| panic!("injected fault (LIUZHOU_TUI_FAULT=thread-panic)"));
+                // A worker's panic ends the program, as it would under panic = "abort".
+                let Err(payload) = worker.join();
+                std::panic::resume_unwind(payload)
+            }
         }
     }
 }

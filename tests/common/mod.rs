@@ -15,6 +15,8 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 pub struct Session {
     pub parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for sequences the screen does not keep.
+    pub raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
@@ -22,17 +24,26 @@ pub struct Session {
 
 impl Session {
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        Session::start_with(args, &[], cols, rows)
+    }
+
+    pub fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pty = native_pty_system();
         let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liuzhou-tui"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0)));
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&parser);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -40,10 +51,30 @@ impl Session {
                     break;
                 }
                 sink.lock().unwrap().process(&buf[..n]);
+                raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().unwrap();
-        Session { parser, writer, child, master: pair.master }
+        Session { parser, raw, writer, child, master: pair.master }
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.child.process_id().expect("pid") as i32
+    }
+
+    /// Waits until the program has written `needle` at or after byte `from`;
+    /// returns where it ends.
+    pub fn wait_for_bytes(&self, needle: &[u8], from: usize) -> usize {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let raw = self.raw.lock().unwrap();
+            if let Some(at) = raw.get(from..).and_then(|r| r.windows(needle.len()).position(|w| w == needle)) {
+                return from + at + needle.len();
+            }
+            drop(raw);
+            assert!(Instant::now() < deadline, "timed out waiting for {:?}", String::from_utf8_lossy(needle));
+            thread::sleep(Duration::from_millis(10));
+        }
     }
 
     pub fn screen(&self) -> String {
