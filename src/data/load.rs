@@ -37,7 +37,12 @@ pub fn ron_options() -> ron::Options {
 impl Dataset {
     /// The dataset shipped inside the binary.
     pub fn embedded() -> Result<Dataset, LoadError> {
-        parse(EMBEDDED.map(|text| Ok(text.to_owned())))
+        Dataset::from_texts(EMBEDDED)
+    }
+
+    /// Parses and validates the five files' texts, in the order of `FILES`.
+    pub fn from_texts(texts: [&str; 5]) -> Result<Dataset, LoadError> {
+        parse(texts.map(|text| Ok(text.to_owned())))
     }
 
     /// Reads and validates a dataset directory.

@@ -1,0 +1,155 @@
+//! Never a panic or a hang: every screen at every size, random event sequences, and
+//! arbitrary bytes given to the loader.
+
+use std::time::{Duration, Instant};
+
+use liuzhou_tui::data::{Dataset, Lang};
+use liuzhou_tui::tui::action::{Edit, Msg};
+use liuzhou_tui::tui::app::App;
+use liuzhou_tui::tui::keymap;
+use liuzhou_tui::tui::tabs::Tab;
+use liuzhou_tui::tui::theme::Theme;
+use liuzhou_tui::tui::ui;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
+
+/// A layout-solver hang (ratatui#1855) would blow far past this; a frame takes a
+/// few milliseconds at most.
+const DEADLINE: Duration = Duration::from_millis(50);
+
+fn app(w: u16, h: u16) -> App {
+    App::new(Dataset::embedded().unwrap(), Lang::Zh, Theme::colour(), Rect::new(0, 0, w, h))
+}
+
+/// Draws and returns how long it took.
+fn frame(app: &App) -> Duration {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
+    let t = Instant::now();
+    terminal.draw(|f| ui::draw(app, f)).unwrap();
+    t.elapsed()
+}
+
+#[test]
+fn every_screen_at_every_size_from_0x0_to_120x50() {
+    // The screens: each tab, the help overlay, the finder with results.
+    let screens: Vec<Box<dyn Fn(&mut App)>> = Tab::ALL
+        .iter()
+        .map(|&tab| Box::new(move |a: &mut App| drop(a.update(Msg::GoTo(tab)))) as Box<dyn Fn(&mut App)>)
+        .chain([
+            Box::new(|a: &mut App| drop(a.update(Msg::ToggleHelp))) as Box<dyn Fn(&mut App)>,
+            Box::new(|a: &mut App| {
+                a.update(Msg::OpenFinder);
+                for c in "zlqs".chars() {
+                    a.update(Msg::Edit(Edit::Insert(c)));
+                }
+            }),
+        ])
+        .collect();
+    let mut worst = (Duration::ZERO, 0, 0, 0);
+    for (k, open) in screens.iter().enumerate() {
+        let mut a = app(0, 0);
+        open(&mut a);
+        for w in 0..=120 {
+            for h in 0..=50 {
+                a.update(Msg::Resize(w, h));
+                // A slow frame is measured again: a hang stays slow, a hiccup of a busy
+                // machine does not.
+                let mut took = frame(&a);
+                if took > DEADLINE {
+                    took = frame(&a);
+                }
+                assert!(took < DEADLINE, "screen {k} at {w}×{h} took {took:?}");
+                if took > worst.0 {
+                    worst = (took, k, w, h);
+                }
+            }
+        }
+    }
+    eprintln!("worst frame: {:?} (screen {} at {}×{})", worst.0, worst.1, worst.2, worst.3);
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    prop_oneof![
+        4 => prop::sample::select(vec!['j', 'k', 'h', 'l', 'g', 'G', 'J', 'K', 'L', '?', '/', 'y', 'q', '1', '2', '3', '4', '5', 'z', '柳', 'é'])
+            .prop_map(move |c| key(KeyCode::Char(c))),
+        3 => prop::sample::select(vec![
+            KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Up, KeyCode::Down, KeyCode::Left,
+            KeyCode::Right, KeyCode::PageUp, KeyCode::PageDown, KeyCode::Home, KeyCode::End, KeyCode::Backspace,
+            KeyCode::Delete, KeyCode::F(1),
+        ])
+        .prop_map(key),
+        1 => prop::sample::select(vec!['d', 'u', 'n', 'p', 'a', 'e', 'z'])
+            .prop_map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))),
+        2 => (0u16..320, 0u16..110, prop::sample::select(vec![
+            MouseEventKind::Down(MouseButton::Left), MouseEventKind::ScrollDown, MouseEventKind::ScrollUp,
+        ]))
+        .prop_map(|(column, row, kind)| Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE })),
+        2 => (0u16..=300, 0u16..=100).prop_map(|(w, h)| Event::Resize(w, h)),
+        1 => "[a-z柳州 ]{0,6}".prop_map(Event::Paste),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Random keys, clicks, wheels, pastes and resizes, each followed by a frame.
+    #[test]
+    fn random_events_at_random_sizes_never_panic(
+        (w, h) in (0u16..=300, 0u16..=100),
+        events in prop::collection::vec(event(), 1..24),
+    ) {
+        let mut a = app(w, h);
+        for ev in &events {
+            if let Some(msg) = keymap::to_msg(ev, a.mode()) {
+                a.update(msg);
+            }
+            if a.quit {
+                break;
+            }
+            frame(&a);
+        }
+    }
+
+    /// Arbitrary bytes as a data file: refused with a message, never a panic.
+    #[test]
+    fn the_loader_survives_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400), file in 0usize..5) {
+        let text = String::from_utf8_lossy(&bytes);
+        let mut texts = minimal();
+        texts[file] = &text;
+        let _ = Dataset::from_texts(texts);
+    }
+
+    /// Valid files with random damage: cut, spliced or with bytes replaced.
+    #[test]
+    fn the_loader_survives_damaged_files(file in 0usize..5, at in any::<prop::sample::Index>(), cut in 0usize..40, junk in "[\\[\\](),:\"a-z0-9.\\-NaN柳 ]{0,12}") {
+        let mut texts = minimal();
+        let original = texts[file];
+        let mut i = at.index(original.len().max(1));
+        while !original.is_char_boundary(i) {
+            i -= 1;
+        }
+        let mut j = (i + cut).min(original.len());
+        while !original.is_char_boundary(j) {
+            j -= 1;
+        }
+        let damaged = format!("{}{junk}{}", &original[..i], &original[j..]);
+        texts[file] = &damaged;
+        if let Err(e) = Dataset::from_texts(texts) {
+            prop_assert!(e.problems.iter().all(|p| !p.file.is_empty()));
+        }
+    }
+}
+
+fn minimal() -> [&'static str; 5] {
+    [
+        include_str!("fixtures/minimal/sources.ron"),
+        include_str!("fixtures/minimal/industry.ron"),
+        include_str!("fixtures/minimal/ecology.ron"),
+        include_str!("fixtures/minimal/timeline.ron"),
+        include_str!("fixtures/minimal/livelihood.ron"),
+    ]
+}
