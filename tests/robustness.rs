@@ -35,11 +35,12 @@ fn frame(app: &App) -> Duration {
 #[test]
 fn every_screen_at_every_size_from_0x0_to_120x50() {
     // The screens: each tab, the help overlay, the finder with results.
-    let screens: Vec<Box<dyn Fn(&mut App)>> = Tab::ALL
+    type Screen = Box<dyn Fn(&mut App)>;
+    let screens: Vec<Screen> = Tab::ALL
         .iter()
-        .map(|&tab| Box::new(move |a: &mut App| drop(a.update(Msg::GoTo(tab)))) as Box<dyn Fn(&mut App)>)
+        .map(|&tab| Box::new(move |a: &mut App| drop(a.update(Msg::GoTo(tab)))) as Screen)
         .chain([
-            Box::new(|a: &mut App| drop(a.update(Msg::ToggleHelp))) as Box<dyn Fn(&mut App)>,
+            Box::new(|a: &mut App| drop(a.update(Msg::ToggleHelp))) as Screen,
             Box::new(|a: &mut App| {
                 a.update(Msg::OpenFinder);
                 for c in "zlqs".chars() {
