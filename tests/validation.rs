@@ -176,3 +176,10 @@ fn truncated_and_deeply_nested_files_fail_cleanly() {
     let report = problems(dir.path());
     assert!(report.contains("industry.ron:1:"), "{report}");
 }
+
+#[test]
+fn the_embedded_dataset_is_the_assets_directory() {
+    // Embedded: JSON made by build.rs. Directory: the RON parsed at run time.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    assert_eq!(Dataset::embedded().unwrap(), Dataset::from_dir(&dir).unwrap());
+}

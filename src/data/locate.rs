@@ -1,17 +1,23 @@
 //! Finds where a record or field stands in a data file's text, so that a validation
-//! problem found after parsing can still name its line and column. Positions are
-//! looked up only when there is a problem to report.
+//! problem found after parsing can still name its line and column.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::error::{Position, Problem, ProblemKind};
 
 pub struct Locator {
     file: &'static str,
     text: String,
+    /// Where each `id: "…"` stands, in file order; built on first use, in one pass.
+    records: OnceLock<HashMap<String, Vec<usize>>>,
+    /// Byte offset of each line's start; built on first use.
+    lines: OnceLock<Vec<usize>>,
 }
 
 impl Locator {
     pub fn new(file: &'static str, text: String) -> Self {
-        Locator { file, text }
+        Locator { file, text, records: OnceLock::new(), lines: OnceLock::new() }
     }
 
     pub fn file(&self) -> &'static str {
@@ -20,9 +26,13 @@ impl Locator {
 
     /// Line and column (1-based, in characters) of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
-        let before = &self.text[..offset.min(self.text.len())];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Position { line: before.matches('\n').count() + 1, col: before[line_start..].chars().count() + 1 }
+        let offset = offset.min(self.text.len());
+        let lines = self
+            .lines
+            .get_or_init(|| std::iter::once(0).chain(self.text.match_indices('\n').map(|(i, _)| i + 1)).collect());
+        let line = lines.partition_point(|&start| start <= offset);
+        let start = lines[line - 1];
+        Position { line, col: self.text[start..offset].chars().count() + 1 }
     }
 
     /// Offset of the `nth` (0-based) `field:` at or after `from`.
@@ -41,20 +51,20 @@ impl Locator {
 
     /// Offset of the `nth` record whose `id` is `id`.
     pub fn record(&self, id: &str, nth: usize) -> Option<usize> {
-        let quoted = format!("\"{id}\"");
-        let mut found = 0;
+        self.records.get_or_init(|| self.index_records()).get(id)?.get(nth).copied()
+    }
+
+    fn index_records(&self) -> HashMap<String, Vec<usize>> {
+        let mut records: HashMap<String, Vec<usize>> = HashMap::new();
         let mut from = 0;
         while let Some(at) = self.field(from, "id", 0) {
             let value = self.text[at + 2..].trim_start().trim_start_matches(':').trim_start();
-            if value.starts_with(&quoted) {
-                if found == nth {
-                    return Some(at);
-                }
-                found += 1;
+            if let Some(id) = value.strip_prefix('"').and_then(|v| v.split('"').next()) {
+                records.entry(id.to_owned()).or_default().push(at);
             }
             from = at + 2;
         }
-        None
+        records
     }
 
     pub fn problem(&self, offset: Option<usize>, kind: ProblemKind) -> Problem {
