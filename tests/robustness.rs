@@ -95,7 +95,10 @@ fn event() -> impl Strategy<Value = Event> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    // PROPTEST_CASES=N runs longer than CI's 1000.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1000)
+    ))]
 
     /// Random keys, clicks, wheels, pastes and resizes, each followed by a frame.
     #[test]

@@ -30,7 +30,10 @@ fn visible(s: &str) -> Vec<String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // PROPTEST_CASES=N runs longer than CI's 2000.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(2000)
+    ))]
 
     #[test]
     fn wrapped_lines_fit_and_keep_every_character(s in mixed(), w in 0usize..40) {
