@@ -251,3 +251,14 @@ fn q_and_ctrl_c_quit() {
     step(&mut a, Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)));
     assert!(a.quit);
 }
+
+#[test]
+fn on_a_narrow_screen_the_citing_records_replace_the_sources() {
+    let mut a = app(Lang::En, 57, 20);
+    keys(&mut a, "5");
+    step(&mut a, code(KeyCode::Enter));
+    let s = screen(&a);
+    assert!(s.contains("Records citing d000"), "{s}");
+    step(&mut a, code(KeyCode::Esc));
+    assert!(screen(&a).contains("╭ Sources"));
+}

@@ -53,9 +53,10 @@ fn screen(app: &App) -> Option<Screen> {
     Some(Screen { tabs, status, list, detail })
 }
 
-/// One pane at a time: the list, or the detail once opened.
+/// One pane at a time: the list, or the detail (or the records citing a source)
+/// once opened.
 fn pick(app: &App, body: Rect) -> (Option<Rect>, Option<Rect>) {
-    if app.detail_open { (None, Some(body)) } else { (Some(body), None) }
+    if app.detail_open || app.citing.is_some() { (None, Some(body)) } else { (Some(body), None) }
 }
 
 /// True when the list and the detail cannot both show.
