@@ -125,13 +125,17 @@ fn parse_file<T: DeserializeOwned>(
         }
     };
     // A BOM is what some Windows editors prepend; it is not content.
-    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if body.trim().is_empty() {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(body) => body.to_owned(),
+        None => text,
+    };
+    if text.trim().is_empty() {
         problems.push(problem(None, ProblemKind::Empty));
         return None;
     }
-    match ron_options().from_str::<T>(body) {
-        Ok(value) => Some((value, Locator::new(name, body.to_owned()))),
+    match ron_options().from_str::<T>(&text) {
+        // The locator keeps the text itself: no copy of a file that may be large.
+        Ok(value) => Some((value, Locator::new(name, text))),
         Err(e) => {
             let pos = Position { line: e.span.start.line, col: e.span.start.col };
             problems.push(problem(Some(pos), ProblemKind::Syntax(e.code.to_string())));
