@@ -326,3 +326,20 @@ fn show_json(data: &Dataset, record: Record<'_>) -> serde_json::Value {
         .collect();
     json!({ "kind": record.kind(), "tab": record.tab(), "record": body, "sources": sources })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_locale_picks_the_language() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| pairs.iter().find(|(name, _)| *name == k).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(lang_from_locale(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(lang_from_locale(env(&[("LC_ALL", "zh_TW"), ("LANG", "en_US.UTF-8")])), Lang::Zh);
+        assert_eq!(lang_from_locale(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])), Lang::En);
+        assert_eq!(lang_from_locale(env(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(lang_from_locale(env(&[])), Lang::En);
+    }
+}
