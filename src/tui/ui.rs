@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget};
 
 use super::app::{App, Overlay};
 use super::tabs::{self, Row, Tab, Target};
-use super::widgets::{self, Detail, chart, finder, help, list};
+use super::widgets::{self, Detail, finder, help, list};
 use crate::data::Lang;
 use crate::text;
 
@@ -295,5 +295,3 @@ fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
 pub fn kind_style(app: &App, computed: bool) -> Style {
     if computed { app.theme.computed } else { app.theme.base }
 }
-
-pub use chart::sparkline;

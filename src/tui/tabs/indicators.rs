@@ -9,8 +9,8 @@ use super::sources::{cite, source_summary};
 use crate::data::{Indicator, Kind, Lang, Point};
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::ui::{kind_style, sparkline};
-use crate::tui::widgets::chart::{Bar, Bars};
+use crate::tui::ui::kind_style;
+use crate::tui::widgets::chart::{Bar, Bars, sparkline};
 use crate::tui::widgets::{Card, Detail, labelled, wrapped};
 
 fn t(app: &App, zh: &'static str, en: &'static str) -> &'static str {
