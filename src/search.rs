@@ -398,14 +398,20 @@ fn mask(s: &str) -> u128 {
 /// of it occurs there in order.
 fn greedy_span(q: &Query, key: &KeyView) -> Option<usize> {
     if q.ascii && key.ascii {
-        return greedy_span_bytes(q.compact.as_bytes(), key.text);
+        return leftmost_span(q.compact.bytes(), key.text.iter().copied());
     }
-    let text = std::str::from_utf8(key.text).ok()?;
-    let mut p = q.compact.chars().peekable();
+    leftmost_span(q.compact.chars(), std::str::from_utf8(key.text).ok()?.chars())
+}
+
+/// Items of `text` from the first to the last taken by the leftmost greedy match of
+/// `pattern`, if all of `pattern` occurs in order. Bytes for ASCII (pinyin, most
+/// English), where bytes are chars; chars otherwise.
+fn leftmost_span<T: PartialEq>(pattern: impl Iterator<Item = T>, text: impl Iterator<Item = T>) -> Option<usize> {
+    let mut p = pattern.peekable();
     let (mut start, mut end) = (None, 0);
-    for (i, c) in text.chars().enumerate() {
+    for (i, c) in text.enumerate() {
         match p.peek() {
-            Some(&want) if want == c => {
+            Some(want) if *want == c => {
                 start.get_or_insert(i);
                 end = i;
                 p.next();
@@ -446,17 +452,6 @@ fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
         };
     }
     b
-}
-
-/// `greedy_span` for ASCII, where bytes are chars: pinyin and most English.
-fn greedy_span_bytes(pattern: &[u8], text: &[u8]) -> Option<usize> {
-    let (&first, rest) = pattern.split_first()?;
-    let start = text.iter().position(|&b| b == first)?;
-    let mut at = start;
-    for &want in rest {
-        at += 1 + text.get(at + 1..)?.iter().position(|&b| b == want)?;
-    }
-    Some(at + 1 - start)
 }
 
 /// A normalised query.
