@@ -43,7 +43,7 @@ impl Dataset {
     pub fn embedded() -> Result<Dataset, LoadError> {
         match serde_json::from_slice::<Dataset>(EMBEDDED_JSON) {
             Ok(data) => {
-                let locators = [0, 1, 2, 3, 4].map(|i| Locator::new(FILES[i], EMBEDDED[i].to_owned()));
+                let locators = [0, 1, 2, 3, 4].map(|i| Locator::new(FILES[i], EMBEDDED[i]));
                 validated(data, &locators, Vec::new())
             }
             // Only if the build went wrong: parsing the RON says where.

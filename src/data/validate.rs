@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use super::locate::Locator;
 use super::model::{Dataset, Indicator, Item, Kind, Point, Text};
 use super::units;
-use crate::error::{Problem, ProblemKind};
+use crate::error::{Position, Problem, ProblemKind};
 
 /// Years a figure or date may carry.
 pub const YEARS: RangeInclusive<i32> = 1900..=2100;
@@ -64,11 +64,17 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
     v.problems
 }
 
+/// Where an id was first defined.
+struct FirstSeen {
+    file: &'static str,
+    pos: Option<Position>,
+}
+
 struct Validator<'a> {
     /// Source id → (file name, line count).
     documents: HashMap<&'a str, (&'a str, u32)>,
     /// Id → where it was first defined ("industry.ron:12:5"), and how often each file has it.
-    ids: HashMap<&'a str, (String, HashMap<&'static str, usize>)>,
+    ids: HashMap<&'a str, (Option<FirstSeen>, HashMap<&'static str, usize>)>,
     problems: Vec<Problem>,
 }
 
@@ -83,17 +89,17 @@ impl<'a> Validator<'a> {
         let nth = entry.1.entry(loc.file()).or_default();
         let at = loc.record(id, *nth);
         *nth += 1;
-        let here = match at {
-            Some(o) => format!("{}:{}", loc.file(), loc.position(o)),
-            None => loc.file().to_owned(),
-        };
         if id.trim().is_empty() {
             self.report(loc, at, ProblemKind::EmptyField { field: "id" });
-        } else if entry.0.is_empty() {
-            entry.0 = here;
-        } else {
-            let first = entry.0.clone();
+        } else if let Some(first) = &entry.0 {
+            // Formatted only now: a clean dataset never pays for it.
+            let first = match first.pos {
+                Some(pos) => format!("{}:{pos}", first.file),
+                None => first.file.to_owned(),
+            };
             self.report(loc, at, ProblemKind::DuplicateId { id: id.to_owned(), first });
+        } else {
+            entry.0 = Some(FirstSeen { file: loc.file(), pos: at.map(|o| loc.position(o)) });
         }
         at.unwrap_or(0)
     }
