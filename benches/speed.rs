@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use liuzhou_tui::data::{Dataset, Lang, Text};
+use liuzhou_tui::data::{Dataset, Lang};
 use liuzhou_tui::search::SearchIndex;
 use liuzhou_tui::tui::action::{Edit, Msg};
 use liuzhou_tui::tui::app::App;
@@ -19,41 +19,10 @@ use liuzhou_tui::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
+use synthetic::{TYPED, keystrokes, synthetic};
 
-/// What people type, one keystroke at a time: Hanzi, pinyin, initials, English.
-const TYPED: &[&str] =
-    &["zhiliangqiangshi", "zlqs", "luosifen", "lsf", "xinnengyuan", "quality city", "bauhinia", "螺蛳粉", "质量强市"];
-
-/// A dataset of `n` indicators made from the real ones: each name joins two real
-/// names, so the text is realistic Chinese and English, and no two are alike.
-fn synthetic(n: usize) -> Dataset {
-    let mut data = Dataset::embedded().unwrap();
-    let base = data.industry.clone();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed as usize
-    };
-    data.industry = (0..n)
-        .map(|k| {
-            let a = &base[next() % base.len()];
-            let b = &base[next() % base.len()];
-            let mut ind = a.clone();
-            ind.id = format!("{}-{k}", a.id);
-            let tail: String = b.name.zh.chars().take(3).collect();
-            let word = b.name.en.split_whitespace().last().unwrap_or("");
-            ind.name = Text::new(&format!("{}{tail}", a.name.zh), &format!("{} {word}", a.name.en));
-            ind
-        })
-        .collect();
-    data
-}
-
-fn keystrokes() -> Vec<String> {
-    TYPED.iter().flat_map(|q| q.char_indices().map(move |(i, c)| q[..i + c.len_utf8()].to_owned())).collect()
-}
+#[path = "common/synthetic.rs"]
+mod synthetic;
 
 fn percentiles(name: &str, mut samples: Vec<Duration>) {
     if samples.is_empty() {

@@ -3,6 +3,9 @@
 //! Matching itself is `fuzzy-matcher`'s skim algorithm, behind `Matcher`, so another
 //! matcher can replace it in one place.
 
+use std::cmp::Reverse;
+
+use memchr::memmem;
 use pinyin::ToPinyinMulti;
 use unicode_normalization::UnicodeNormalization;
 
@@ -29,15 +32,17 @@ pub struct Hit {
     pub en: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Side {
     /// Matched against the Chinese title (as Hanzi or as pinyin).
+    #[default]
     Zh,
     En,
 }
 
 /// One string a record can be found by, as built; the index keeps its parts in
 /// shared arenas (see `KeyRef`).
+#[derive(Default)]
 struct Key {
     /// Normalised (NFKC, lower case) text the matcher sees.
     text: String,
@@ -50,8 +55,62 @@ struct Key {
     alternate: bool,
     /// For each char of `text`, the char of the original title it came from.
     origin: Vec<u8>,
-    /// Which chars `text` has (see `mask`), to rule a key out before scanning it.
+    /// Which chars `text` has (see `mask`), to rule a key out before scanning it; not
+    /// kept for a respelled key, which is built only once it is known to match.
     mask: u128,
+    /// A pinyin key's other readings of its heteronyms, in text order.
+    alts: Vec<Alt>,
+    /// Bigrams of `compact` and `initials`, under every reading (not kept for a
+    /// respelled key).
+    grams: Grams,
+}
+
+impl Key {
+    fn new(text: String, origin: Vec<u8>, initials: Option<String>, side: Side, alternate: bool) -> Key {
+        let compact: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+        let mut grams = grams(&compact);
+        if let Some(initials) = &initials {
+            or_grams(&mut grams, &self::grams(initials));
+        }
+        Key { mask: mask(&text), grams, text, compact, initials, side, alternate, origin, alts: Vec::new() }
+    }
+
+    fn view(&self) -> KeyView<'_> {
+        KeyView {
+            text: self.text.as_bytes(),
+            compact: self.compact.as_bytes(),
+            initials: self.initials.as_deref().map(str::as_bytes),
+            ascii: self.text.is_ascii(),
+            origin: &self.origin,
+            side: self.side,
+            alternate: self.alternate,
+        }
+    }
+}
+
+/// Another reading of one heteronym in a pinyin key: the syllable at byte `at` (char
+/// `at_char`, `len` bytes) may also be spelled `reading`.
+struct Alt {
+    at: usize,
+    at_char: usize,
+    len: usize,
+    reading: &'static str,
+}
+
+/// Buffers a scan reuses from one respelled entry to the next.
+#[derive(Default)]
+struct Scratch {
+    chosen: Vec<AltRef>,
+    key: Key,
+}
+
+/// `Alt` as the index stores it, with the reading as an index into its reading table.
+#[derive(Debug, Clone, Copy)]
+struct AltRef {
+    at: u16,
+    at_char: u16,
+    len: u8,
+    reading: u16,
 }
 
 /// A range of one of the index's arenas.
@@ -75,9 +134,10 @@ struct KeyRef {
     compact: Span,
     initials: Option<Span>,
     origin: Span,
+    /// Other readings of the key's heteronyms (pinyin keys only).
+    alts: Span,
     mask: u128,
     side: Side,
-    alternate: bool,
     ascii: bool,
 }
 
@@ -136,32 +196,37 @@ impl Matcher {
 
 pub struct SearchIndex {
     entries: Vec<Entry>,
-    /// Every entry's keys, entry after entry: English title, Chinese title, pinyin
-    /// with the usual readings, then pinyin with a heteronym's other readings.
+    /// Every entry's keys, entry after entry: English title, Chinese title, and
+    /// pinyin with the usual readings (whose other readings are in `alts`).
     keys: Vec<KeyRef>,
     /// Entry `e`'s keys are `keys[first_key[e]..first_key[e + 1]]`.
     first_key: Vec<u32>,
     text: String,
     origin: Vec<u8>,
+    alts: Vec<AltRef>,
+    /// Every distinct reading `alts` uses, once.
+    readings: Vec<&'static str>,
     /// Letters and Hanzi in each Chinese title: shorter names rank first at equal
     /// score, and punctuation (《》“”) does not count.
     lengths: Vec<u16>,
-    /// Union of each entry's key masks.
+    /// Union of each entry's key masks and other readings.
     masks: Vec<u128>,
+    /// Union of each entry's key bigrams.
+    grams: Vec<Grams>,
     matcher: Matcher,
     /// The last query and the entries it matched: a query that extends it can only
     /// match among those, so typing narrows instead of rescanning everything.
     last: Option<(String, Vec<u32>)>,
 }
 
-/// How many pinyin spellings one title may get from its heteronyms.
-const MAX_VARIANTS: usize = 24;
 /// From this many candidates the cheap pass runs on every core.
 const PARALLEL_FROM: usize = 20_000;
 
 /// Bonuses over the matcher's score, so a person's sense of "best" wins: exact and
 /// prefix matches before scattered ones, whole English words before fuzzy letters.
 const EXACT: i64 = 1000;
+/// The most a match earns without any bonus: for packing tightly.
+const SCATTERED_MAX: i64 = 100;
 const PREFIX: i64 = 500;
 const CONTIGUOUS: i64 = 200;
 const WHOLE_WORDS: i64 = 300;
@@ -189,16 +254,40 @@ impl SearchIndex {
             first_key: vec![0],
             text: String::new(),
             origin: Vec::new(),
+            alts: Vec::new(),
+            readings: Vec::new(),
             lengths: Vec::with_capacity(entries.len()),
             masks: Vec::with_capacity(entries.len()),
+            grams: Vec::with_capacity(entries.len()),
             matcher: Matcher::new(),
             last: None,
             entries: Vec::new(),
         };
+        let mut reading_ids = std::collections::HashMap::new();
         for e in &entries {
-            let mut mask = 0;
+            let (mut mask, mut grams) = (0, Grams::default());
             for key in keys_of(e) {
-                mask |= key.mask;
+                or_grams(&mut grams, &key.grams);
+                // A pinyin key's mask covers its other readings: a wider net for the
+                // key, which `respell` then needs no other mask for.
+                let mut key_mask = key.mask;
+                let alts_start = index.alts.len() as u32;
+                // Positions past u16 are past any real title: such alternates are dropped.
+                for alt in &key.alts {
+                    let (Ok(at), Ok(at_char), Ok(len)) =
+                        (u16::try_from(alt.at), u16::try_from(alt.at_char), u8::try_from(alt.len))
+                    else {
+                        continue;
+                    };
+                    key_mask |= self::mask(alt.reading);
+                    let reading = *reading_ids.entry(alt.reading).or_insert_with(|| {
+                        index.readings.push(alt.reading);
+                        (index.readings.len() - 1) as u16
+                    });
+                    index.alts.push(AltRef { at, at_char, len, reading });
+                }
+                let alts = Span { start: alts_start, end: index.alts.len() as u32 };
+                mask |= key_mask;
                 let text = index.push_text(&key.text);
                 let compact = index.push_text(&key.compact);
                 let initials = key.initials.as_deref().map(|i| index.push_text(i));
@@ -211,13 +300,14 @@ impl SearchIndex {
                     compact,
                     initials,
                     origin,
-                    mask: key.mask,
+                    alts,
+                    mask: key_mask,
                     side: key.side,
-                    alternate: key.alternate,
                 });
             }
             index.first_key.push(index.keys.len() as u32);
             index.masks.push(mask);
+            index.grams.push(grams);
             index
                 .lengths
                 .push(e.title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
@@ -245,8 +335,75 @@ impl SearchIndex {
             ascii: k.ascii,
             origin: &self.origin[k.origin.range()],
             side: k.side,
-            alternate: k.alternate,
+            alternate: false,
         }
+    }
+
+    /// The entry's pinyin respelled with other readings of its heteronyms where that
+    /// lets it contain the query (银行 as yin hang), choosing at each heteronym the
+    /// reading that takes the match furthest; `None` when no spelling contains it.
+    ///
+    /// A greedy subsequence match only gains from having matched more, so the
+    /// furthest reading at each heteronym is never a worse choice: one pass over the
+    /// readings decides, instead of one scan per spelling.
+    fn respell<'s>(&self, k: &KeyRef, q: &Query, scratch: &'s mut Scratch) -> Option<&'s Key> {
+        if q.mask & !k.mask != 0 {
+            return None;
+        }
+        let text = &self.text[k.text.range()];
+        let (mut pos, mut from) = (0, 0);
+        let chosen = &mut scratch.chosen;
+        chosen.clear();
+        for group in self.alts[k.alts.range()].chunk_by(|a, b| a.at == b.at) {
+            let (at, end) = (usize::from(group[0].at), usize::from(group[0].at) + usize::from(group[0].len));
+            pos = q.advance(pos, &text[from..at]);
+            let mut best = (q.advance(pos, &text[at..end]), None);
+            for alt in group {
+                let reached = q.advance(pos, self.readings[usize::from(alt.reading)]);
+                if reached > best.0 {
+                    best = (reached, Some(alt));
+                }
+            }
+            pos = best.0;
+            chosen.extend(best.1.copied());
+            from = end;
+        }
+        pos = q.advance(pos, &text[from..]);
+        if pos < q.len || chosen.is_empty() {
+            return None;
+        }
+        self.splice(k, chosen, &mut scratch.key);
+        Some(&scratch.key)
+    }
+
+    /// The entry's pinyin key, if it has heteronyms.
+    fn heteronyms(&self, entry: usize) -> Option<&KeyRef> {
+        self.keys(entry).iter().find(|k| k.alts.start < k.alts.end)
+    }
+
+    /// Key `k` with the chosen readings in place of its usual ones, written into `out`
+    /// (whose buffers a scan reuses).
+    fn splice(&self, k: &KeyRef, chosen: &[AltRef], out: &mut Key) {
+        let (text, origin) = (&self.text[k.text.range()], &self.origin[k.origin.range()]);
+        let (t, o) = (&mut out.text, &mut out.origin);
+        t.clear();
+        o.clear();
+        let (mut from, mut from_char) = (0, 0);
+        for alt in chosen {
+            let (at, at_char) = (usize::from(alt.at), usize::from(alt.at_char));
+            let reading = self.readings[usize::from(alt.reading)];
+            t.push_str(&text[from..at]);
+            t.push_str(reading);
+            o.extend_from_slice(&origin[from_char..at_char]);
+            o.extend(std::iter::repeat_n(origin[at_char], reading.len()));
+            from = at + usize::from(alt.len);
+            from_char = at_char + usize::from(alt.len);
+        }
+        t.push_str(&text[from..]);
+        o.extend_from_slice(&origin[from_char..]);
+        out.compact.clear();
+        out.compact.extend(out.text.chars().filter(|c| c.is_alphanumeric()));
+        (out.initials, out.side, out.alternate) = (None, Side::Zh, true);
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -266,13 +423,12 @@ impl SearchIndex {
             Some((prev, within)) if q.compact.starts_with(&prev) => within,
             _ => (0..self.entries.len() as u32).collect(),
         };
-        let cheap = self.cheap_scores(&candidates, &q);
-        let matched = cheap.iter().map(|&(_, e)| e).collect();
-        self.last = Some((q.compact.clone(), matched));
-
         // The cheap score is close to the full one (the bonuses dominate both), so a
         // margin over `limit` is enough to rank the top correctly.
         let keep = (limit + limit / 2).max(24);
+        let (cheap, maybe) = self.cheap_scores(&candidates, &q, keep);
+        self.last = Some((q.compact.clone(), maybe));
+
         let by_cheap = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         let mut cheap = cheap;
         if cheap.len() > keep {
@@ -290,11 +446,41 @@ impl SearchIndex {
         hits
     }
 
-    /// Cheap scores of the candidates that match at all, in candidate order. A large
-    /// set is split across the machine's cores.
-    fn cheap_scores(&self, candidates: &[u32], q: &Query) -> Vec<(i64, u32)> {
-        let scan = |part: &[u32]| -> Vec<(i64, u32)> {
-            part.iter().filter_map(|&e| self.cheap_score(e as usize, q).map(|s| (s, e))).collect()
+    /// Cheap scores of the candidates that may rank among the best `keep`, and every
+    /// candidate that may match at all (for the next, longer query to search within),
+    /// both in candidate order. A large set is split across the machine's cores.
+    ///
+    /// A candidate whose bigrams rule out the query standing in any key contiguously
+    /// can earn no bonus, so it scores at most `SCATTERED_MAX`: once `keep` candidates
+    /// before it score at least that, it cannot rank and is not scored. On a large
+    /// dataset most candidates are such scattered matches.
+    fn cheap_scores(&self, candidates: &[u32], q: &Query, keep: usize) -> (Vec<(i64, u32)>, Vec<u32>) {
+        let scan = |part: &[u32]| {
+            let mut scratch = Scratch::default();
+            let (mut scored, mut maybe) = (Vec::new(), Vec::new());
+            // The best `keep` scores so far, lowest on top.
+            let mut best = std::collections::BinaryHeap::with_capacity(keep + 1);
+            for &e in part {
+                let entry = e as usize;
+                if q.mask & !self.masks[entry] != 0 {
+                    continue;
+                }
+                let scattered = q.grams.iter().zip(&self.grams[entry]).any(|(q, g)| q & !g != 0);
+                if scattered && best.len() == keep && best.peek().is_some_and(|&Reverse(min)| min >= SCATTERED_MAX) {
+                    maybe.push(e);
+                    continue;
+                }
+                let Some(score) = self.cheap_score(entry, q, &mut scratch) else {
+                    continue;
+                };
+                maybe.push(e);
+                scored.push((score, e));
+                best.push(Reverse(score));
+                if best.len() > keep {
+                    best.pop();
+                }
+            }
+            (scored, maybe)
         };
         if candidates.len() < PARALLEL_FROM {
             return scan(candidates);
@@ -308,53 +494,51 @@ impl SearchIndex {
         let chunk = candidates.len().div_ceil(threads);
         std::thread::scope(|s| {
             let parts: Vec<_> = candidates.chunks(chunk).map(|part| s.spawn(move || scan(part))).collect();
-            parts.into_iter().flat_map(|p| p.join().unwrap_or_default()).collect()
+            let (mut scored, mut maybe) = (Vec::new(), Vec::new());
+            for part in parts {
+                let (s, m) = part.join().unwrap_or_default();
+                scored.extend(s);
+                maybe.extend(m);
+            }
+            (scored, maybe)
         })
     }
 
     /// The best bonus over the keys that contain the query, plus how tightly a greedy
-    /// match packs; `None` when no key contains it. Alternate readings are consulted
-    /// only when no other key matches.
-    fn cheap_score(&self, entry: usize, q: &Query) -> Option<i64> {
-        if q.mask & !self.masks[entry] != 0 {
-            return None;
-        }
-        let mut best: Option<i64> = None;
-        for k in self.keys(entry) {
-            if k.alternate && best.is_some() {
-                break;
-            }
-            if q.mask & !k.mask != 0 {
-                continue;
-            }
-            let key = self.view(k);
-            let Some(span) = greedy_span(q, &key) else {
-                continue;
-            };
-            let tightness = 100 - (span.saturating_sub(q.len) as i64 * 4).min(100);
-            let score = bonus(&key, q, span) + tightness;
-            best = Some(best.map_or(score, |b| b.max(score)));
-        }
-        best
+    /// match packs; `None` when no key contains it. Other readings of heteronyms are
+    /// consulted only when no key matches.
+    fn cheap_score(&self, entry: usize, q: &Query, scratch: &mut Scratch) -> Option<i64> {
+        let best =
+            self.keys(entry).iter().filter(|k| q.mask & !k.mask == 0).filter_map(|k| cheap(&self.view(k), q)).max();
+        best.or_else(|| cheap(&self.respell(self.heteronyms(entry)?, q, scratch)?.view(), q))
     }
 
     /// The full score, and the highlights: the matcher runs on the best key of each
     /// side by cheap score, so at most twice per entry.
     fn score(&self, entry: usize, q: &Query) -> Option<Hit> {
+        // Other spellings may fit better even when the usual one matches (行业标准 as
+        // hang ye for "hangyebiaozhun", which "he xing ye" also scatters over): each
+        // heteronym respelled on its own, and the spelling `respell` finds.
+        let mut respelled = Vec::new();
+        if let Some(k) = self.heteronyms(entry) {
+            // A reading whose first letter the query lacks cannot improve its match.
+            let useful = |alt: &&AltRef| q.mask & mask(&self.readings[usize::from(alt.reading)][..1]) != 0;
+            for alt in self.alts[k.alts.range()].iter().filter(useful) {
+                let mut key = Key::default();
+                self.splice(k, &[*alt], &mut key);
+                respelled.push(key);
+            }
+            let mut scratch = Scratch::default();
+            if self.respell(k, q, &mut scratch).is_some() {
+                respelled.push(scratch.key);
+            }
+        }
         let mut chosen: [Option<(i64, usize, KeyView)>; 2] = [None, None];
-        for k in self.keys(entry) {
-            let key = self.view(k);
-            if q.mask & !k.mask != 0 {
-                continue;
-            }
-            let Some(span) = greedy_span(q, &key) else {
-                continue;
-            };
-            let bonus = bonus(&key, q, span);
-            let slot = &mut chosen[key.side as usize];
-            if slot.as_ref().is_none_or(|(b, s, _)| bonus - span as i64 > b - *s as i64) {
-                *slot = Some((bonus, span, key));
-            }
+        for k in self.keys(entry).iter().filter(|k| q.mask & !k.mask == 0) {
+            consider(&mut chosen, self.view(k), q);
+        }
+        for key in &respelled {
+            consider(&mut chosen, key.view(), q);
         }
         let mut best: [Option<(i64, Vec<usize>)>; 2] = [None, None];
         for (slot, choice) in best.iter_mut().zip(chosen) {
@@ -380,6 +564,51 @@ impl SearchIndex {
         })
     }
 }
+
+/// Keeps `key` in its side's slot if it matches with a better bonus less span.
+fn consider<'a>(chosen: &mut [Option<(i64, usize, KeyView<'a>)>; 2], key: KeyView<'a>, q: &Query) {
+    let Some(span) = greedy_span(q, &key) else {
+        return;
+    };
+    let bonus = bonus(&key, q, span);
+    let slot = &mut chosen[key.side as usize];
+    if slot.as_ref().is_none_or(|(b, s, _)| bonus - span as i64 > b - *s as i64) {
+        *slot = Some((bonus, span, key));
+    }
+}
+
+/// A key's cheap score: its bonus plus how tightly a greedy match packs (at most
+/// `SCATTERED_MAX`), if the query occurs in it at all.
+fn cheap(key: &KeyView, q: &Query) -> Option<i64> {
+    let span = greedy_span(q, key)?;
+    let tightness = SCATTERED_MAX - (span.saturating_sub(q.len) as i64 * 4).min(SCATTERED_MAX);
+    Some(bonus(key, q, span) + tightness)
+}
+
+/// Bits for the pairs of adjacent chars in `s` (see `Grams`).
+fn grams(s: &str) -> Grams {
+    let mut g = Grams::default();
+    let chars: Vec<char> = s.chars().collect();
+    for pair in chars.windows(2) {
+        add_gram(&mut g, pair[0], pair[1]);
+    }
+    g
+}
+
+fn add_gram(g: &mut Grams, a: char, b: char) {
+    let h = (a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32).wrapping_mul(0x85EB_CA77);
+    let bit = h >> 24; // 0..256
+    g[bit as usize / 64] |= 1 << (bit % 64);
+}
+
+fn or_grams(g: &mut Grams, other: &Grams) {
+    g.iter_mut().zip(other).for_each(|(a, b)| *a |= b);
+}
+
+/// Hashed pairs of adjacent chars (bigrams) a key's compact text or initials can
+/// contain, under any reading of its heteronyms. A query with a pair the entry lacks
+/// does not stand in it contiguously.
+type Grams = [u64; 4];
 
 /// Bits for the chars of `s`: one per ASCII letter or digit, the rest hashed into the
 /// high half. A key lacking any bit of the query cannot contain it.
@@ -457,29 +686,63 @@ fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
 /// A normalised query.
 struct Query {
     /// Searches for `compact`, built once per query.
-    finder: memchr::memmem::Finder<'static>,
+    finder: memmem::Finder<'static>,
     mask: u128,
     ascii: bool,
     /// Chars in `compact`.
     len: usize,
+    /// `compact`'s chars, for matching a non-ASCII query char by char.
+    chars: Vec<char>,
+    /// The pairs of adjacent chars within each word (which any contiguous match has).
+    grams: Grams,
     /// Letters, digits and Hanzi only: what the matcher looks for ("zhi liang",
     /// "zhiliang" and "quality-city" alike).
     compact: String,
     /// The words, for whole-word English matches.
-    words: Vec<String>,
+    words: Vec<memmem::Finder<'static>>,
 }
 
 impl Query {
+    /// How far into the query a greedy match gets after `text`, starting at char `pos`.
+    fn advance(&self, mut pos: usize, text: &str) -> usize {
+        if self.ascii {
+            let want = self.compact.as_bytes();
+            for &b in text.as_bytes() {
+                if pos == want.len() {
+                    break;
+                }
+                pos += usize::from(b == want[pos]);
+            }
+        } else {
+            for c in text.chars() {
+                if pos == self.chars.len() {
+                    break;
+                }
+                pos += usize::from(c == self.chars[pos]);
+            }
+        }
+        pos
+    }
+
     fn new(raw: &str) -> Option<Query> {
         let norm = normalise(raw);
-        let words: Vec<String> =
-            norm.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_owned).collect();
+        let mut grams = Grams::default();
+        let words = norm
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                or_grams(&mut grams, &self::grams(w));
+                memmem::Finder::new(w.as_bytes()).into_owned()
+            })
+            .collect();
         let compact: String = norm.chars().filter(|c| c.is_alphanumeric()).collect();
         (!compact.is_empty()).then(|| Query {
-            finder: memchr::memmem::Finder::new(compact.as_bytes()).into_owned(),
+            finder: memmem::Finder::new(compact.as_bytes()).into_owned(),
             mask: mask(&compact),
             ascii: compact.is_ascii(),
             len: compact.chars().count(),
+            chars: compact.chars().collect(),
+            grams,
             compact,
             words,
         })
@@ -491,11 +754,24 @@ fn normalise(s: &str) -> String {
     s.nfkc().flat_map(char::to_lowercase).collect()
 }
 
-/// Every query word stands as a whole word in `text`, in order.
-fn whole_words(text: &[u8], words: &[String]) -> bool {
-    // Split at ASCII punctuation and spaces; other bytes belong to words.
-    let mut tokens = text.split(|b| b.is_ascii() && !b.is_ascii_alphanumeric()).filter(|t| !t.is_empty());
-    !words.is_empty() && words.iter().all(|w| tokens.any(|t| t == w.as_bytes()))
+/// Every query word stands as a whole word in `text`, in order. Words end at ASCII
+/// punctuation and spaces; other bytes belong to words. Finding each word and checking
+/// its ends costs far less than splitting every title into words.
+fn whole_words(text: &[u8], words: &[memmem::Finder]) -> bool {
+    let boundary = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    let mut from = 0;
+    !words.is_empty()
+        && words.iter().all(|w| {
+            while let Some(i) = w.find(&text[from..]) {
+                let (start, end) = (from + i, from + i + w.needle().len());
+                from = start + 1;
+                if boundary(start.checked_sub(1).and_then(|s| text.get(s))) && boundary(text.get(end)) {
+                    from = end;
+                    return true;
+                }
+            }
+            false
+        })
 }
 
 /// Highlights index titles by char; past 255 chars (no real title) they stop moving.
@@ -504,14 +780,12 @@ fn clamp_u8(i: usize) -> u8 {
 }
 
 /// The keys a record is found by: its English title, its Chinese title, and the
-/// pinyin of the Chinese title under each reading of its heteronyms.
+/// pinyin of the Chinese title with the usual readings (other readings as `alts`).
 fn keys_of(e: &Entry) -> Vec<Key> {
     let mut keys = vec![plain_key(&e.title.en, Side::En), plain_key(&e.title.zh, Side::Zh)];
     let readings: Vec<Vec<&'static str>> = e.title.zh.chars().map(readings_of).collect();
     if readings.iter().any(|r| !r.is_empty()) {
-        for variant in variants(&readings) {
-            keys.push(pinyin_key(&e.title.zh, &readings, &variant));
-        }
+        keys.push(pinyin_key(&e.title.zh, &readings));
     }
     keys
 }
@@ -525,8 +799,7 @@ fn plain_key(s: &str, side: Side) -> Key {
             origin.push(clamp_u8(i));
         }
     }
-    let compact = text.chars().filter(|c| c.is_alphanumeric()).collect();
-    Key { mask: mask(&text), text, compact, initials: None, side, alternate: false, origin }
+    Key::new(text, origin, None, side, false)
 }
 
 /// Every toneless reading of a Hanzi, the dictionary's first one first; none for
@@ -555,36 +828,22 @@ fn v_spelling(r: &'static str) -> &'static str {
     TABLE.iter().find(|(u, _)| *u == r).map_or(r, |(_, v)| v)
 }
 
-/// Which reading each char takes: the first everywhere, then each other reading of
-/// each heteronym on its own (银行 as yin hang, 重庆 as chong qing).
-fn variants(readings: &[Vec<&'static str>]) -> Vec<Vec<usize>> {
-    let base = vec![0; readings.len()];
-    let mut out = vec![base.clone()];
-    for (i, r) in readings.iter().enumerate() {
-        for alt in 1..r.len() {
-            if out.len() >= MAX_VARIANTS {
-                return out;
-            }
-            let mut v = base.clone();
-            v[i] = alt;
-            out.push(v);
-        }
-    }
-    out
-}
-
-/// "zhi liang qiang shi" for 质量强市, with each letter mapped back to its Hanzi.
-fn pinyin_key(title: &str, readings: &[Vec<&'static str>], variant: &[usize]) -> Key {
+/// "zhi liang qiang shi" for 质量强市, with each letter mapped back to its Hanzi, and
+/// each heteronym's other readings beside it.
+fn pinyin_key(title: &str, readings: &[Vec<&'static str>]) -> Key {
     let mut text = String::new();
     let mut origin = Vec::new();
     let mut initials = String::new();
+    let mut alts = Vec::new();
     let mut after_syllable = false;
     for (i, c) in title.chars().enumerate() {
-        if let Some(&reading) = readings[i].get(variant[i]) {
+        if let Some((&reading, others)) = readings[i].split_first() {
             if !text.is_empty() && !text.ends_with(' ') {
                 text.push(' ');
                 origin.push(clamp_u8(i));
             }
+            let (at, at_char) = (text.len(), origin.len());
+            alts.extend(others.iter().map(|&other| Alt { at, at_char, len: reading.len(), reading: other }));
             text.push_str(reading);
             origin.extend(std::iter::repeat_n(clamp_u8(i), reading.len()));
             initials.push_str(&reading[..1]);
@@ -604,9 +863,34 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>], variant: &[usize]) ->
             }
         }
     }
-    let compact = text.chars().filter(|c| c.is_alphanumeric()).collect();
-    let alternate = variant.iter().any(|&v| v > 0);
-    Key { mask: mask(&text), text, compact, initials: Some(initials), side: Side::Zh, alternate, origin }
+    let mut key = Key { alts, ..Key::new(text, origin, Some(initials), Side::Zh, false) };
+    or_grams(&mut key.grams, &lattice_grams(title, readings));
+    key
+}
+
+/// The bigrams of a title's pinyin under any reading of each Hanzi: within each
+/// reading, and across each pair of neighbours' readings.
+fn lattice_grams(title: &str, readings: &[Vec<&'static str>]) -> Grams {
+    let mut g = Grams::default();
+    let mut prev: Vec<String> = Vec::new();
+    for (c, r) in title.chars().zip(readings) {
+        let spellings: Vec<String> = if r.is_empty() {
+            let alnum: String = normalise(&c.to_string()).chars().filter(|c| c.is_alphanumeric()).collect();
+            if alnum.is_empty() { continue } else { vec![alnum] }
+        } else {
+            r.iter().map(|s| s.to_string()).collect()
+        };
+        for s in &spellings {
+            or_grams(&mut g, &grams(s));
+            for p in &prev {
+                if let (Some(a), Some(b)) = (p.chars().last(), s.chars().next()) {
+                    add_gram(&mut g, a, b);
+                }
+            }
+        }
+        prev = spellings;
+    }
+    g
 }
 
 #[cfg(test)]
@@ -645,6 +929,61 @@ mod tests {
             assert_eq!(hits.len(), 1, "{query} should find {zh}");
             assert_eq!(hits[0].zh, vec![0, 1], "{query} should light up both of {zh}");
         }
+    }
+
+    #[test]
+    fn a_heteronym_in_every_position_respells_at_once() {
+        // 重庆银行: both 重 (chong) and 行 (hang) take their other reading.
+        let mut index = SearchIndex::from_entries(vec![entry("重庆银行", "")]);
+        let hits = index.search("chongqingyinhang", 5);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].zh, vec![0, 1, 2, 3]);
+    }
+
+    /// What pruning rests on: an entry whose bigrams rule out a contiguous match
+    /// never scores above `SCATTERED_MAX`, under any reading of its heteronyms.
+    #[test]
+    fn entries_ruled_out_by_bigrams_score_no_bonus() {
+        let data = crate::data::Dataset::embedded().unwrap();
+        let index = SearchIndex::new(&data);
+        let mut queries: Vec<String> =
+            ["zlqs", "hangye", "chongqing", "yinhang", "quality", "lsf", "2024", "柳州"].map(String::from).to_vec();
+        // Pieces of every key: contiguous in some entries, scattered in most.
+        for k in &index.keys {
+            let text = &index.text[k.compact.range()];
+            let chars: Vec<char> = text.chars().collect();
+            for len in [2, 3, 5] {
+                if chars.len() > len + 1 {
+                    queries.push(chars[1..1 + len].iter().collect());
+                }
+            }
+        }
+        let mut scratch = Scratch::default();
+        let mut ruled_out = 0;
+        for query in &queries {
+            let q = Query::new(query).unwrap();
+            for entry in 0..index.entries.len() {
+                let scattered = q.grams.iter().zip(&index.grams[entry]).any(|(q, g)| q & !g != 0);
+                if scattered && q.mask & !index.masks[entry] == 0 {
+                    ruled_out += 1;
+                    let score = index.cheap_score(entry, &q, &mut scratch);
+                    assert!(score.is_none_or(|s| s <= SCATTERED_MAX), "{query:?} in entry {entry}: {score:?}");
+                }
+            }
+        }
+        assert!(ruled_out > 10_000, "the check ran on too few pairs: {ruled_out}");
+    }
+
+    #[test]
+    fn whole_words_end_at_ascii_punctuation_only() {
+        let finders =
+            |ws: &[&str]| ws.iter().map(|w| memmem::Finder::new(w.as_bytes()).into_owned()).collect::<Vec<_>>();
+        assert!(whole_words(b"water-recycling rate", &finders(&["recycling"])));
+        assert!(whole_words(b"water recycling rate", &finders(&["water", "rate"])));
+        assert!(!whole_words(b"waterworks", &finders(&["water"])));
+        assert!(!whole_words("café".as_bytes(), &finders(&["caf"])));
+        assert!(!whole_words(b"rate of water", &finders(&["water", "rate"])), "words keep their order");
+        assert!(!whole_words(b"water", &finders(&[])));
     }
 
     #[test]

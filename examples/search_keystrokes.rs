@@ -1,0 +1,39 @@
+//! Types the benchmark's queries once into an index of N synthetic records (default
+//! 100,000; 0 for the embedded data) and prints each keystroke's time and p50/p95/max.
+//! A fixed workload to profile:
+//!
+//!     cargo build --profile bench --example search_keystrokes
+//!     perf record -g target/release/examples/search_keystrokes
+//!     valgrind --tool=callgrind --toggle-collect='*SearchIndex::search*' target/release/examples/search_keystrokes 20000
+
+use std::time::{Duration, Instant};
+
+use liuzhou_tui::data::Dataset;
+use liuzhou_tui::search::SearchIndex;
+use liuzhou_tui::tui::app::FINDER_LIMIT;
+
+#[path = "../benches/common/synthetic.rs"]
+mod synthetic;
+
+fn main() {
+    let n: usize = std::env::args().nth(1).map_or(100_000, |s| s.parse().expect("N: a number of records"));
+    let data = if n == 0 { Dataset::embedded().unwrap() } else { synthetic::synthetic(n) };
+    let mut index = SearchIndex::new(&data);
+    let mut times: Vec<(Duration, String)> = Vec::new();
+    for q in synthetic::keystrokes() {
+        let t = Instant::now();
+        let hits = index.search(&q, FINDER_LIMIT).len();
+        let d = t.elapsed();
+        println!("{d:>12.3?}  {hits:>3} hits  {q}");
+        times.push((d, q));
+    }
+    times.sort();
+    let at = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize].0;
+    let (max, worst) = &times[times.len() - 1];
+    println!(
+        "{n} records, {} keystrokes: p50 {:.3?}  p95 {:.3?}  max {max:.3?} ({worst})",
+        times.len(),
+        at(0.5),
+        at(0.95)
+    );
+}
