@@ -20,16 +20,8 @@ pub const FILES: [&str; 5] = ["sources.ron", "industry.ron", "ecology.ron", "tim
 /// A city of 100,000 records takes some 27 MB; a file over this is the wrong file.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The Liuzhou dataset's RON, compiled into the binary (for positions in messages).
-const EMBEDDED: [&str; 5] = [
-    include_str!("../../assets/sources.ron"),
-    include_str!("../../assets/industry.ron"),
-    include_str!("../../assets/ecology.ron"),
-    include_str!("../../assets/timeline.ron"),
-    include_str!("../../assets/livelihood.ron"),
-];
-
-/// `EMBEDDED` as build.rs encoded it: JSON decodes several times faster than RON.
+/// The Liuzhou dataset as build.rs checked and encoded it from `assets/`: JSON decodes
+/// several times faster than RON is parsed.
 const EMBEDDED_JSON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.json"));
 
 /// RON as the data files are written: `Option`s without `Some(…)`.
@@ -38,17 +30,16 @@ pub fn ron_options() -> ron::Options {
 }
 
 impl Dataset {
-    /// The dataset shipped inside the binary: decoded from the JSON build.rs made of
-    /// `assets/`, then validated like any other.
+    /// The dataset shipped inside the binary. build.rs validated it (a problem fails
+    /// the build, with its position in `assets/`), so only decoding is left.
     pub fn embedded() -> Result<Dataset, LoadError> {
-        match serde_json::from_slice::<Dataset>(EMBEDDED_JSON) {
-            Ok(data) => {
-                let locators = [0, 1, 2, 3, 4].map(|i| Locator::new(FILES[i], EMBEDDED[i]));
-                validated(data, &locators, Vec::new())
-            }
-            // Only if the build went wrong: parsing the RON says where.
-            Err(_) => Dataset::from_texts(EMBEDDED),
-        }
+        serde_json::from_slice(EMBEDDED_JSON).map_err(|e| LoadError {
+            problems: vec![Problem {
+                file: "the embedded dataset".to_owned(),
+                pos: None,
+                kind: ProblemKind::Syntax(format!("{e} (the build is broken: rebuild)")),
+            }],
+        })
     }
 
     /// Parses and validates the five files' texts, in the order of `FILES`.
