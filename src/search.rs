@@ -250,8 +250,9 @@ impl SearchIndex {
     /// An index over any entries (the benchmarks build synthetic ones).
     pub fn from_entries(entries: Vec<Entry>) -> SearchIndex {
         let mut index = SearchIndex {
-            keys: Vec::new(),
-            first_key: vec![0],
+            // At most three keys an entry: no room lost to doubling.
+            keys: Vec::with_capacity(entries.len() * 3),
+            first_key: Vec::with_capacity(entries.len() + 1),
             text: String::new(),
             origin: Vec::new(),
             alts: Vec::new(),
@@ -263,6 +264,7 @@ impl SearchIndex {
             last: None,
             entries: Vec::new(),
         };
+        index.first_key.push(0);
         let mut reading_ids = std::collections::HashMap::new();
         for e in &entries {
             let (mut mask, mut grams) = (0, Grams::default());
@@ -289,7 +291,8 @@ impl SearchIndex {
                 let alts = Span { start: alts_start, end: index.alts.len() as u32 };
                 mask |= key_mask;
                 let text = index.push_text(&key.text);
-                let compact = index.push_text(&key.compact);
+                // Hanzi titles and one-word keys are their own compact form: stored once.
+                let compact = if key.compact == key.text { text } else { index.push_text(&key.compact) };
                 let initials = key.initials.as_deref().map(|i| index.push_text(i));
                 let start = index.origin.len() as u32;
                 index.origin.extend_from_slice(&key.origin);
@@ -313,6 +316,11 @@ impl SearchIndex {
                 .push(e.title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
         }
         index.entries = entries;
+        // The arenas grew by doubling: give back what they will never use.
+        index.keys.shrink_to_fit();
+        index.text.shrink_to_fit();
+        index.origin.shrink_to_fit();
+        index.alts.shrink_to_fit();
         index
     }
 

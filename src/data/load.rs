@@ -62,8 +62,9 @@ fn read_text(path: &Path) -> Result<String, ProblemKind> {
     if size > MAX_FILE_BYTES {
         return Err(ProblemKind::TooLarge { size, limit: MAX_FILE_BYTES });
     }
-    // Read at most one byte past the limit, in case the file grows while we read it.
-    let mut bytes = Vec::new();
+    // Read at most one byte past the limit, in case the file grows while we read it;
+    // room for the whole file at once, not doubled up to it.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| ProblemKind::Io(e.to_string()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ProblemKind::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
@@ -85,13 +86,18 @@ fn parse(texts: [Result<String, ProblemKind>; 5]) -> Result<Dataset, LoadError> 
     else {
         return Err(LoadError { problems });
     };
-    let data = Dataset {
+    let mut data = Dataset {
         sources: sources.0,
         industry: industry.0,
         ecology: ecology.0,
         timeline: timeline.0,
         livelihood: livelihood.0,
     };
+    // Lists grew by doubling while parsed; a large city's would keep a quarter empty.
+    data.industry.shrink_to_fit();
+    data.ecology.shrink_to_fit();
+    data.timeline.shrink_to_fit();
+    data.livelihood.shrink_to_fit();
     let locators = [sources.1, industry.1, ecology.1, timeline.1, livelihood.1];
     validated(data, &locators, problems)
 }
