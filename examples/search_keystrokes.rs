@@ -1,5 +1,6 @@
-//! Types the benchmark's queries once into an index of N synthetic records (default
-//! 100,000; 0 for the embedded data) and prints each keystroke's time and p50/p95/max.
+//! Types the benchmark's queries once (or the queries given after N, each whole) into
+//! an index of N synthetic records (default 100,000; 0 for the embedded data) and
+//! prints each keystroke's time and p50/p95/max.
 //! A fixed workload to profile:
 //!
 //!     cargo build --profile bench --example search_keystrokes
@@ -16,11 +17,14 @@ use liuzhou_tui::tui::app::FINDER_LIMIT;
 mod synthetic;
 
 fn main() {
-    let n: usize = std::env::args().nth(1).map_or(100_000, |s| s.parse().expect("N: a number of records"));
+    let mut args = std::env::args().skip(1);
+    let n: usize = args.next().map_or(100_000, |s| s.parse().expect("N: a number of records"));
+    let given: Vec<String> = args.collect();
     let data = if n == 0 { Dataset::embedded().unwrap() } else { synthetic::synthetic(n) };
     let mut index = SearchIndex::new(&data);
     let mut times: Vec<(Duration, String)> = Vec::new();
-    for q in synthetic::keystrokes() {
+    let queries = if given.is_empty() { synthetic::keystrokes() } else { given };
+    for q in queries {
         let t = Instant::now();
         let hits = index.search(&q, FINDER_LIMIT).len();
         let d = t.elapsed();

@@ -97,6 +97,15 @@ struct Alt {
     reading: &'static str,
 }
 
+/// A candidate's cheap score, or why it has none.
+#[derive(Debug, PartialEq)]
+enum Cheap {
+    NoMatch,
+    /// It might match, but could not rank among the best: not worth finding out.
+    CannotRank,
+    Score(i64),
+}
+
 /// Buffers a scan reuses from one respelled entry to the next.
 #[derive(Default)]
 struct Scratch {
@@ -458,10 +467,9 @@ impl SearchIndex {
     /// candidate that may match at all (for the next, longer query to search within),
     /// both in candidate order. A large set is split across the machine's cores.
     ///
-    /// A candidate whose bigrams rule out the query standing in any key contiguously
-    /// can earn no bonus, so it scores at most `SCATTERED_MAX`: once `keep` candidates
-    /// before it score at least that, it cannot rank and is not scored. On a large
-    /// dataset most candidates are such scattered matches.
+    /// Once `keep` candidates score at least a later one's `upper_bound`, that one
+    /// cannot rank and is not scored: on a large dataset most candidates are scattered
+    /// matches or lack the prefixes that the best ones have.
     fn cheap_scores(&self, candidates: &[u32], q: &Query, keep: usize) -> (Vec<(i64, u32)>, Vec<u32>) {
         let scan = |part: &[u32]| {
             let mut scratch = Scratch::default();
@@ -473,13 +481,20 @@ impl SearchIndex {
                 if q.mask & !self.masks[entry] != 0 {
                     continue;
                 }
-                let scattered = q.grams.iter().zip(&self.grams[entry]).any(|(q, g)| q & !g != 0);
-                if scattered && best.len() == keep && best.peek().is_some_and(|&Reverse(min)| min >= SCATTERED_MAX) {
+                let scattered = self.scattered(entry, q);
+                // What a candidate must beat to rank, once `keep` have been scored.
+                let floor = if best.len() == keep { best.peek().map(|&Reverse(min)| min) } else { None };
+                if floor.is_some_and(|floor| floor >= self.upper_bound(entry, q, scattered)) {
                     maybe.push(e);
                     continue;
                 }
-                let Some(score) = self.cheap_score(entry, q, &mut scratch) else {
-                    continue;
+                let score = match self.cheap_score(entry, q, scattered, floor, &mut scratch) {
+                    Cheap::NoMatch => continue,
+                    Cheap::CannotRank => {
+                        maybe.push(e);
+                        continue;
+                    }
+                    Cheap::Score(score) => score,
                 };
                 maybe.push(e);
                 scored.push((score, e));
@@ -514,11 +529,72 @@ impl SearchIndex {
 
     /// The best bonus over the keys that contain the query, plus how tightly a greedy
     /// match packs; `None` when no key contains it. Other readings of heteronyms are
-    /// consulted only when no key matches.
-    fn cheap_score(&self, entry: usize, q: &Query, scratch: &mut Scratch) -> Option<i64> {
-        let best =
-            self.keys(entry).iter().filter(|k| q.mask & !k.mask == 0).filter_map(|k| cheap(&self.view(k), q)).max();
-        best.or_else(|| cheap(&self.respell(self.heteronyms(entry)?, q, scratch)?.view(), q))
+    /// consulted only when no key matches. A `scattered` entry (see `Grams`) can earn
+    /// no bonus, so none is looked for.
+    ///
+    /// A respelling is not looked for when its best could not beat `floor`.
+    fn cheap_score(
+        &self,
+        entry: usize,
+        q: &Query,
+        scattered: bool,
+        floor: Option<i64>,
+        scratch: &mut Scratch,
+    ) -> Cheap {
+        let cheap = |key: &KeyView| cheap(key, q, scattered);
+        let best = self.keys(entry).iter().filter(|k| q.mask & !k.mask == 0).filter_map(|k| cheap(&self.view(k))).max();
+        if let Some(score) = best {
+            return Cheap::Score(score);
+        }
+        let Some(k) = self.heteronyms(entry) else {
+            return Cheap::NoMatch;
+        };
+        if scattered && floor.is_some_and(|floor| floor >= ALTERNATE_READING + SCATTERED_MAX) {
+            return Cheap::CannotRank;
+        }
+        self.respell(k, q, scratch).and_then(|key| cheap(&key.view())).map_or(Cheap::NoMatch, Cheap::Score)
+    }
+
+    /// The most `cheap_score` can give the entry, from a few bytes of each key: a bonus
+    /// for an exact or prefix match needs the query's first byte first, and a
+    /// `scattered` entry earns no bonus at all.
+    fn upper_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
+        if scattered {
+            return SCATTERED_MAX;
+        }
+        let query = q.compact.as_bytes();
+        // EXACT, PREFIX or CONTIGUOUS; INITIALS_EXACT, INITIALS_PREFIX or INITIALS_WITHIN.
+        let start = |s: &[u8], exact: i64, prefix: i64, within: i64| match s.first() {
+            Some(b) if *b == query[0] && s.len() == query.len() => exact,
+            Some(b) if *b == query[0] => prefix,
+            _ => within,
+        };
+        let key_bound = |k: &KeyRef| {
+            let key = self.view(k);
+            let mut b = start(key.compact, EXACT, PREFIX, CONTIGUOUS);
+            if key.side == Side::En {
+                b += WHOLE_WORDS;
+            }
+            if let Some(ini) = key.initials {
+                b += start(ini, INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
+            }
+            b
+        };
+        let keys = self.keys(entry).iter().map(key_bound).max().unwrap_or(0);
+        // A respelling may begin with another reading of the first Hanzi.
+        let respelled = self.heteronyms(entry).map_or(0, |k| {
+            let first = self.alts[k.alts.range()].iter().take_while(|a| a.at == 0);
+            let firsts = first.map(|a| self.readings[usize::from(a.reading)].as_bytes()[0]);
+            let begins = self.view(k).compact.first().copied().into_iter().chain(firsts).any(|b| b == query[0]);
+            ALTERNATE_READING + if begins { EXACT } else { CONTIGUOUS }
+        });
+        keys.max(respelled) + SCATTERED_MAX
+    }
+
+    /// Whether the entry's bigrams rule out the query standing in any of its keys
+    /// contiguously, under any reading.
+    fn scattered(&self, entry: usize, q: &Query) -> bool {
+        q.grams.iter().zip(&self.grams[entry]).any(|(q, g)| q & !g != 0)
     }
 
     /// The full score, and the highlights: the matcher runs on the best key of each
@@ -585,12 +661,13 @@ fn consider<'a>(chosen: &mut [Option<(i64, usize, KeyView<'a>)>; 2], key: KeyVie
     }
 }
 
-/// A key's cheap score: its bonus plus how tightly a greedy match packs (at most
-/// `SCATTERED_MAX`), if the query occurs in it at all.
-fn cheap(key: &KeyView, q: &Query) -> Option<i64> {
+/// A key's cheap score: its bonus (none when `scattered`) plus how tightly a greedy
+/// match packs (at most `SCATTERED_MAX`), if the query occurs in it at all.
+fn cheap(key: &KeyView, q: &Query, scattered: bool) -> Option<i64> {
     let span = greedy_span(q, key)?;
     let tightness = SCATTERED_MAX - (span.saturating_sub(q.len) as i64 * 4).min(SCATTERED_MAX);
-    Some(bonus(key, q, span) + tightness)
+    let bonus = if scattered { if key.alternate { ALTERNATE_READING } else { 0 } } else { bonus(key, q, span) };
+    Some(bonus + tightness)
 }
 
 /// Bits for the pairs of adjacent chars in `s` (see `Grams`).
@@ -634,21 +711,35 @@ fn mask(s: &str) -> u128 {
 /// Chars spanned by the leftmost greedy match of the query in the key's text, if all
 /// of it occurs there in order.
 fn greedy_span(q: &Query, key: &KeyView) -> Option<usize> {
-    if q.ascii && key.ascii {
-        return leftmost_span(q.compact.bytes(), key.text.iter().copied());
+    if q.ascii {
+        // ASCII bytes never occur inside a multi-byte char, so bytes find the match
+        // in any text; only the span is counted in chars.
+        let span = leftmost_bytes(q.compact.as_bytes(), key.text)?;
+        return Some(if key.ascii { span.len() } else { span.iter().filter(|&&b| b & 0xC0 != 0x80).count() });
     }
     leftmost_span(q.compact.chars(), std::str::from_utf8(key.text).ok()?.chars())
 }
 
-/// Items of `text` from the first to the last taken by the leftmost greedy match of
-/// `pattern`, if all of `pattern` occurs in order. Bytes for ASCII (pinyin, most
-/// English), where bytes are chars; chars otherwise.
-fn leftmost_span<T: PartialEq>(pattern: impl Iterator<Item = T>, text: impl Iterator<Item = T>) -> Option<usize> {
+/// The bytes of `text` from the first to the last taken by the leftmost greedy match
+/// of `pattern`: one `memchr` per pattern byte rather than a test per text byte.
+fn leftmost_bytes<'t>(pattern: &[u8], text: &'t [u8]) -> Option<&'t [u8]> {
+    let (&first, rest) = pattern.split_first()?;
+    let start = memchr::memchr(first, text)?;
+    let mut end = start;
+    for &b in rest {
+        end += 1 + memchr::memchr(b, &text[end + 1..])?;
+    }
+    Some(&text[start..=end])
+}
+
+/// Chars of `text` from the first to the last taken by the leftmost greedy match of
+/// `pattern`, if all of `pattern` occurs in order.
+fn leftmost_span(pattern: impl Iterator<Item = char>, text: impl Iterator<Item = char>) -> Option<usize> {
     let mut p = pattern.peekable();
     let (mut start, mut end) = (None, 0);
     for (i, c) in text.enumerate() {
         match p.peek() {
-            Some(want) if *want == c => {
+            Some(&want) if want == c => {
                 start.get_or_insert(i);
                 end = i;
                 p.next();
@@ -948,10 +1039,11 @@ mod tests {
         assert_eq!(hits[0].zh, vec![0, 1, 2, 3]);
     }
 
-    /// What pruning rests on: an entry whose bigrams rule out a contiguous match
-    /// never scores above `SCATTERED_MAX`, under any reading of its heteronyms.
+    /// What pruning rests on: no entry scores above its `upper_bound`, and an entry
+    /// whose bigrams rule out a contiguous match never above `SCATTERED_MAX`, under
+    /// any reading of its heteronyms.
     #[test]
-    fn entries_ruled_out_by_bigrams_score_no_bonus() {
+    fn no_entry_scores_above_its_upper_bound() {
         let data = crate::data::Dataset::embedded().unwrap();
         let index = SearchIndex::new(&data);
         let mut queries: Vec<String> =
@@ -960,7 +1052,7 @@ mod tests {
         for k in &index.keys {
             let text = &index.text[k.compact.range()];
             let chars: Vec<char> = text.chars().collect();
-            for len in [2, 3, 5] {
+            for len in [1, 2, 3, 5] {
                 if chars.len() > len + 1 {
                     queries.push(chars[1..1 + len].iter().collect());
                 }
@@ -971,11 +1063,15 @@ mod tests {
         for query in &queries {
             let q = Query::new(query).unwrap();
             for entry in 0..index.entries.len() {
-                let scattered = q.grams.iter().zip(&index.grams[entry]).any(|(q, g)| q & !g != 0);
-                if scattered && q.mask & !index.masks[entry] == 0 {
-                    ruled_out += 1;
-                    let score = index.cheap_score(entry, &q, &mut scratch);
-                    assert!(score.is_none_or(|s| s <= SCATTERED_MAX), "{query:?} in entry {entry}: {score:?}");
+                let scattered = index.scattered(entry, &q);
+                ruled_out += usize::from(scattered && q.mask & !index.masks[entry] == 0);
+                // Every bonus looked for, as if nothing had ruled it out.
+                if let Cheap::Score(score) = index.cheap_score(entry, &q, false, None, &mut scratch) {
+                    let bound = index.upper_bound(entry, &q, scattered);
+                    assert!(
+                        score <= bound,
+                        "{query:?} in entry {entry}: {score} over {bound} (scattered: {scattered})"
+                    );
                 }
             }
         }
