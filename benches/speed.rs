@@ -40,7 +40,7 @@ fn percentiles(name: &str, mut samples: Vec<Duration>) {
 }
 
 fn load(c: &mut Criterion) {
-    c.bench_function("load/embedded (parse + validate)", |b| b.iter(|| black_box(Dataset::embedded().unwrap())));
+    c.bench_function("load/embedded (decode)", |b| b.iter(|| black_box(Dataset::embedded().unwrap())));
     let data = Dataset::embedded().unwrap();
     c.bench_function("load/search index (pinyin)", |b| b.iter(|| black_box(SearchIndex::new(&data))));
 }

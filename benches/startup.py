@@ -42,10 +42,18 @@ def first_frame(argv, marker):
     return elapsed
 
 
-for name, argv, marker in PROGRAMS:
+for _, argv, _ in PROGRAMS:
     if not os.path.exists(argv[0]):
         sys.exit(f"{argv[0]} is missing: cargo build --release --examples")
-    times = [first_frame(argv, marker) for _ in range(RUNS)]
-    ok = [t for t in times if t is not None]
-    print(f"{name}: median {statistics.median(ok) * 1000:.2f} ms, min {min(ok) * 1000:.2f} ms, "
+# Interleaved, so that a noisy moment on the machine falls on both programs alike.
+times = [[] for _ in PROGRAMS]
+for _ in range(RUNS):
+    for i, (_, argv, marker) in enumerate(PROGRAMS):
+        times[i].append(first_frame(argv, marker))
+medians = []
+for (name, _, _), runs in zip(PROGRAMS, times):
+    ok = [t for t in runs if t is not None]
+    medians.append(statistics.median(ok))
+    print(f"{name}: median {medians[-1] * 1000:.2f} ms, min {min(ok) * 1000:.2f} ms, "
           f"max {max(ok) * 1000:.2f} ms ({len(ok)}/{RUNS} runs)")
+print(f"ratio of medians: {medians[1] / medians[0]:.2f}")
