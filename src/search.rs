@@ -1078,6 +1078,32 @@ mod tests {
         assert!(ruled_out > 10_000, "the check ran on too few pairs: {ruled_out}");
     }
 
+    /// Typing searches only what the last query may have matched, including the
+    /// candidates it did not score: every step must rank as a search from scratch.
+    #[test]
+    fn typing_ranks_as_searching_afresh() {
+        let data = crate::data::Dataset::embedded().unwrap();
+        let titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
+        // Joined titles, as in the benchmarks: enough entries for pruning to matter.
+        let entries = || -> Vec<Entry> {
+            (0..3000)
+                .map(|k| {
+                    let (a, b) = (&titles[k % titles.len()], &titles[(k * 7 + 3) % titles.len()]);
+                    let zh = format!("{}{}", a.zh, b.zh.chars().take(3).collect::<String>());
+                    entry(&zh, &format!("{} {}", a.en, b.en.split_whitespace().last().unwrap_or("")))
+                })
+                .collect()
+        };
+        let (mut typed, mut fresh) = (SearchIndex::from_entries(entries()), SearchIndex::from_entries(entries()));
+        for query in ["zhiliangqiangshi", "bauhinia", "zlqs", "quality city", "luosifen", "chongqing", "质量强市"] {
+            for (i, c) in query.char_indices() {
+                let prefix = &query[..i + c.len_utf8()];
+                fresh.last = None;
+                assert_eq!(typed.search(prefix, 30), fresh.search(prefix, 30), "typing {prefix:?}");
+            }
+        }
+    }
+
     #[test]
     fn whole_words_end_at_ascii_punctuation_only() {
         let finders =
