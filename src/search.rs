@@ -606,7 +606,10 @@ impl SearchIndex {
         let mut respelled = Vec::new();
         if let Some(k) = self.heteronyms(entry) {
             // A reading whose first letter the query lacks cannot improve its match.
-            let useful = |alt: &&AltRef| q.mask & mask(&self.readings[usize::from(alt.reading)][..1]) != 0;
+            let useful = |alt: &&AltRef| {
+                let reading = self.readings[usize::from(alt.reading)];
+                q.mask & mask(&reading[..reading.chars().next().map_or(0, char::len_utf8)]) != 0
+            };
             for alt in self.alts[k.alts.range()].iter().filter(useful) {
                 let mut key = Key::default();
                 self.splice(k, &[*alt], &mut key);
@@ -942,10 +945,15 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>]) -> Key {
                 origin.push(clamp_u8(i));
             }
             let (at, at_char) = (text.len(), origin.len());
-            alts.extend(others.iter().map(|&other| Alt { at, at_char, len: reading.len(), reading: other }));
+            // Splicing counts a syllable's bytes as its chars: only ASCII readings (all
+            // but a rare one such as 欸's ê) take part.
+            if reading.is_ascii() {
+                let ascii = others.iter().filter(|other| other.is_ascii());
+                alts.extend(ascii.map(|&other| Alt { at, at_char, len: reading.len(), reading: other }));
+            }
             text.push_str(reading);
             origin.extend(std::iter::repeat_n(clamp_u8(i), reading.len()));
-            initials.push_str(&reading[..1]);
+            initials.extend(reading.chars().next());
             after_syllable = true;
         } else {
             for n in normalise(&c.to_string()).chars() {
@@ -1114,6 +1122,19 @@ mod tests {
         assert!(!whole_words("café".as_bytes(), &finders(&["caf"])));
         assert!(!whole_words(b"rate of water", &finders(&["water", "rate"])), "words keep their order");
         assert!(!whole_words(b"water", &finders(&[])));
+    }
+
+    #[test]
+    fn every_hanzi_title_respells_without_panicking() {
+        // Every CJK unified ideograph once, in titles of eight, under queries that
+        // make the respelling splice each one's other readings.
+        let all: Vec<char> = ('\u{4e00}'..='\u{9fff}').collect();
+        let entries = all.chunks(8).map(|c| entry(&c.iter().collect::<String>(), "")).collect();
+        let mut index = SearchIndex::from_entries(entries);
+        for query in ["e", "ai", "lve", "nv", "zhong", "xing"] {
+            index.last = None;
+            index.search(query, 30);
+        }
     }
 
     #[test]
