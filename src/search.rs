@@ -569,14 +569,14 @@ impl SearchIndex {
             Some(b) if *b == query[0] => prefix,
             _ => within,
         };
+        let bytes = self.text.as_bytes();
         let key_bound = |k: &KeyRef| {
-            let key = self.view(k);
-            let mut b = start(key.compact, EXACT, PREFIX, CONTIGUOUS);
-            if key.side == Side::En {
+            let mut b = start(&bytes[k.compact.range()], EXACT, PREFIX, CONTIGUOUS);
+            if k.side == Side::En {
                 b += WHOLE_WORDS;
             }
-            if let Some(ini) = key.initials {
-                b += start(ini, INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
+            if let Some(ini) = k.initials {
+                b += start(&bytes[ini.range()], INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
             }
             b
         };
@@ -585,7 +585,7 @@ impl SearchIndex {
         let respelled = self.heteronyms(entry).map_or(0, |k| {
             let first = self.alts[k.alts.range()].iter().take_while(|a| a.at == 0);
             let firsts = first.map(|a| self.readings[usize::from(a.reading)].as_bytes()[0]);
-            let begins = self.view(k).compact.first().copied().into_iter().chain(firsts).any(|b| b == query[0]);
+            let begins = bytes[k.compact.range()].first().copied().into_iter().chain(firsts).any(|b| b == query[0]);
             ALTERNATE_READING + if begins { EXACT } else { CONTIGUOUS }
         });
         keys.max(respelled) + SCATTERED_MAX
@@ -605,10 +605,15 @@ impl SearchIndex {
         // heteronym respelled on its own, and the spelling `respell` finds.
         let mut respelled = Vec::new();
         if let Some(k) = self.heteronyms(entry) {
-            // A reading whose first letter the query lacks cannot improve its match.
+            // A reading sharing no two adjacent letters with the query (one letter, if
+            // it has one) cannot make the match more contiguous.
             let useful = |alt: &&AltRef| {
-                let reading = self.readings[usize::from(alt.reading)];
-                q.mask & mask(&reading[..reading.chars().next().map_or(0, char::len_utf8)]) != 0
+                let reading = self.readings[usize::from(alt.reading)].as_bytes();
+                let query = q.compact.as_bytes();
+                match reading {
+                    [one] => query.contains(one),
+                    _ => reading.windows(2).any(|pair| query.windows(2).any(|w| w == pair)),
+                }
             };
             for alt in self.alts[k.alts.range()].iter().filter(useful) {
                 let mut key = Key::default();
