@@ -2,6 +2,7 @@
 //! problem found after parsing can still name its line and column.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -15,11 +16,13 @@ pub struct Locator {
     records: OnceLock<HashMap<String, Vec<usize>>>,
     /// Byte offset of each line's start; built on first use.
     lines: OnceLock<Vec<usize>>,
+    /// Where `next_record` resumes.
+    cursor: Cell<usize>,
 }
 
 impl Locator {
     pub fn new(file: &'static str, text: impl Into<Cow<'static, str>>) -> Self {
-        Locator { file, text: text.into(), records: OnceLock::new(), lines: OnceLock::new() }
+        Locator { file, text: text.into(), records: OnceLock::new(), lines: OnceLock::new(), cursor: Cell::new(0) }
     }
 
     pub fn file(&self) -> &'static str {
@@ -56,12 +59,28 @@ impl Locator {
         self.records.get_or_init(|| self.index_records()).get(id)?.get(nth).copied()
     }
 
+    /// Offset of the `nth` record whose `id` is `id`, looked for first just after the
+    /// record found last: records are checked in file order, so one forward scan finds
+    /// them all without indexing every id of a large file. Anything else (an `id:`
+    /// inside a string, say) falls back to the index.
+    pub fn next_record(&self, id: &str, nth: usize) -> Option<usize> {
+        let next = self.field(self.cursor.get(), "id", 0).filter(|&at| self.id_at(at) == Some(id));
+        let at = next.or_else(|| self.record(id, nth))?;
+        self.cursor.set(at + 2);
+        Some(at)
+    }
+
+    /// The string after the `id:` at `at`.
+    fn id_at(&self, at: usize) -> Option<&str> {
+        let value = self.text[at + 2..].trim_start().trim_start_matches(':').trim_start();
+        value.strip_prefix('"').and_then(|v| v.split('"').next())
+    }
+
     fn index_records(&self) -> HashMap<String, Vec<usize>> {
         let mut records: HashMap<String, Vec<usize>> = HashMap::new();
         let mut from = 0;
         while let Some(at) = self.field(from, "id", 0) {
-            let value = self.text[at + 2..].trim_start().trim_start_matches(':').trim_start();
-            if let Some(id) = value.strip_prefix('"').and_then(|v| v.split('"').next()) {
+            if let Some(id) = self.id_at(at) {
                 records.entry(id.to_owned()).or_default().push(at);
             }
             from = at + 2;
@@ -89,5 +108,19 @@ mod tests {
         let after_hanzi = loc.field(0, "value", 0).unwrap();
         assert_eq!(loc.position(after_hanzi), Position { line: 2, col: 25 });
         assert_eq!(loc.record("c", 0), None);
+    }
+
+    #[test]
+    fn records_in_file_order_are_found_by_one_scan_and_others_by_the_index() {
+        let text = "[\n  (id: \"a\", note: \"id: b\"),\n  (id: \"b\"),\n  (id: \"a\"),\n]";
+        let loc = Locator::new("x.ron", text.to_owned());
+        let line = |at: Option<usize>| at.map(|o| loc.position(o).line);
+        assert_eq!(line(loc.next_record("a", 0)), Some(2));
+        // The next `id:` stands inside a string and names another record.
+        assert_eq!(line(loc.next_record("b", 0)), Some(3));
+        assert_eq!(line(loc.next_record("a", 1)), Some(4));
+        // Out of order: found through the index.
+        assert_eq!(line(loc.next_record("b", 0)), Some(3));
+        assert_eq!(loc.next_record("c", 0), None);
     }
 }

@@ -73,8 +73,9 @@ struct FirstSeen {
 struct Validator<'a> {
     /// Source id → (file name, line count).
     documents: HashMap<&'a str, (&'a str, u32)>,
-    /// Id → where it was first defined ("industry.ron:12:5"), and how often each file has it.
-    ids: HashMap<&'a str, (Option<FirstSeen>, HashMap<&'static str, usize>)>,
+    /// Id → where it was first defined, and how often the file that had it last has
+    /// it (files are checked one after another).
+    ids: HashMap<&'a str, (Option<FirstSeen>, &'static str, usize)>,
     problems: Vec<Problem>,
 }
 
@@ -85,10 +86,12 @@ impl<'a> Validator<'a> {
 
     /// Registers a record's id and returns the offset of its record in the file.
     fn id(&mut self, loc: &Locator, id: &'a str) -> usize {
-        let entry = self.ids.entry(id).or_default();
-        let nth = entry.1.entry(loc.file()).or_default();
-        let at = loc.record(id, *nth);
-        *nth += 1;
+        let entry = self.ids.entry(id).or_insert((None, loc.file(), 0));
+        if entry.1 != loc.file() {
+            (entry.1, entry.2) = (loc.file(), 0);
+        }
+        let at = loc.next_record(id, entry.2);
+        entry.2 += 1;
         if id.trim().is_empty() {
             self.report(loc, at, ProblemKind::EmptyField { field: "id" });
         } else if let Some(first) = &entry.0 {
