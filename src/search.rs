@@ -605,8 +605,8 @@ impl SearchIndex {
         // heteronym respelled on its own, and the spelling `respell` finds.
         let mut respelled = Vec::new();
         if let Some(k) = self.heteronyms(entry) {
-            // A reading sharing no two adjacent letters with the query (one letter, if
-            // it has one) cannot make the match more contiguous.
+            // Only readings sharing two adjacent letters with the query (or their one
+            // letter) are tried: the others seldom make the match more contiguous.
             let useful = |alt: &&AltRef| {
                 let reading = self.readings[usize::from(alt.reading)].as_bytes();
                 let query = q.compact.as_bytes();

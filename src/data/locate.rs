@@ -54,8 +54,8 @@ impl Locator {
             .map(|(i, _)| from + i)
     }
 
-    /// Offset of the `nth` record whose `id` is `id`.
-    pub fn record(&self, id: &str, nth: usize) -> Option<usize> {
+    /// Offset of the `nth` record whose `id` is `id`, from an index of every id.
+    fn record(&self, id: &str, nth: usize) -> Option<usize> {
         self.records.get_or_init(|| self.index_records()).get(id)?.get(nth).copied()
     }
 
