@@ -193,21 +193,21 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             if hits.is_empty() {
                 return Ok(Outcome::NotFound(format!("nothing matches {query:?}")));
             }
-            let entries = index.entries();
+            // Hits are records' places in `records`; the index keeps no copy of them.
+            let records: Vec<Record> = hits.iter().filter_map(|h| data.record(h.entry)).collect();
             match format {
                 OutputFormat::Text => {
-                    for h in &hits {
-                        let e = &entries[h.entry];
-                        let id = text::pad(&e.id, 32);
-                        writeln!(out, "{:>5}  {id} {:<10} {} · {}", h.score, e.tab, e.title.zh, e.title.en)?;
+                    for (h, r) in hits.iter().zip(&records) {
+                        let (id, name) = (text::pad(r.id(), 32), r.name());
+                        writeln!(out, "{:>5}  {id} {:<10} {} · {}", h.score, r.tab(), name.zh, name.en)?;
                     }
                 }
                 OutputFormat::Json => {
                     let json: Vec<_> = hits
                         .iter()
-                        .map(|h| {
-                            let e = &entries[h.entry];
-                            json!({ "id": e.id, "kind": e.kind, "tab": e.tab, "title": e.title, "score": h.score })
+                        .zip(&records)
+                        .map(|(h, r)| {
+                            json!({ "id": r.id(), "kind": r.kind(), "tab": r.tab(), "title": r.name(), "score": h.score })
                         })
                         .collect();
                     serde_json::to_writer_pretty(&mut *out, &json).map_err(|e| ExportError::Encode(e.to_string()))?;
@@ -249,8 +249,8 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             writeln!(out, "{}", s.summary.en)?;
             let citing = data.citing(&s.id);
             writeln!(out, "cited by {} records:", citing.len())?;
-            for (r, n) in citing {
-                writeln!(out, "  {:<32} {n:>3}  {}", r.id(), r.name().en)?;
+            for c in citing {
+                writeln!(out, "  {:<32} {:>3}  {}", c.record.id(), c.count, c.record.name().en)?;
             }
         }
         Record::Indicator(ind, _) => {

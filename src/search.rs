@@ -11,19 +11,10 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::data::{Dataset, Text};
 
-/// A searchable record.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub id: String,
-    /// "indicator", "event", "item", "list", "source".
-    pub kind: &'static str,
-    /// The tab that shows it: "industry", "ecology", "timeline", "livelihood", "sources".
-    pub tab: &'static str,
-    pub title: Text,
-}
-
-/// A match: the entry, its score (higher is better) and the matched character
-/// positions in the Chinese and English titles, for highlighting.
+/// A match: the entry (its title's position among those indexed, which for
+/// `SearchIndex::new` is its place in `Dataset::records`), its score (higher is
+/// better) and the matched character positions in the Chinese and English titles, for
+/// highlighting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub entry: usize,
@@ -81,7 +72,7 @@ impl Key {
             compact: self.compact.as_bytes(),
             initials: self.initials.as_deref().map(str::as_bytes),
             ascii: self.text.is_ascii(),
-            origin: &self.origin,
+            origin: Some(&self.origin),
             side: self.side,
             alternate: self.alternate,
         }
@@ -142,7 +133,9 @@ struct KeyRef {
     text: Span,
     compact: Span,
     initials: Option<Span>,
-    origin: Span,
+    /// `None` when each char comes from the title's char at the same place (most
+    /// English and Hanzi keys): no arena bytes for them.
+    origin: Option<Span>,
     /// Other readings of the key's heteronyms (pinyin keys only).
     alts: Span,
     mask: u128,
@@ -158,7 +151,8 @@ struct KeyView<'a> {
     initials: Option<&'a [u8]>,
     /// All of `text` is ASCII (pinyin, most English), so bytes are chars.
     ascii: bool,
-    origin: &'a [u8],
+    /// See `KeyRef::origin`.
+    origin: Option<&'a [u8]>,
     side: Side,
     alternate: bool,
 }
@@ -204,7 +198,6 @@ impl Matcher {
 }
 
 pub struct SearchIndex {
-    entries: Vec<Entry>,
     /// Every entry's keys, entry after entry: English title, Chinese title, and
     /// pinyin with the usual readings (whose other readings are in `alts`).
     keys: Vec<KeyRef>,
@@ -248,36 +241,37 @@ const INITIALS_WITHIN: i64 = 150;
 const ALTERNATE_READING: i64 = -50;
 
 impl SearchIndex {
+    /// An index over every record's title; a hit's `entry` is the record's place in
+    /// `Dataset::records` (see `Dataset::record`).
     pub fn new(data: &Dataset) -> SearchIndex {
-        let entries: Vec<Entry> = data
-            .records()
-            .map(|r| Entry { id: r.id().to_owned(), kind: r.kind(), tab: r.tab(), title: r.name().clone() })
-            .collect();
-        SearchIndex::from_entries(entries)
+        SearchIndex::from_titles(data.records().map(|r| r.name()))
     }
 
-    /// An index over any entries (the benchmarks build synthetic ones).
-    pub fn from_entries(entries: Vec<Entry>) -> SearchIndex {
+    /// An index over any titles (the benchmarks build synthetic ones). It keeps only
+    /// its keys, not the titles: the caller has them.
+    pub fn from_titles<'t>(titles: impl IntoIterator<Item = &'t Text>) -> SearchIndex {
+        let titles = titles.into_iter();
+        // Room for the known titles up front; the lists are trimmed at the end.
+        let n = titles.size_hint().0;
         let mut index = SearchIndex {
             // At most three keys an entry: no room lost to doubling.
-            keys: Vec::with_capacity(entries.len() * 3),
-            first_key: Vec::with_capacity(entries.len() + 1),
+            keys: Vec::with_capacity(n * 3),
+            first_key: Vec::with_capacity(n + 1),
             text: String::new(),
             origin: Vec::new(),
             alts: Vec::new(),
             readings: Vec::new(),
-            lengths: Vec::with_capacity(entries.len()),
-            masks: Vec::with_capacity(entries.len()),
-            grams: Vec::with_capacity(entries.len()),
+            lengths: Vec::with_capacity(n),
+            masks: Vec::with_capacity(n),
+            grams: Vec::with_capacity(n),
             matcher: Matcher::new(),
             last: None,
-            entries: Vec::new(),
         };
         index.first_key.push(0);
         let mut reading_ids = std::collections::HashMap::new();
-        for e in &entries {
+        for title in titles {
             let (mut mask, mut grams) = (0, Grams::default());
-            for key in keys_of(e) {
+            for key in keys_of(title) {
                 or_grams(&mut grams, &key.grams);
                 // A pinyin key's mask covers its other readings: a wider net for the
                 // key, which `respell` then needs no other mask for.
@@ -303,9 +297,13 @@ impl SearchIndex {
                 // Hanzi titles and one-word keys are their own compact form: stored once.
                 let compact = if key.compact == key.text { text } else { index.push_text(&key.compact) };
                 let initials = key.initials.as_deref().map(|i| index.push_text(i));
-                let start = index.origin.len() as u32;
-                index.origin.extend_from_slice(&key.origin);
-                let origin = Span { start, end: index.origin.len() as u32 };
+                let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
+                // A pinyin key keeps its origin even so: `splice` reads it.
+                let origin = (!identity || key.initials.is_some()).then(|| {
+                    let start = index.origin.len() as u32;
+                    index.origin.extend_from_slice(&key.origin);
+                    Span { start, end: index.origin.len() as u32 }
+                });
                 index.keys.push(KeyRef {
                     ascii: key.text.is_ascii(),
                     text,
@@ -320,11 +318,8 @@ impl SearchIndex {
             index.first_key.push(index.keys.len() as u32);
             index.masks.push(mask);
             index.grams.push(grams);
-            index
-                .lengths
-                .push(e.title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
+            index.lengths.push(title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
         }
-        index.entries = entries;
         // The arenas grew by doubling: give back what they will never use.
         index.keys.shrink_to_fit();
         index.text.shrink_to_fit();
@@ -350,7 +345,7 @@ impl SearchIndex {
             compact: &bytes[k.compact.range()],
             initials: k.initials.map(|i| &bytes[i.range()]),
             ascii: k.ascii,
-            origin: &self.origin[k.origin.range()],
+            origin: k.origin.map(|o| &self.origin[o.range()]),
             side: k.side,
             alternate: false,
         }
@@ -401,7 +396,8 @@ impl SearchIndex {
     /// Key `k` with the chosen readings in place of its usual ones, written into `out`
     /// (whose buffers a scan reuses).
     fn splice(&self, k: &KeyRef, chosen: &[AltRef], out: &mut Key) {
-        let (text, origin) = (&self.text[k.text.range()], &self.origin[k.origin.range()]);
+        let text = &self.text[k.text.range()];
+        let origin = k.origin.map_or(&[][..], |o| &self.origin[o.range()]);
         let (t, o) = (&mut out.text, &mut out.origin);
         t.clear();
         o.clear();
@@ -423,8 +419,13 @@ impl SearchIndex {
         (out.initials, out.side, out.alternate) = (None, Side::Zh, true);
     }
 
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// How many titles are indexed.
+    pub fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lengths.is_empty()
     }
 
     /// The best `limit` matches for `query`, best first; ties keep index order.
@@ -438,7 +439,7 @@ impl SearchIndex {
         };
         let candidates: Vec<u32> = match self.last.take() {
             Some((prev, within)) if q.compact.starts_with(&prev) => within,
-            _ => (0..self.entries.len() as u32).collect(),
+            _ => (0..self.len() as u32).collect(),
         };
         // The cheap score is close to the full one (the bonuses dominate both), so a
         // margin over `limit` is enough to rank the top correctly.
@@ -641,8 +642,10 @@ impl SearchIndex {
             let Some((score, idx)) = self.matcher.indices(text, &q.compact) else {
                 continue;
             };
-            let mut mapped: Vec<usize> =
-                idx.iter().filter_map(|&i| key.origin.get(i).map(|&o| usize::from(o))).collect();
+            let mut mapped: Vec<usize> = match key.origin {
+                Some(origin) => idx.iter().filter_map(|&i| origin.get(i).map(|&o| usize::from(o))).collect(),
+                None => idx.iter().map(|&i| usize::from(clamp_u8(i))).collect(),
+            };
             mapped.dedup();
             *slot = Some((score + bonus, mapped));
         }
@@ -888,11 +891,11 @@ fn clamp_u8(i: usize) -> u8 {
 
 /// The keys a record is found by: its English title, its Chinese title, and the
 /// pinyin of the Chinese title with the usual readings (other readings as `alts`).
-fn keys_of(e: &Entry) -> Vec<Key> {
-    let mut keys = vec![plain_key(&e.title.en, Side::En), plain_key(&e.title.zh, Side::Zh)];
-    let readings: Vec<Vec<&'static str>> = e.title.zh.chars().map(readings_of).collect();
+fn keys_of(title: &Text) -> Vec<Key> {
+    let mut keys = vec![plain_key(&title.en, Side::En), plain_key(&title.zh, Side::Zh)];
+    let readings: Vec<Vec<&'static str>> = title.zh.chars().map(readings_of).collect();
     if readings.iter().any(|r| !r.is_empty()) {
-        keys.push(pinyin_key(&e.title.zh, &readings));
+        keys.push(pinyin_key(&title.zh, &readings));
     }
     keys
 }
@@ -1009,14 +1012,13 @@ fn lattice_grams(title: &str, readings: &[Vec<&'static str>]) -> Grams {
 mod tests {
     use super::*;
 
-    fn entry(zh: &str, en: &str) -> Entry {
-        Entry { id: "x".into(), kind: "indicator", tab: "industry", title: Text::new(zh, en) }
+    fn index_of(titles: &[Text]) -> SearchIndex {
+        SearchIndex::from_titles(titles)
     }
 
     #[test]
     fn pinyin_keys_map_back_to_hanzi() {
-        let e = entry("质量强市MINI EV", "");
-        let keys = keys_of(&e);
+        let keys = keys_of(&Text::new("质量强市MINI EV", ""));
         let k = keys.iter().find(|k| k.initials.is_some()).unwrap();
         assert_eq!(k.text, "zhi liang qiang shi mini ev");
         assert_eq!(k.initials.as_deref(), Some("zlqsme"));
@@ -1036,7 +1038,7 @@ mod tests {
             ("银行", "yinhang"),
             ("长沙", "changsha"),
         ] {
-            let mut index = SearchIndex::from_entries(vec![entry(zh, "")]);
+            let mut index = index_of(&[Text::new(zh, "")]);
             let hits = index.search(query, 5);
             assert_eq!(hits.len(), 1, "{query} should find {zh}");
             assert_eq!(hits[0].zh, vec![0, 1], "{query} should light up both of {zh}");
@@ -1046,7 +1048,7 @@ mod tests {
     #[test]
     fn a_heteronym_in_every_position_respells_at_once() {
         // 重庆银行: both 重 (chong) and 行 (hang) take their other reading.
-        let mut index = SearchIndex::from_entries(vec![entry("重庆银行", "")]);
+        let mut index = index_of(&[Text::new("重庆银行", "")]);
         let hits = index.search("chongqingyinhang", 5);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].zh, vec![0, 1, 2, 3]);
@@ -1075,7 +1077,7 @@ mod tests {
         let mut ruled_out = 0;
         for query in &queries {
             let q = Query::new(query).unwrap();
-            for entry in 0..index.entries.len() {
+            for entry in 0..index.len() {
                 let scattered = index.scattered(entry, &q);
                 ruled_out += usize::from(scattered && q.mask & !index.masks[entry] == 0);
                 // Every bonus looked for, as if nothing had ruled it out.
@@ -1098,16 +1100,14 @@ mod tests {
         let data = crate::data::Dataset::embedded().unwrap();
         let titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
         // Joined titles, as in the benchmarks: enough entries for pruning to matter.
-        let entries = || -> Vec<Entry> {
-            (0..3000)
-                .map(|k| {
-                    let (a, b) = (&titles[k % titles.len()], &titles[(k * 7 + 3) % titles.len()]);
-                    let zh = format!("{}{}", a.zh, b.zh.chars().take(3).collect::<String>());
-                    entry(&zh, &format!("{} {}", a.en, b.en.split_whitespace().last().unwrap_or("")))
-                })
-                .collect()
-        };
-        let (mut typed, mut fresh) = (SearchIndex::from_entries(entries()), SearchIndex::from_entries(entries()));
+        let joined: Vec<Text> = (0..3000)
+            .map(|k| {
+                let (a, b) = (&titles[k % titles.len()], &titles[(k * 7 + 3) % titles.len()]);
+                let zh = format!("{}{}", a.zh, b.zh.chars().take(3).collect::<String>());
+                Text::new(&zh, &format!("{} {}", a.en, b.en.split_whitespace().last().unwrap_or("")))
+            })
+            .collect();
+        let (mut typed, mut fresh) = (index_of(&joined), index_of(&joined));
         for query in ["zhiliangqiangshi", "bauhinia", "zlqs", "quality city", "luosifen", "chongqing", "质量强市"] {
             for (i, c) in query.char_indices() {
                 let prefix = &query[..i + c.len_utf8()];
@@ -1134,8 +1134,8 @@ mod tests {
         // Every CJK unified ideograph once, in titles of eight, under queries that
         // make the respelling splice each one's other readings.
         let all: Vec<char> = ('\u{4e00}'..='\u{9fff}').collect();
-        let entries = all.chunks(8).map(|c| entry(&c.iter().collect::<String>(), "")).collect();
-        let mut index = SearchIndex::from_entries(entries);
+        let titles: Vec<Text> = all.chunks(8).map(|c| Text::new(&c.iter().collect::<String>(), "")).collect();
+        let mut index = index_of(&titles);
         for query in ["e", "ai", "lve", "nv", "zhong", "xing"] {
             index.last = None;
             index.search(query, 30);
@@ -1144,14 +1144,14 @@ mod tests {
 
     #[test]
     fn empty_and_blank_queries_find_nothing() {
-        let mut index = SearchIndex::from_entries(vec![entry("柳州", "Liuzhou")]);
+        let mut index = index_of(&[Text::new("柳州", "Liuzhou")]);
         assert!(index.search("", 5).is_empty());
         assert!(index.search("   ", 5).is_empty());
     }
 
     #[test]
     fn nfd_and_full_width_queries_are_normalised() {
-        let mut index = SearchIndex::from_entries(vec![entry("咖啡", "Café MINI")]);
+        let mut index = index_of(&[Text::new("咖啡", "Café MINI")]);
         assert_eq!(index.search("cafe\u{301}", 5).len(), 1);
         assert_eq!(index.search("ＭＩＮＩ", 5).len(), 1);
     }

@@ -58,11 +58,12 @@ const QUERIES: &[(&str, &str, &str)] = &[
 
 #[test]
 fn queries_in_every_style_find_the_expected_record_first() {
-    let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
+    let data = Dataset::embedded().unwrap();
+    let mut index = SearchIndex::new(&data);
     let mut wrong = Vec::new();
     for (style, query, expected) in QUERIES {
         let hits = index.search(query, 5);
-        let top: Vec<&str> = hits.iter().map(|h| index.entries()[h.entry].id.as_str()).collect();
+        let top: Vec<&str> = hits.iter().map(|h| data.record(h.entry).unwrap().id()).collect();
         if top.first() != Some(expected) {
             wrong.push(format!("{style} {query:?}: expected {expected}, got {top:?}"));
         }
@@ -73,9 +74,10 @@ fn queries_in_every_style_find_the_expected_record_first() {
 
 #[test]
 fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
-    let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
+    let data = Dataset::embedded().unwrap();
+    let mut index = SearchIndex::new(&data);
     for query in ["质量强市", "zhiliangqiangshi", "zhi liang qiang shi", "zlqs", "quality city"] {
-        let ids: Vec<&str> = index.search(query, 6).iter().map(|h| index.entries()[h.entry].id.as_str()).collect();
+        let ids: Vec<&str> = index.search(query, 6).iter().map(|h| data.record(h.entry).unwrap().id()).collect();
         for relative in ["ev-decision-quality-city", "ev-quality-city-named"] {
             assert!(ids.contains(&relative), "{query:?} should find {relative}: {ids:?}");
         }
@@ -84,12 +86,23 @@ fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
 
 #[test]
 fn pinyin_matches_light_up_the_hanzi() {
-    let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
+    let data = Dataset::embedded().unwrap();
+    let mut index = SearchIndex::new(&data);
     let hit = &index.search("yzj", 1)[0];
-    assert_eq!(index.entries()[hit.entry].title.zh, "洋紫荆种植数量");
+    assert_eq!(data.record(hit.entry).unwrap().name().zh, "洋紫荆种植数量");
     assert_eq!(hit.zh, vec![0, 1, 2]);
     let hit = &index.search("bauhinia", 1)[0];
     assert_eq!(hit.en, (0..8).collect::<Vec<_>>());
+}
+
+#[test]
+fn every_record_is_found_at_its_place() {
+    let data = Dataset::embedded().unwrap();
+    let records: Vec<_> = data.records().map(|r| r.id()).collect();
+    for (ordinal, id) in records.iter().enumerate() {
+        assert_eq!(data.record(ordinal).map(|r| r.id()), Some(*id), "record {ordinal}");
+    }
+    assert!(data.record(records.len()).is_none());
 }
 
 #[test]

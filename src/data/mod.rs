@@ -11,4 +11,4 @@ pub mod validate;
 pub use figure::number;
 pub use load::{FILES, MAX_FILE_BYTES, ron_options};
 pub use model::*;
-pub use query::Record;
+pub use query::{Citation, Locus, Record};

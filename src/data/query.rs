@@ -13,6 +13,28 @@ pub enum Record<'a> {
     Item(&'a List, &'a Item),
 }
 
+/// Where a record sits in the dataset: its file's list and its position there. Rows
+/// and search hits point at records this way instead of copying their ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locus {
+    Source(usize),
+    Industry(usize),
+    Ecology(usize),
+    Event(usize),
+    List(usize),
+    /// An item of a list: the list's position, then the item's.
+    Item(usize, usize),
+}
+
+/// A record citing a source, with its place in `Dataset::records` and how many of its
+/// figures and dates cite the source.
+#[derive(Debug, Clone, Copy)]
+pub struct Citation<'a> {
+    pub ordinal: usize,
+    pub record: Record<'a>,
+    pub count: usize,
+}
+
 impl Dataset {
     pub fn find(&self, id: &str) -> Option<Record<'_>> {
         self.records().find(|r| r.id() == id)
@@ -31,6 +53,53 @@ impl Dataset {
         sources.chain(industry).chain(ecology).chain(events).chain(lists)
     }
 
+    /// The `ordinal`th record of `records`, found from the lists' lengths.
+    pub fn locus(&self, ordinal: usize) -> Option<Locus> {
+        let mut n = ordinal;
+        let flat = [
+            (self.sources.len(), Locus::Source as fn(usize) -> Locus),
+            (self.industry.len(), Locus::Industry),
+            (self.ecology.len(), Locus::Ecology),
+            (self.timeline.len(), Locus::Event),
+        ];
+        for (len, locus) in flat {
+            if n < len {
+                return Some(locus(n));
+            }
+            n -= len;
+        }
+        for (l, list) in self.livelihood.iter().enumerate() {
+            if n == 0 {
+                return Some(Locus::List(l));
+            }
+            n -= 1;
+            if n < list.items.len() {
+                return Some(Locus::Item(l, n));
+            }
+            n -= list.items.len();
+        }
+        None
+    }
+
+    pub fn record_at(&self, locus: Locus) -> Option<Record<'_>> {
+        Some(match locus {
+            Locus::Source(i) => Record::Source(self.sources.get(i)?),
+            Locus::Industry(i) => Record::Indicator(self.industry.get(i)?, false),
+            Locus::Ecology(i) => Record::Indicator(self.ecology.get(i)?, true),
+            Locus::Event(i) => Record::Event(self.timeline.get(i)?),
+            Locus::List(l) => Record::List(self.livelihood.get(l)?),
+            Locus::Item(l, i) => {
+                let list = self.livelihood.get(l)?;
+                Record::Item(list, list.items.get(i)?)
+            }
+        })
+    }
+
+    /// The `ordinal`th record of `records`.
+    pub fn record(&self, ordinal: usize) -> Option<Record<'_>> {
+        self.record_at(self.locus(ordinal)?)
+    }
+
     /// Every data point, with the record it belongs to.
     pub fn points(&self) -> impl Iterator<Item = (Record<'_>, &Point)> {
         self.records().flat_map(|r| r.points().iter().map(move |p| (r, p)))
@@ -40,12 +109,13 @@ impl Dataset {
         self.sources.iter().find(|s| s.id == id)
     }
 
-    /// The records that cite `source`, each with how many of its figures and dates do.
-    pub fn citing(&self, source: &str) -> Vec<(Record<'_>, usize)> {
+    /// The records that cite `source`, in file order.
+    pub fn citing(&self, source: &str) -> Vec<Citation<'_>> {
         self.records()
-            .filter_map(|r| {
-                let n = r.cited_sources().filter(|s| *s == source).count();
-                (n > 0).then_some((r, n))
+            .enumerate()
+            .filter_map(|(ordinal, record)| {
+                let count = record.cited_sources().filter(|s| *s == source).count();
+                (count > 0).then_some(Citation { ordinal, record, count })
             })
             .collect()
     }

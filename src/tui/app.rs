@@ -1,7 +1,5 @@
 //! The app's state and `update`, the one place it changes. Drawing only reads it.
 
-use std::collections::HashMap;
-
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,8 +18,6 @@ pub struct App {
     pub data: Dataset,
     /// Built when the finder first opens, so start-up does not pay for pinyin.
     pub index: Option<SearchIndex>,
-    /// Every record's place in the tabs, by id.
-    by_id: HashMap<String, Target>,
     pub lang: Lang,
     pub theme: Theme,
     pub tab: Tab,
@@ -124,23 +120,8 @@ fn is_grapheme_boundary(s: &str, at: usize) -> bool {
 impl App {
     pub fn new(data: Dataset, lang: Lang, theme: Theme, area: Rect) -> App {
         let rows = Rows::all(&data);
-        let mut by_id: HashMap<String, Target> = HashMap::new();
-        for r in &rows {
-            for &i in &r.entries {
-                if let Row::Entry(t) = r.rows[i] {
-                    by_id.insert(t.id(&data).to_owned(), t);
-                }
-            }
-        }
-        // A list stands for its first item.
-        for (l, list) in data.livelihood.iter().enumerate() {
-            if !list.items.is_empty() {
-                by_id.insert(list.id.clone(), Target::Item(l, 0));
-            }
-        }
         App {
             index: None,
-            by_id,
             lang,
             theme,
             tab: Tab::Industry,
@@ -174,8 +155,7 @@ impl App {
 
     /// The record a search hit stands for.
     pub fn search_target(&self, hit: &Hit) -> Option<Target> {
-        let entry = self.index.as_ref()?.entries().get(hit.entry)?;
-        self.by_id.get(&entry.id).copied()
+        Target::of(hit.entry, &self.data)
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Effect> {
@@ -304,7 +284,7 @@ impl App {
                         .data
                         .citing(id)
                         .into_iter()
-                        .filter_map(|(r, n)| self.record_target(r.id()).map(|t| (t, n)))
+                        .filter_map(|c| Target::of(c.ordinal, &self.data).map(|t| (t, c.count)))
                         .collect();
                     self.citing = Some(Citing { targets, sel: 0, offset: 0 });
                     self.scroll = 0;
@@ -318,10 +298,6 @@ impl App {
             _ => self.detail_open = true,
         }
         self.keep_visible();
-    }
-
-    fn record_target(&self, id: &str) -> Option<Target> {
-        self.by_id.get(id).copied()
     }
 
     /// Shows `target` selected in its tab.
@@ -379,8 +355,7 @@ impl App {
             Msg::PageUp => f.sel = clamp_step(f.sel, -(results_height as i64), f.hits.len()),
             Msg::PageDown => f.sel = clamp_step(f.sel, results_height as i64, f.hits.len()),
             Msg::Enter => {
-                let entry = f.hits.get(f.sel).and_then(|h| index.entries().get(h.entry));
-                let target = entry.and_then(|e| self.by_id.get(&e.id).copied());
+                let target = f.hits.get(f.sel).and_then(|h| Target::of(h.entry, &self.data));
                 self.overlay = Overlay::None;
                 if let Some(target) = target {
                     self.jump(target);

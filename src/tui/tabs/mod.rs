@@ -5,7 +5,7 @@ pub mod livelihood;
 pub mod sources;
 pub mod timeline;
 
-use crate::data::{Dataset, Lang, Text, Theme as DataTheme};
+use crate::data::{Dataset, Lang, Locus, Text, Theme as DataTheme};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -66,6 +66,20 @@ impl Target {
             Target::Item(..) => Tab::Livelihood,
             Target::Source(_) => Tab::Sources,
         }
+    }
+
+    /// Where the `ordinal`th of `Dataset::records` is shown; a list stands for its
+    /// first item.
+    pub fn of(ordinal: usize, data: &Dataset) -> Option<Target> {
+        Some(match data.locus(ordinal)? {
+            Locus::Source(i) => Target::Source(i),
+            Locus::Industry(i) => Target::Industry(i),
+            Locus::Ecology(i) => Target::Ecology(i),
+            Locus::Event(i) => Target::Event(i),
+            Locus::List(l) if !data.livelihood.get(l)?.items.is_empty() => Target::Item(l, 0),
+            Locus::List(_) => return None,
+            Locus::Item(l, i) => Target::Item(l, i),
+        })
     }
 
     /// The dataset id of the record.

@@ -34,7 +34,7 @@ pub fn source_summary(app: &App, id: &str) -> String {
 
 /// How many figures and dates cite the source.
 fn backing(app: &App, id: &str) -> usize {
-    app.data.citing(id).iter().map(|(_, n)| n).sum()
+    app.data.citing(id).iter().map(|c| c.count).sum()
 }
 
 pub fn list_line(app: &App, s: usize, width: usize) -> Line<'static> {

@@ -94,7 +94,7 @@ fn cursor_byte(s: &str, col: usize) -> usize {
 }
 
 fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
-    let Some(entry) = app.index.as_ref().and_then(|i| i.entries().get(hit.entry)) else {
+    let Some(title) = app.data.record(hit.entry).map(|r| r.name()) else {
         return Line::default();
     };
     let tab = match app.search_target(hit) {
@@ -104,8 +104,8 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     let right = format!(" {tab}");
     let room = width.saturating_sub(text::width(&right));
     let (first, first_hits, second, second_hits) = match app.lang {
-        Lang::Zh => (&entry.title.zh, &hit.zh, &entry.title.en, &hit.en),
-        Lang::En => (&entry.title.en, &hit.en, &entry.title.zh, &hit.zh),
+        Lang::Zh => (&title.zh, &hit.zh, &title.en, &hit.en),
+        Lang::En => (&title.en, &hit.en, &title.zh, &hit.zh),
     };
     let mut spans = highlighted(first, first_hits, app.theme.base, app.theme.matched);
     if !second_hits.is_empty() || first_hits.is_empty() {
