@@ -6,7 +6,7 @@ use std::ops::RangeInclusive;
 use super::locate::Locator;
 use super::model::{Dataset, Indicator, Item, Kind, Point, Text};
 use super::units;
-use crate::error::{Position, Problem, ProblemKind};
+use crate::error::{Problem, ProblemKind};
 
 /// Years a figure or date may carry.
 pub const YEARS: RangeInclusive<i32> = 1900..=2100;
@@ -18,6 +18,7 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
     let mut v = Validator {
         documents: data.sources.iter().map(|s| (s.id.as_str(), (s.file.as_str(), s.lines))).collect(),
         ids: HashMap::new(),
+        locators,
         problems: Vec::new(),
     };
     let [sources, industry, ecology, timeline, livelihood] = locators;
@@ -64,18 +65,22 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
     v.problems
 }
 
-/// Where an id was first defined.
-struct FirstSeen {
-    file: &'static str,
-    pos: Option<Position>,
+/// What the validator keeps of an id: small, as a large city has 100,000 of them.
+struct Seen {
+    /// Where it was first defined: its file (an index into `locators`) and, when
+    /// found, its record's offset there.
+    first: Option<(u8, Option<u32>)>,
+    /// The file that had it last, and how often that file has it (files are checked
+    /// one after another).
+    last_file: u8,
+    count: u32,
 }
 
 struct Validator<'a> {
     /// Source id → (file name, line count).
     documents: HashMap<&'a str, (&'a str, u32)>,
-    /// Id → where it was first defined, and how often the file that had it last has
-    /// it (files are checked one after another).
-    ids: HashMap<&'a str, (Option<FirstSeen>, &'static str, usize)>,
+    ids: HashMap<&'a str, Seen>,
+    locators: &'a [Locator; 5],
     problems: Vec<Problem>,
 }
 
@@ -86,23 +91,25 @@ impl<'a> Validator<'a> {
 
     /// Registers a record's id and returns the offset of its record in the file.
     fn id(&mut self, loc: &Locator, id: &'a str) -> usize {
-        let entry = self.ids.entry(id).or_insert((None, loc.file(), 0));
-        if entry.1 != loc.file() {
-            (entry.1, entry.2) = (loc.file(), 0);
+        let file = self.locators.iter().position(|l| std::ptr::eq(l, loc)).unwrap_or(0) as u8;
+        let seen = self.ids.entry(id).or_insert(Seen { first: None, last_file: file, count: 0 });
+        if seen.last_file != file {
+            (seen.last_file, seen.count) = (file, 0);
         }
-        let at = loc.next_record(id, entry.2);
-        entry.2 += 1;
+        let at = loc.next_record(id, seen.count as usize);
+        seen.count += 1;
         if id.trim().is_empty() {
             self.report(loc, at, ProblemKind::EmptyField { field: "id" });
-        } else if let Some(first) = &entry.0 {
-            // Formatted only now: a clean dataset never pays for it.
-            let first = match first.pos {
-                Some(pos) => format!("{}:{pos}", first.file),
-                None => first.file.to_owned(),
+        } else if let Some((first_file, first_at)) = seen.first {
+            // Located and formatted only now: a clean dataset never pays for it.
+            let first_loc = &self.locators[usize::from(first_file)];
+            let first = match first_at {
+                Some(o) => format!("{}:{}", first_loc.file(), first_loc.position(o as usize)),
+                None => first_loc.file().to_owned(),
             };
             self.report(loc, at, ProblemKind::DuplicateId { id: id.to_owned(), first });
         } else {
-            entry.0 = Some(FirstSeen { file: loc.file(), pos: at.map(|o| loc.position(o)) });
+            seen.first = Some((file, at.and_then(|o| u32::try_from(o).ok())));
         }
         at.unwrap_or(0)
     }
