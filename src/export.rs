@@ -66,11 +66,11 @@ pub fn csv(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
             value: p.value,
             unit: &p.unit,
             year: p.year,
-            period_en: p.period.as_ref().map(|t| t.en.as_str()),
+            period_en: p.period.as_ref().map(|t| &*t.en),
             qualifier: p.qualifier.code(),
             kind: p.kind.label(crate::data::Lang::En),
             source: &p.source,
-            file: data.source(&p.source).map_or("", |s| s.file.as_str()),
+            file: data.source(&p.source).map_or("", |s| &*s.file),
             line: p.line,
             as_written: p.as_written.as_deref(),
         })

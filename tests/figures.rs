@@ -84,7 +84,7 @@ fn hand_checked_figures_are_in_the_dataset_exactly() {
                 && p.value == value
                 && p.unit == unit
                 && p.qualifier == qualifier
-                && p.source == source
+                && &*p.source == source
                 && p.line == line
                 && p.kind == Kind::Reported
         });
@@ -107,7 +107,7 @@ fn disagreements_keep_every_version_with_its_source() {
         assert!(ind.disagreement.is_some(), "{id} should record the disagreement");
         for &(value, source, line) in *versions {
             assert!(
-                ind.points.iter().any(|p| p.value == value && p.source == source && p.line == line),
+                ind.points.iter().any(|p| p.value == value && &*p.source == source && p.line == line),
                 "{id}: missing {value} from {source}:{line}"
             );
         }
@@ -116,7 +116,7 @@ fn disagreements_keep_every_version_with_its_source() {
     let Some(liuzhou_tui::data::Record::Event(decision)) = data.find("ev-decision-quality-city") else { panic!() };
     let years: Vec<i32> = decision.disputed_dates().iter().map(|d| d.year).collect();
     assert_eq!(years, [2011, 2012]);
-    let sources: Vec<&str> = decision.dates.iter().map(|d| d.source.as_str()).collect();
+    let sources: Vec<&str> = decision.dates.iter().map(|d| &*d.source).collect();
     assert!(sources.contains(&"d003") && sources.contains(&"d000"), "{sources:?}");
 }
 

@@ -29,7 +29,7 @@ pub fn synthetic(n: usize) -> Dataset {
             let a = &base[next() % base.len()];
             let b = &base[next() % base.len()];
             let mut ind = a.clone();
-            ind.id = format!("{}-{k}", a.id);
+            ind.id = format!("{}-{k}", a.id).into();
             let tail: String = b.name.zh.chars().take(3).collect();
             let word = b.name.en.split_whitespace().last().unwrap_or("");
             ind.name = Text::new(&format!("{}{tail}", a.name.zh), &format!("{} {word}", a.name.en));

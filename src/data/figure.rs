@@ -109,7 +109,7 @@ impl Point {
                 if let Some(w) = &self.as_written {
                     return match q {
                         Qualifier::Target | Qualifier::TargetAtLeast => format!("目标{w}"),
-                        _ => w.clone(),
+                        _ => w.to_string(),
                     };
                 }
                 let body = format!("{}{}", number(self.value, false), self.unit);
@@ -124,12 +124,12 @@ impl Point {
                 }
             }
             Lang::En => {
-                let body = match (unit, self.unit.as_str()) {
+                let body = match (unit, &*self.unit) {
                     (_, "位") if q == Qualifier::AtMost => {
                         return format!("top {}", number(self.value, true));
                     }
                     (_, "位") => format!("No. {}", number(self.value, true)),
-                    (_, "份额") => self.as_written.clone().unwrap_or_else(|| number(self.value, true)),
+                    (_, "份额") => self.as_written.as_deref().map_or_else(|| number(self.value, true), str::to_owned),
                     (_, "%") => format!("{}%", number(self.value, true)),
                     (_, "类") if q == Qualifier::AtLeast => {
                         return format!("Class {} or better", roman(self.value));
@@ -214,7 +214,7 @@ fn scaled(x: f64) -> String {
 
 impl Text {
     pub fn new(zh: &str, en: &str) -> Text {
-        Text { zh: zh.to_owned(), en: en.to_owned() }
+        Text { zh: zh.into(), en: en.into() }
     }
 }
 
@@ -285,7 +285,7 @@ mod tests {
     fn point(value: f64, unit: &str, qualifier: Qualifier, as_written: Option<&str>) -> Point {
         Point {
             value,
-            unit: unit.into(),
+            unit: unit.to_owned().into(),
             year: None,
             period: None,
             qualifier,
@@ -332,12 +332,12 @@ mod tests {
             summary: Text::new("", ""),
             dates,
         };
-        let named = event(vec![claim("2017-12-28", DateRelation::On), claim("2017", DateRelation::On)]);
+        let named = event(vec![claim("2017-12-28", DateRelation::On), claim("2017", DateRelation::On)].into());
         assert!(named.disputed_dates().is_empty());
         assert_eq!(named.date_label(Lang::En), "2017-12-28");
-        let decision = event(vec![claim("2012", DateRelation::On), claim("2011", DateRelation::On)]);
+        let decision = event(vec![claim("2012", DateRelation::On), claim("2011", DateRelation::On)].into());
         assert_eq!(decision.date_label(Lang::En), "2011 / 2012");
-        let award = event(vec![claim("2018-03-06", DateRelation::By)]);
+        let award = event(vec![claim("2018-03-06", DateRelation::By)].into());
         assert_eq!(award.date_label(Lang::En), "by 2018-03-06");
         assert_eq!(award.date_label(Lang::Zh), "不晚于2018-03-06");
     }

@@ -1,17 +1,20 @@
 //! The dataset's types. They mirror the RON files under `assets/` one to one, and
 //! serialise to the export contract (JSON/CSV) without a separate DTO layer.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::units;
+
 /// A label in both UI languages. The English is ours; the Chinese follows the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Box<str>,
+    pub en: Box<str>,
 }
 
 impl Text {
@@ -54,9 +57,9 @@ pub struct Dataset {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: String,
+    pub id: Box<str>,
     /// The document's file name, as in `shared/seeds`.
-    pub file: String,
+    pub file: Box<str>,
     /// How many lines the document has; a cited line must fall inside it.
     pub lines: u32,
     pub kind: SourceKind,
@@ -81,17 +84,16 @@ pub enum SourceKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    pub id: String,
+    pub id: Box<str>,
     pub theme: Theme,
     pub name: Text,
     #[serde(default)]
     pub scope: Scope,
     pub summary: Text,
-    #[serde(deserialize_with = "shrunk")]
-    pub points: Vec<Point>,
+    pub points: Box<[Point]>,
     /// Set when the sources give different figures for the same thing: says how they differ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub disagreement: Option<Text>,
+    pub disagreement: Option<Box<Text>>,
 }
 
 /// One figure as one source states it.
@@ -100,26 +102,27 @@ pub struct Indicator {
 pub struct Point {
     pub value: f64,
     /// A unit from `units::UNITS`, written as the source writes it (万辆, 亿元, %).
-    pub unit: String,
+    #[serde(deserialize_with = "unit_name")]
+    pub unit: Cow<'static, str>,
     #[serde(default)]
     pub year: Option<i32>,
     /// A span the figure covers when it is not one year ("2016–2020", "since 2007").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Text>,
+    pub period: Option<Box<Text>>,
     #[serde(default)]
     pub qualifier: Qualifier,
     #[serde(default)]
     pub kind: Kind,
-    pub source: String,
+    pub source: Box<str>,
     /// 1-based line in the source document.
     pub line: u32,
     /// The figure as written, when it is written in words or a fraction (第一, 六成, 1/4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_written: Option<String>,
+    pub as_written: Option<Box<str>>,
     /// What the figure counts, when the indicator's name is not enough; for computed
     /// figures, how it was computed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Text>,
+    pub note: Option<Box<Text>>,
 }
 
 /// How exact the source says a figure is.
@@ -162,7 +165,7 @@ pub enum Scope {
     /// Guangxi as a whole, not Liuzhou.
     Region,
     /// One company (named).
-    Company(Text),
+    Company(Box<Text>),
 }
 
 /// Groups indicators in the Industry and Ecology tabs.
@@ -217,13 +220,12 @@ impl Theme {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub id: String,
+    pub id: Box<str>,
     pub category: EventCategory,
     pub title: Text,
     pub summary: Text,
     /// Every source's date for the event; more than one distinct date is a disagreement.
-    #[serde(deserialize_with = "shrunk")]
-    pub dates: Vec<DateClaim>,
+    pub dates: Box<[DateClaim]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -247,7 +249,7 @@ pub struct DateClaim {
     /// The end of a span ("2021–2023").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
-    pub source: String,
+    pub source: Box<str>,
     pub line: u32,
 }
 
@@ -272,33 +274,33 @@ impl DateRelation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct List {
-    pub id: String,
+    pub id: Box<str>,
     pub name: Text,
-    #[serde(deserialize_with = "shrunk")]
-    pub items: Vec<Item>,
+    pub items: Box<[Item]>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    pub id: String,
+    pub id: Box<str>,
     pub name: Text,
     /// The year the service or measure began.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<i32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "shrunk")]
-    pub points: Vec<Point>,
-    pub source: String,
+    #[serde(default, skip_serializing_if = "<[Point]>::is_empty")]
+    pub points: Box<[Point]>,
+    pub source: Box<str>,
     pub line: u32,
 }
 
-/// A list as long as it is: a parser grows a list of unknown length by doubling, which
-/// left a one-point indicator holding room for four (77 MB of room never used in a
-/// dataset of 100,000 such indicators).
-fn shrunk<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    let mut list = Vec::deserialize(d)?;
-    list.shrink_to_fit();
-    Ok(list)
+/// A known unit as the table's own `&'static str`: no allocation per figure. An
+/// unknown one is kept as written, for validation to report.
+fn unit_name<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
+    let name = String::deserialize(d)?;
+    Ok(match units::lookup(&name) {
+        Some(unit) => Cow::Borrowed(unit.zh),
+        None => Cow::Owned(name),
+    })
 }
 
 /// A date with the precision its source gives: a year, a month, or a day.

@@ -106,7 +106,7 @@ impl Dataset {
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        self.sources.iter().find(|s| &*s.id == id)
     }
 
     /// The records that cite `source`, in file order.
@@ -155,12 +155,10 @@ impl<'a> Record<'a> {
     pub fn cited_sources(&self) -> impl Iterator<Item = &'a str> + 'a {
         let (own, dates): (Option<&'a str>, &'a [super::DateClaim]) = match self {
             Record::Event(e) => (None, &e.dates),
-            Record::Item(_, i) if i.points.is_empty() => (Some(i.source.as_str()), &[]),
+            Record::Item(_, i) if i.points.is_empty() => (Some(&*i.source), &[]),
             _ => (None, &[]),
         };
-        own.into_iter()
-            .chain(dates.iter().map(|d| d.source.as_str()))
-            .chain(self.points().iter().map(|p| p.source.as_str()))
+        own.into_iter().chain(dates.iter().map(|d| &*d.source)).chain(self.points().iter().map(|p| &*p.source))
     }
 }
 

@@ -16,7 +16,7 @@ pub const MAX_VALUE: f64 = 1e12;
 /// `locators` follow `load::FILES`: sources, industry, ecology, timeline, livelihood.
 pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
     let mut v = Validator {
-        documents: data.sources.iter().map(|s| (s.id.as_str(), (s.file.as_str(), s.lines))).collect(),
+        documents: data.sources.iter().map(|s| (&*s.id, (&*s.file, s.lines))).collect(),
         ids: HashMap::new(),
         locators,
         problems: Vec::new(),
@@ -148,7 +148,7 @@ impl<'a> Validator<'a> {
         }
         self.points(loc, at, &ind.points);
         if ind.disagreement.is_some() {
-            let sources: HashSet<&str> = ind.points.iter().map(|p| p.source.as_str()).collect();
+            let sources: HashSet<&str> = ind.points.iter().map(|p| &*p.source).collect();
             if sources.len() < 2 {
                 let kind = ProblemKind::DisagreementOneSource(sources.len());
                 self.report(loc, loc.field(at, "disagreement", 0), kind);
@@ -181,7 +181,7 @@ impl<'a> Validator<'a> {
                 self.report(loc, Some(here), ProblemKind::Absurd(p.value));
             }
             if units::lookup(&p.unit).is_none() {
-                self.report(loc, loc.field(here, "unit", 0), ProblemKind::UnknownUnit(p.unit.clone()));
+                self.report(loc, loc.field(here, "unit", 0), ProblemKind::UnknownUnit(p.unit.to_string()));
             }
             if let Some(year) = p.year {
                 self.year(loc, loc.field(here, "year", 0), year);

@@ -46,7 +46,7 @@ pub fn list_line(app: &App, ind: &Indicator, width: usize) -> Line<'static> {
 fn series(ind: &Indicator) -> Vec<&Point> {
     let mut units: BTreeMap<&str, usize> = BTreeMap::new();
     for p in &ind.points {
-        *units.entry(p.unit.as_str()).or_default() += 1;
+        *units.entry(&*p.unit).or_default() += 1;
     }
     let Some((&unit, _)) = units.iter().max_by_key(|(_, n)| **n) else {
         return Vec::new();
@@ -98,7 +98,7 @@ pub fn detail(app: &App, ind: &Indicator, width: usize) -> Detail {
     lines.extend(wrapped(t(app, "来源", "Sources"), width, th.header));
     let mut cited: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
     for p in &ind.points {
-        let lines = cited.entry(p.source.as_str()).or_default();
+        let lines = cited.entry(&*p.source).or_default();
         if !lines.contains(&p.line) {
             lines.push(p.line);
         }
@@ -123,7 +123,7 @@ pub fn detail(app: &App, ind: &Indicator, width: usize) -> Detail {
             })
             .collect(),
     });
-    let card = match ind.points.as_slice() {
+    let card = match &*ind.points {
         [p] => Some(Card {
             value: p.display(lang),
             caption: [p.when(lang), p.kind.label(lang).to_owned(), cite(&p.source, p.line)]
@@ -191,7 +191,7 @@ fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> 
 fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
     let mut by_source: BTreeMap<&str, Vec<&Point>> = BTreeMap::new();
     for p in ind.points.iter().filter(|p| p.kind == Kind::Reported) {
-        by_source.entry(p.source.as_str()).or_default().push(p);
+        by_source.entry(&*p.source).or_default().push(p);
     }
     let columns: Vec<Vec<String>> = by_source
         .iter()
@@ -253,6 +253,6 @@ pub fn citation(app: &App, ind: &Indicator) -> String {
 
 /// "000_….txt line 29"
 pub fn cite_line(app: &App, source: &str, line: u32) -> String {
-    let file = app.data.source(source).map_or(source, |s| s.file.as_str());
+    let file = app.data.source(source).map_or(source, |s| &*s.file);
     format!("{file} line {line}")
 }

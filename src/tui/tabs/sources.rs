@@ -79,7 +79,7 @@ pub fn detail(app: &App, s: usize, width: usize) -> Detail {
 pub fn draw_citing(app: &App, pane: Rect, buf: &mut Buffer) {
     let Some(c) = &app.citing else { return };
     let id = match app.selected() {
-        Some(Target::Source(s)) => app.data.sources[s].id.as_str(),
+        Some(Target::Source(s)) => &*app.data.sources[s].id,
         _ => "",
     };
     let title = match app.lang {
