@@ -4,6 +4,7 @@
 //! matcher can replace it in one place.
 
 use std::cmp::Reverse;
+use std::ops::Range;
 
 use memchr::memmem;
 use pinyin::ToPinyinMulti;
@@ -48,7 +49,7 @@ struct Key {
     origin: Vec<u8>,
     /// Which chars `text` has (see `mask`), to rule a key out before scanning it; not
     /// kept for a respelled key, which is built only once it is known to match.
-    mask: u128,
+    mask: u64,
     /// A pinyin key's other readings of its heteronyms, in text order.
     alts: Vec<Alt>,
     /// Bigrams of `compact` and `initials`, under every reading (not kept for a
@@ -113,34 +114,61 @@ struct AltRef {
     reading: u16,
 }
 
-/// A range of one of the index's arenas.
-#[derive(Debug, Clone, Copy, Default)]
-struct Span {
-    start: u32,
-    end: u32,
-}
-
-impl Span {
-    fn range(self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
-
-/// A key stored in the index: spans into the text and origin arenas, so that all
-/// keys sit in a few contiguous allocations and a scan reads memory in order.
+/// A key stored in the index: offsets into the text, origin and alternate arenas, so
+/// that all keys sit in a few contiguous allocations and a scan reads memory in
+/// order. Lengths are u16 (a key longer than 64 KiB is not indexed): 32 bytes a key,
+/// where spans of u32 pairs took 80.
 #[derive(Debug, Clone, Copy)]
 struct KeyRef {
-    text: Span,
-    compact: Span,
-    initials: Option<Span>,
-    /// `None` when each char comes from the title's char at the same place (most
-    /// English and Hanzi keys): no arena bytes for them.
-    origin: Option<Span>,
-    /// Other readings of the key's heteronyms (pinyin keys only).
-    alts: Span,
-    mask: u128,
+    mask: u64,
+    /// In `text`, `len` bytes of the key's text, then its compact form (unless the
+    /// same, when `compact_len == len`), then `initials_len` bytes of initials (pinyin
+    /// keys only).
+    start: u32,
+    len: u16,
+    compact_len: u16,
+    initials_len: u16,
+    /// Its heteronyms' other readings (pinyin keys only), in `alts`.
+    alts_start: u32,
+    alts_len: u16,
+    /// In `origin`; none (`origin_len == 0`) when each char comes from the title's
+    /// char at the same place, as in most English and Hanzi keys.
+    origin_start: u32,
+    origin_len: u16,
     side: Side,
     ascii: bool,
+}
+
+const _: () = assert!(size_of::<KeyRef>() == 32, "a key costs 32 bytes");
+
+impl KeyRef {
+    fn text(&self) -> Range<usize> {
+        let start = self.start as usize;
+        start..start + usize::from(self.len)
+    }
+
+    fn compact(&self) -> Range<usize> {
+        let text = self.text();
+        match self.compact_len == self.len {
+            true => text,
+            false => text.end..text.end + usize::from(self.compact_len),
+        }
+    }
+
+    fn initials(&self) -> Option<Range<usize>> {
+        let after = self.compact().end.max(self.text().end);
+        (self.initials_len > 0).then(|| after..after + usize::from(self.initials_len))
+    }
+
+    fn alts(&self) -> Range<usize> {
+        let start = self.alts_start as usize;
+        start..start + usize::from(self.alts_len)
+    }
+
+    fn origin(&self) -> Option<Range<usize>> {
+        let start = self.origin_start as usize;
+        (self.origin_len > 0).then(|| start..start + usize::from(self.origin_len))
+    }
 }
 
 /// A key's parts, borrowed from the arenas as bytes: the scan compares bytes, and
@@ -212,7 +240,7 @@ pub struct SearchIndex {
     /// score, and punctuation (《》“”) does not count.
     lengths: Vec<u16>,
     /// Union of each entry's key masks and other readings.
-    masks: Vec<u128>,
+    masks: Vec<u64>,
     /// Union of each entry's key bigrams.
     grams: Vec<Grams>,
     matcher: Matcher,
@@ -272,18 +300,24 @@ impl SearchIndex {
         for title in titles {
             let (mut mask, mut grams) = (0, Grams::default());
             for key in keys_of(title) {
+                let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
+                // A pinyin key keeps its origin even so: `splice` reads it.
+                let origin: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.origin };
+                let compact: &str = if key.compact == key.text { "" } else { &key.compact };
+                let initials = key.initials.as_deref().unwrap_or_default();
+                let lengths = [key.text.len(), key.compact.len(), initials.len(), origin.len(), key.alts.len()];
+                if lengths.iter().any(|&n| n > usize::from(u16::MAX)) {
+                    continue;
+                }
+                let [len, compact_len, initials_len, origin_len, alts_len] = lengths.map(|n| n as u16);
                 or_grams(&mut grams, &key.grams);
                 // A pinyin key's mask covers its other readings: a wider net for the
                 // key, which `respell` then needs no other mask for.
                 let mut key_mask = key.mask;
                 let alts_start = index.alts.len() as u32;
-                // Positions past u16 are past any real title: such alternates are dropped.
                 for alt in &key.alts {
-                    let (Ok(at), Ok(at_char), Ok(len)) =
-                        (u16::try_from(alt.at), u16::try_from(alt.at_char), u8::try_from(alt.len))
-                    else {
-                        continue;
-                    };
+                    // The key is under 64 KiB, so positions fit; a reading is a syllable.
+                    let (at, at_char, len) = (alt.at as u16, alt.at_char as u16, alt.len as u8);
                     key_mask |= self::mask(alt.reading);
                     let reading = *reading_ids.entry(alt.reading).or_insert_with(|| {
                         index.readings.push(alt.reading);
@@ -291,28 +325,25 @@ impl SearchIndex {
                     });
                     index.alts.push(AltRef { at, at_char, len, reading });
                 }
-                let alts = Span { start: alts_start, end: index.alts.len() as u32 };
                 mask |= key_mask;
-                let text = index.push_text(&key.text);
+                let (start, origin_start) = (index.text.len() as u32, index.origin.len() as u32);
                 // Hanzi titles and one-word keys are their own compact form: stored once.
-                let compact = if key.compact == key.text { text } else { index.push_text(&key.compact) };
-                let initials = key.initials.as_deref().map(|i| index.push_text(i));
-                let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
-                // A pinyin key keeps its origin even so: `splice` reads it.
-                let origin = (!identity || key.initials.is_some()).then(|| {
-                    let start = index.origin.len() as u32;
-                    index.origin.extend_from_slice(&key.origin);
-                    Span { start, end: index.origin.len() as u32 }
-                });
+                index.text.push_str(&key.text);
+                index.text.push_str(compact);
+                index.text.push_str(initials);
+                index.origin.extend_from_slice(origin);
                 index.keys.push(KeyRef {
-                    ascii: key.text.is_ascii(),
-                    text,
-                    compact,
-                    initials,
-                    origin,
-                    alts,
                     mask: key_mask,
+                    start,
+                    len,
+                    compact_len: if compact.is_empty() { len } else { compact_len },
+                    initials_len,
+                    alts_start,
+                    alts_len,
+                    origin_start,
+                    origin_len,
                     side: key.side,
+                    ascii: key.text.is_ascii(),
                 });
             }
             index.first_key.push(index.keys.len() as u32);
@@ -328,12 +359,6 @@ impl SearchIndex {
         index
     }
 
-    fn push_text(&mut self, s: &str) -> Span {
-        let start = self.text.len() as u32;
-        self.text.push_str(s);
-        Span { start, end: self.text.len() as u32 }
-    }
-
     fn keys(&self, entry: usize) -> &[KeyRef] {
         &self.keys[self.first_key[entry] as usize..self.first_key[entry + 1] as usize]
     }
@@ -341,11 +366,11 @@ impl SearchIndex {
     fn view(&self, k: &KeyRef) -> KeyView<'_> {
         let bytes = self.text.as_bytes();
         KeyView {
-            text: &bytes[k.text.range()],
-            compact: &bytes[k.compact.range()],
-            initials: k.initials.map(|i| &bytes[i.range()]),
+            text: &bytes[k.text()],
+            compact: &bytes[k.compact()],
+            initials: k.initials().map(|i| &bytes[i]),
             ascii: k.ascii,
-            origin: k.origin.map(|o| &self.origin[o.range()]),
+            origin: k.origin().map(|o| &self.origin[o]),
             side: k.side,
             alternate: false,
         }
@@ -362,11 +387,11 @@ impl SearchIndex {
         if q.mask & !k.mask != 0 {
             return None;
         }
-        let text = &self.text[k.text.range()];
+        let text = &self.text[k.text()];
         let (mut pos, mut from) = (0, 0);
         let chosen = &mut scratch.chosen;
         chosen.clear();
-        for group in self.alts[k.alts.range()].chunk_by(|a, b| a.at == b.at) {
+        for group in self.alts[k.alts()].chunk_by(|a, b| a.at == b.at) {
             let (at, end) = (usize::from(group[0].at), usize::from(group[0].at) + usize::from(group[0].len));
             pos = q.advance(pos, &text[from..at]);
             let mut best = (q.advance(pos, &text[at..end]), None);
@@ -390,14 +415,14 @@ impl SearchIndex {
 
     /// The entry's pinyin key, if it has heteronyms.
     fn heteronyms(&self, entry: usize) -> Option<&KeyRef> {
-        self.keys(entry).iter().find(|k| k.alts.start < k.alts.end)
+        self.keys(entry).iter().find(|k| k.alts_len > 0)
     }
 
     /// Key `k` with the chosen readings in place of its usual ones, written into `out`
     /// (whose buffers a scan reuses).
     fn splice(&self, k: &KeyRef, chosen: &[AltRef], out: &mut Key) {
-        let text = &self.text[k.text.range()];
-        let origin = k.origin.map_or(&[][..], |o| &self.origin[o.range()]);
+        let text = &self.text[k.text()];
+        let origin = k.origin().map_or(&[][..], |o| &self.origin[o]);
         let (t, o) = (&mut out.text, &mut out.origin);
         t.clear();
         o.clear();
@@ -572,21 +597,21 @@ impl SearchIndex {
         };
         let bytes = self.text.as_bytes();
         let key_bound = |k: &KeyRef| {
-            let mut b = start(&bytes[k.compact.range()], EXACT, PREFIX, CONTIGUOUS);
+            let mut b = start(&bytes[k.compact()], EXACT, PREFIX, CONTIGUOUS);
             if k.side == Side::En {
                 b += WHOLE_WORDS;
             }
-            if let Some(ini) = k.initials {
-                b += start(&bytes[ini.range()], INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
+            if let Some(ini) = k.initials() {
+                b += start(&bytes[ini], INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
             }
             b
         };
         let keys = self.keys(entry).iter().map(key_bound).max().unwrap_or(0);
         // A respelling may begin with another reading of the first Hanzi.
         let respelled = self.heteronyms(entry).map_or(0, |k| {
-            let first = self.alts[k.alts.range()].iter().take_while(|a| a.at == 0);
+            let first = self.alts[k.alts()].iter().take_while(|a| a.at == 0);
             let firsts = first.map(|a| self.readings[usize::from(a.reading)].as_bytes()[0]);
-            let begins = bytes[k.compact.range()].first().copied().into_iter().chain(firsts).any(|b| b == query[0]);
+            let begins = bytes[k.compact()].first().copied().into_iter().chain(firsts).any(|b| b == query[0]);
             ALTERNATE_READING + if begins { EXACT } else { CONTIGUOUS }
         });
         keys.max(respelled) + SCATTERED_MAX
@@ -616,7 +641,7 @@ impl SearchIndex {
                     _ => reading.windows(2).any(|pair| query.windows(2).any(|w| w == pair)),
                 }
             };
-            for alt in self.alts[k.alts.range()].iter().filter(useful) {
+            for alt in self.alts[k.alts()].iter().filter(useful) {
                 let mut key = Key::default();
                 self.splice(k, &[*alt], &mut key);
                 respelled.push(key);
@@ -707,13 +732,14 @@ fn or_grams(g: &mut Grams, other: &Grams) {
 type Grams = [u64; 4];
 
 /// Bits for the chars of `s`: one per ASCII letter or digit, the rest hashed into the
-/// high half. A key lacking any bit of the query cannot contain it.
-fn mask(s: &str) -> u128 {
+/// last 28 bits. A key lacking any bit of the query cannot contain it.
+fn mask(s: &str) -> u64 {
     s.chars().filter(|c| c.is_alphanumeric()).fold(0, |m, c| {
         let bit = match c {
             '0'..='9' => c as u32 - '0' as u32,
             'a'..='z' => 10 + c as u32 - 'a' as u32,
-            _ => 64 + c as u32 % 64,
+            // Hanzi and other letters share the last 28 bits.
+            _ => 36 + c as u32 % 28,
         };
         m | 1 << bit
     })
@@ -797,7 +823,7 @@ fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
 struct Query {
     /// Searches for `compact`, built once per query.
     finder: memmem::Finder<'static>,
-    mask: u128,
+    mask: u64,
     ascii: bool,
     /// Chars in `compact`.
     len: usize,
@@ -1065,7 +1091,7 @@ mod tests {
             ["zlqs", "hangye", "chongqing", "yinhang", "quality", "lsf", "2024", "柳州"].map(String::from).to_vec();
         // Pieces of every key: contiguous in some entries, scattered in most.
         for k in &index.keys {
-            let text = &index.text[k.compact.range()];
+            let text = &index.text[k.compact()];
             let chars: Vec<char> = text.chars().collect();
             for len in [1, 2, 3, 5] {
                 if chars.len() > len + 1 {
