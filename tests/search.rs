@@ -96,16 +96,6 @@ fn pinyin_matches_light_up_the_hanzi() {
 }
 
 #[test]
-fn every_record_is_found_at_its_place() {
-    let data = Dataset::embedded().unwrap();
-    let records: Vec<_> = data.records().map(|r| r.id()).collect();
-    for (ordinal, id) in records.iter().enumerate() {
-        assert_eq!(data.record(ordinal).map(|r| r.id()), Some(*id), "record {ordinal}");
-    }
-    assert!(data.record(records.len()).is_none());
-}
-
-#[test]
 fn ties_keep_a_stable_order() {
     let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
     let first = index.search("lsf", 50);

@@ -109,6 +109,20 @@ impl Dataset {
         self.sources.iter().find(|s| &*s.id == id)
     }
 
+    /// How many figures and dates cite each source, in the order of `sources`: one
+    /// pass over the records for all of them.
+    pub fn citation_counts(&self) -> Vec<usize> {
+        let mut counts = vec![0; self.sources.len()];
+        for record in self.records() {
+            for id in record.cited_sources() {
+                if let Some(i) = self.sources.iter().position(|s| *s.id == *id) {
+                    counts[i] += 1;
+                }
+            }
+        }
+        counts
+    }
+
     /// The records that cite `source`, in file order.
     pub fn citing(&self, source: &str) -> Vec<Citation<'_>> {
         self.records()
@@ -182,5 +196,31 @@ impl<'a> Record<'a> {
             Record::List(l) => &l.name,
             Record::Item(_, i) => &i.name,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_in_one_pass_agree_with_each_sources_citing_records() {
+        let data = Dataset::embedded().unwrap();
+        let counts = data.citation_counts();
+        assert_eq!(counts.len(), data.sources.len());
+        for (source, &n) in data.sources.iter().zip(&counts) {
+            assert!(n > 0, "{} backs nothing", source.id);
+            assert_eq!(n, data.citing(&source.id).iter().map(|c| c.count).sum::<usize>(), "{}", source.id);
+        }
+    }
+
+    #[test]
+    fn every_record_is_found_at_its_place() {
+        let data = Dataset::embedded().unwrap();
+        let ids: Vec<&str> = data.records().map(|r| r.id()).collect();
+        for (ordinal, id) in ids.iter().enumerate() {
+            assert_eq!(data.record(ordinal).map(|r| r.id()), Some(*id), "record {ordinal}");
+        }
+        assert!(data.record(ids.len()).is_none());
     }
 }

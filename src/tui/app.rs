@@ -34,6 +34,9 @@ pub struct App {
     pub detail_open: bool,
     /// Sources tab: the records citing the selected source, when listed.
     pub citing: Option<Citing>,
+    /// How many figures and dates cite each source: counted once, as a frame that
+    /// counted them took 20 ms at 100,000 records.
+    pub citations: Vec<usize>,
     pub overlay: Overlay,
     /// A one-off message for the status line ("Copied …").
     pub status: Option<String>,
@@ -120,6 +123,7 @@ fn is_grapheme_boundary(s: &str, at: usize) -> bool {
 impl App {
     pub fn new(data: Dataset, lang: Lang, theme: Theme, area: Rect) -> App {
         let rows = Rows::all(&data);
+        let citations = data.citation_counts();
         App {
             index: None,
             lang,
@@ -132,6 +136,7 @@ impl App {
             scroll: 0,
             detail_open: false,
             citing: None,
+            citations,
             overlay: Overlay::None,
             status: None,
             quit: false,

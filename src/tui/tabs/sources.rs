@@ -32,11 +32,6 @@ pub fn source_summary(app: &App, id: &str) -> String {
     }
 }
 
-/// How many figures and dates cite the source.
-fn backing(app: &App, id: &str) -> usize {
-    app.data.citing(id).iter().map(|c| c.count).sum()
-}
-
 pub fn list_line(app: &App, s: usize, width: usize) -> Line<'static> {
     let src = &app.data.sources[s];
     let date = format!(" {}", src.date);
@@ -65,7 +60,7 @@ pub fn detail(app: &App, s: usize, width: usize) -> Detail {
     lines.push(Line::default());
     lines.extend(wrapped(src.summary.get(lang), width, th.base));
     lines.push(Line::default());
-    let n = backing(app, &src.id);
+    let n = app.citations.get(s).copied().unwrap_or(0);
     let backs = if zh {
         format!("支撑 {n} 项数据和日期 · Enter 列出引用它的记录")
     } else {
