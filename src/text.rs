@@ -15,17 +15,31 @@ fn cells(s: &str) -> impl Iterator<Item = (&str, usize)> {
     s.graphemes(true).filter(|g| !g.contains(char::is_control)).map(|g| (g, g.width())).filter(|&(_, w)| w > 0)
 }
 
+/// Printable ASCII, where every byte is a grapheme one cell wide: most English text
+/// is measured and cut without segmenting it.
+fn printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b' '..=b'~'))
+}
+
 /// Display width in terminal cells.
 pub fn width(s: &str) -> usize {
-    cells(s).map(|(_, w)| w).sum()
+    if printable_ascii(s) { s.len() } else { cells(s).map(|(_, w)| w).sum() }
 }
 
 /// Cuts `s` to at most `max` cells, ending in "…" when anything was cut.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
-    if width(s) <= max && !s.contains(char::is_control) {
+    if printable_ascii(s) {
+        return match max {
+            _ if s.len() <= max => Cow::Borrowed(s),
+            0 => Cow::Borrowed(""),
+            _ => Cow::Owned(format!("{}{ELLIPSIS}", &s[..max - 1])),
+        };
+    }
+    let fits = width(s) <= max;
+    if fits && !s.contains(char::is_control) {
         return Cow::Borrowed(s);
     }
-    if width(s) <= max {
+    if fits {
         return Cow::Owned(cells(s).map(|(g, _)| g).collect());
     }
     if max == 0 {

@@ -61,6 +61,19 @@ proptest! {
     }
 
     #[test]
+    fn width_is_the_sum_of_visible_graphemes(s in mixed()) {
+        let cells: usize = s.graphemes(true).filter(|g| !g.contains(char::is_control)).map(|g| g.width()).sum();
+        prop_assert_eq!(width(&s), cells);
+    }
+
+    #[test]
+    fn ascii_is_cut_to_exactly_the_room(s in "[ -~]{0,60}", w in 0usize..40) {
+        let t = truncate(&s, w);
+        let expected = if s.len() <= w { s.clone() } else if w == 0 { String::new() } else { format!("{}…", &s[..w - 1]) };
+        prop_assert_eq!(t.as_ref(), expected.as_str());
+    }
+
+    #[test]
     fn padding_is_exact(s in mixed(), w in 0usize..40) {
         prop_assert_eq!(width(&pad(&s, w)), w);
     }
