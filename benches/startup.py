@@ -3,7 +3,7 @@
 a pseudo-terminal: the time from exec until the frame's last text has been written.
 Median of 20 runs each.
 
-    cargo build --release --examples && python3 benches/startup.py
+    cargo build --release --bins --examples && python3 benches/startup.py
 """
 import fcntl, os, pty, select, statistics, struct, sys, termios, time
 
@@ -44,7 +44,7 @@ def first_frame(argv, marker):
 
 for _, argv, _ in PROGRAMS:
     if not os.path.exists(argv[0]):
-        sys.exit(f"{argv[0]} is missing: cargo build --release --examples")
+        sys.exit(f"{argv[0]} is missing: cargo build --release --bins --examples")
 # Interleaved, so that a noisy moment on the machine falls on both programs alike.
 times = [[] for _ in PROGRAMS]
 for _ in range(RUNS):
