@@ -9,6 +9,7 @@ use std::ops::Range;
 use memchr::memmem;
 use pinyin::ToPinyinMulti;
 use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::data::{Dataset, Text};
 
@@ -931,16 +932,34 @@ fn keys_of(title: &Text) -> Vec<Key> {
     keys
 }
 
+/// A title as its normalised text, each char mapped to the title's char it came from.
+/// Normalised a grapheme at a time, so that a decomposed letter (macOS writes é as e
+/// and a combining accent) composes as it does in the query.
 fn plain_key(s: &str, side: Side) -> Key {
-    let mut text = String::new();
-    let mut origin = Vec::new();
-    for (i, c) in s.chars().enumerate() {
-        for n in normalise(&c.to_string()).chars() {
-            text.push(n);
-            origin.push(clamp_u8(i));
-        }
+    if s.is_ascii() {
+        // Most English titles: every char its own grapheme, NFKC leaves them as they are.
+        return Key::new(s.to_ascii_lowercase(), (0..s.len()).map(clamp_u8).collect(), None, side, false);
+    }
+    let mut text = String::with_capacity(s.len());
+    let mut origin = Vec::with_capacity(s.len());
+    let mut at = 0;
+    for g in s.graphemes(true) {
+        let added = push_normalised(g, &mut text);
+        origin.extend(std::iter::repeat_n(clamp_u8(at), added));
+        at += g.chars().count();
     }
     Key::new(text, origin, None, side, false)
+}
+
+/// Appends `s` normalised (see `normalise`) to `out`, without allocating; returns how
+/// many chars it added.
+fn push_normalised(s: &str, out: &mut String) -> usize {
+    if let [b] = s.as_bytes() {
+        // ASCII: NFKC leaves it as it is.
+        out.push(char::from(b.to_ascii_lowercase()));
+        return 1;
+    }
+    s.nfkc().flat_map(char::to_lowercase).map(|c| out.push(c)).count()
 }
 
 /// Every toneless reading of a Hanzi, the dictionary's first one first; none for
@@ -977,6 +996,7 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>]) -> Key {
     let mut initials = String::new();
     let mut alts = Vec::new();
     let mut after_syllable = false;
+    let mut normalised = String::new();
     for (i, c) in title.chars().enumerate() {
         if let Some((&reading, others)) = readings[i].split_first() {
             if !text.is_empty() && !text.ends_with(' ') {
@@ -995,7 +1015,9 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>]) -> Key {
             initials.extend(reading.chars().next());
             after_syllable = true;
         } else {
-            for n in normalise(&c.to_string()).chars() {
+            normalised.clear();
+            push_normalised(c.encode_utf8(&mut [0; 4]), &mut normalised);
+            for n in normalised.chars() {
                 if after_syllable && n.is_alphanumeric() {
                     text.push(' ');
                     origin.push(clamp_u8(i));
@@ -1021,7 +1043,9 @@ fn lattice_grams(title: &str, readings: &[Vec<&'static str>]) -> Grams {
     let mut prev: Vec<String> = Vec::new();
     for (c, r) in title.chars().zip(readings) {
         let spellings: Vec<String> = if r.is_empty() {
-            let alnum: String = normalise(&c.to_string()).chars().filter(|c| c.is_alphanumeric()).collect();
+            let mut alnum = String::new();
+            push_normalised(c.encode_utf8(&mut [0; 4]), &mut alnum);
+            alnum.retain(char::is_alphanumeric);
             if alnum.is_empty() { continue } else { vec![alnum] }
         } else {
             r.iter().map(|s| s.to_string()).collect()
@@ -1178,6 +1202,18 @@ mod tests {
         let mut index = index_of(&[Text::new("柳州", "Liuzhou")]);
         assert!(index.search("", 5).is_empty());
         assert!(index.search("   ", 5).is_empty());
+    }
+
+    #[test]
+    fn decomposed_titles_match_composed_queries() {
+        // A data file saved on macOS may hold decomposed (NFD) text.
+        let mut index = index_of(&[Text::new("咖啡", "Cafe\u{301} MINI")]);
+        for query in ["café", "cafe\u{301}"] {
+            index.last = None;
+            let hits = index.search(query, 5);
+            assert_eq!(hits.len(), 1, "{query:?}");
+            assert_eq!(hits[0].en, vec![0, 1, 2, 3], "{query:?}: é lights up at its letter");
+        }
     }
 
     #[test]
