@@ -112,6 +112,12 @@ fn draw(c: &mut Criterion) {
                 b.iter(|| terminal.draw(|f| ui::draw(&app, f)).unwrap().area)
             });
         }
+        // Scrolled to the end: rows above the screen must cost nothing.
+        app.update(Msg::GoTo(Tab::Industry));
+        app.update(Msg::Bottom);
+        c.bench_function(&format!("draw/{name}/Industry at its end 200x60"), |b| {
+            b.iter(|| terminal.draw(|f| ui::draw(&app, f)).unwrap().area)
+        });
     }
 }
 

@@ -233,11 +233,11 @@ fn draw_list(app: &App, pane: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let rows = &app.rows[t];
     let selected_row = rows.entries.get(app.sel[t]).copied();
-    let lines = rows.rows.iter().map(|row| match row {
+    let item = |row: &Row| match row {
         Row::Header(name) => list::Item::Header(name.get(app.lang).to_owned()),
         Row::Entry(target) => list::Item::Entry(entry_line(app, *target, width)),
-    });
-    list::draw(area, buf, lines, app.offset[t], selected_row, &app.theme);
+    };
+    list::draw(area, buf, &rows.rows, item, app.offset[t], selected_row, &app.theme);
 }
 
 fn entry_line(app: &App, target: Target, width: usize) -> Line<'static> {

@@ -5,7 +5,7 @@ pub mod livelihood;
 pub mod sources;
 pub mod timeline;
 
-use crate::data::{Dataset, Lang, Locus, Text, Theme as DataTheme};
+use crate::data::{Dataset, Lang, Locus, Record, Text, Theme as DataTheme};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -84,13 +84,18 @@ impl Target {
 
     /// The dataset id of the record.
     pub fn id(self, data: &Dataset) -> &str {
-        match self {
-            Target::Industry(i) => &data.industry[i].id,
-            Target::Ecology(i) => &data.ecology[i].id,
-            Target::Event(i) => &data.timeline[i].id,
-            Target::Item(l, i) => &data.livelihood[l].items[i].id,
-            Target::Source(i) => &data.sources[i].id,
-        }
+        self.record(data).map_or("", |r| r.id())
+    }
+
+    /// The record it points at.
+    pub fn record(self, data: &Dataset) -> Option<Record<'_>> {
+        data.record_at(match self {
+            Target::Industry(i) => Locus::Industry(i),
+            Target::Ecology(i) => Locus::Ecology(i),
+            Target::Event(i) => Locus::Event(i),
+            Target::Item(l, i) => Locus::Item(l, i),
+            Target::Source(i) => Locus::Source(i),
+        })
     }
 }
 

@@ -88,18 +88,18 @@ pub fn draw_citing(app: &App, pane: Rect, buf: &mut Buffer) {
     let area = block.inner(pane);
     block.render(pane, buf);
     let w = usize::from(area.width);
-    let items = c.targets.iter().map(|&(target, n)| {
+    let item = |&(target, n): &(Target, usize)| {
         let tab = format!("[{}] ", target.tab().title(app.lang));
         let count = format!(" ×{n}");
-        let name = app.data.find(target.id(&app.data)).map(|r| r.name().get(app.lang).to_owned()).unwrap_or_default();
+        let name = target.record(&app.data).map(|r| r.name().get(app.lang)).unwrap_or_default();
         let name_w = w.saturating_sub(text::width(&tab) + text::width(&count));
         list::Item::Entry(Line::from(vec![
             Span::styled(text::truncate(&tab, w).into_owned(), app.theme.dim),
-            Span::raw(text::pad(&name, name_w)),
+            Span::raw(text::pad(name, name_w)),
             Span::styled(text::truncate(&count, w.saturating_sub(text::width(&tab))).into_owned(), app.theme.key),
         ]))
-    });
-    list::draw(area, buf, items, c.offset, Some(c.sel), &app.theme);
+    };
+    list::draw(area, buf, &c.targets, item, c.offset, Some(c.sel), &app.theme);
 }
 
 pub fn citation(app: &App, s: usize) -> String {
