@@ -241,6 +241,16 @@ fn finder_jumps_to_the_record_and_esc_returns() {
 }
 
 #[test]
+fn an_index_built_ahead_finds_what_one_built_on_demand_finds() {
+    let (mut ahead, mut on_demand) = (app(Lang::En, 100, 30), app(Lang::En, 100, 30));
+    ahead.index_ahead();
+    keys(&mut ahead, "/zlqs");
+    keys(&mut on_demand, "/zlqs");
+    assert!(screen(&ahead).contains("Decision on the quality-city strategy"));
+    assert_eq!(screen(&ahead), screen(&on_demand));
+}
+
+#[test]
 fn q_and_ctrl_c_quit() {
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "q");

@@ -1,5 +1,8 @@
 //! The app's state and `update`, the one place it changes. Drawing only reads it.
 
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
 use ratatui::layout::{Position, Rect};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -15,9 +18,13 @@ use crate::search::{Hit, SearchIndex};
 pub const FINDER_LIMIT: usize = 30;
 
 pub struct App {
-    pub data: Dataset,
-    /// Built when the finder first opens, so start-up does not pay for pinyin.
+    /// Shared with the thread that may build the index ahead.
+    pub data: Arc<Dataset>,
+    /// Built when the finder first opens, so start-up does not pay for pinyin; or
+    /// ahead, on `building`.
     pub index: Option<SearchIndex>,
+    /// A thread building the index before the first search (see `index_ahead`).
+    building: Option<JoinHandle<SearchIndex>>,
     pub lang: Lang,
     pub theme: Theme,
     pub tab: Tab,
@@ -125,7 +132,9 @@ impl App {
         let rows = Rows::all(&data);
         let citations = data.citation_counts();
         App {
+            data: Arc::new(data),
             index: None,
+            building: None,
             lang,
             theme,
             tab: Tab::Industry,
@@ -140,7 +149,6 @@ impl App {
             overlay: Overlay::None,
             status: None,
             quit: false,
-            data,
         }
     }
 
@@ -149,6 +157,25 @@ impl App {
             Overlay::None => Mode::Normal,
             Overlay::Help => Mode::Help,
             Overlay::Finder(_) => Mode::Finder,
+        }
+    }
+
+    /// Starts building the search index on a thread, so that the first search of a
+    /// large dataset need not wait for it (100,000 records take about a second).
+    pub fn index_ahead(&mut self) {
+        if self.index.is_none() && self.building.is_none() {
+            let data = Arc::clone(&self.data);
+            let thread = std::thread::Builder::new().name("search index".to_owned());
+            // Without a thread, the index is built on the first search as usual.
+            self.building = thread.spawn(move || SearchIndex::new(&data)).ok();
+        }
+    }
+
+    /// The index built ahead, waited for; else one built now.
+    fn ensure_index(&mut self) {
+        if self.index.is_none() {
+            let ahead = self.building.take().and_then(|thread| thread.join().ok());
+            self.index = Some(ahead.unwrap_or_else(|| SearchIndex::new(&self.data)));
         }
     }
 
@@ -223,7 +250,7 @@ impl App {
             }
             Msg::ToggleHelp => self.overlay = Overlay::Help,
             Msg::OpenFinder => {
-                self.index.get_or_insert_with(|| SearchIndex::new(&self.data));
+                self.ensure_index();
                 self.overlay = Overlay::Finder(Finder { input: Input::default(), hits: Vec::new(), sel: 0, offset: 0 })
             }
             Msg::Copy => return self.copy(),
@@ -340,10 +367,10 @@ impl App {
 
     fn finder(&mut self, msg: Msg) {
         let results_height = ui::finder_results_height(self);
-        let Overlay::Finder(f) = &mut self.overlay else {
+        self.ensure_index();
+        let (Overlay::Finder(f), Some(index)) = (&mut self.overlay, self.index.as_mut()) else {
             return;
         };
-        let index = self.index.get_or_insert_with(|| SearchIndex::new(&self.data));
         match msg {
             Msg::Edit(edit) => {
                 f.input.edit(&edit);
