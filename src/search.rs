@@ -123,8 +123,8 @@ struct AltRef {
 struct KeyRef {
     mask: u64,
     /// In `text`, `len` bytes of the key's text, then its compact form (unless the
-    /// same, when `compact_len == len`), then `initials_len` bytes of initials (pinyin
-    /// keys only).
+    /// same: the compact form only drops chars, so the same length means the same
+    /// text), then `initials_len` bytes of initials (pinyin keys only).
     start: u32,
     len: u16,
     compact_len: u16,
@@ -309,7 +309,8 @@ impl SearchIndex {
                 let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
                 // A pinyin key keeps its origin even so: `splice` reads it.
                 let origin: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.origin };
-                let compact: &str = if key.compact == key.text { "" } else { &key.compact };
+                // Hanzi titles and one-word keys are their own compact form: stored once.
+                let own_compact = key.compact != key.text;
                 let initials = key.initials.as_deref().unwrap_or_default();
                 let lengths = [key.text.len(), key.compact.len(), initials.len(), origin.len(), key.alts.len()];
                 if lengths.iter().any(|&n| n > usize::from(u16::MAX)) {
@@ -333,16 +334,17 @@ impl SearchIndex {
                 }
                 mask |= key_mask;
                 let (start, origin_start) = (index.text.len() as u32, index.origin.len() as u32);
-                // Hanzi titles and one-word keys are their own compact form: stored once.
                 index.text.push_str(&key.text);
-                index.text.push_str(compact);
+                if own_compact {
+                    index.text.push_str(&key.compact);
+                }
                 index.text.push_str(initials);
                 index.origin.extend_from_slice(origin);
                 index.keys.push(KeyRef {
                     mask: key_mask,
                     start,
                     len,
-                    compact_len: if compact.is_empty() { len } else { compact_len },
+                    compact_len,
                     initials_len,
                     alts_start,
                     alts_len,
@@ -357,7 +359,7 @@ impl SearchIndex {
             index.grams.push(grams);
             index.lengths.push(title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
         }
-        // The arenas grew by doubling: give back what they will never use.
+        // The arenas' room was an estimate: give back what they will not use.
         index.keys.shrink_to_fit();
         index.text.shrink_to_fit();
         index.origin.shrink_to_fit();
