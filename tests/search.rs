@@ -1,7 +1,8 @@
 //! The finder ranks as a reader expects, whichever of the four ways they type.
 
-use liuzhou_tui::data::Dataset;
+use liuzhou_tui::data::{Dataset, Text};
 use liuzhou_tui::search::SearchIndex;
+use proptest::prelude::*;
 
 #[rustfmt::skip]
 const QUERIES: &[(&str, &str, &str)] = &[
@@ -105,5 +106,36 @@ fn ties_keep_a_stable_order() {
     // Ranked by score, then shorter names, then dataset order.
     for pair in first.windows(2) {
         assert!(pair[0].score >= pair[1].score);
+    }
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-zA-Z0-9 .,'-]{1,10}",
+        "[柳州螺蛳粉质量强市重庆银行行长欸，。《》“”]{1,6}",
+        Just("e\u{301}".to_owned()),
+        Just("ＭＩＮＩ".to_owned()),
+        Just("ﬁ".to_owned()),
+        Just("\t\n".to_owned()),
+        Just("👩‍👩‍👧".to_owned()),
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
+}
+
+proptest! {
+    /// Any titles, any query: no panic, and every highlight falls on a char of its title.
+    #[test]
+    fn highlights_fall_inside_their_titles(
+        titles in prop::collection::vec((any_text(), any_text()), 1..12),
+        query in any_text(),
+    ) {
+        let titles: Vec<Text> = titles.iter().map(|(zh, en)| Text::new(zh, en)).collect();
+        let mut index = SearchIndex::from_titles(&titles);
+        for hit in index.search(&query, 30) {
+            let title = &titles[hit.entry];
+            prop_assert!(hit.zh.iter().all(|&i| i < title.zh.chars().count()), "{hit:?} in {title:?}");
+            prop_assert!(hit.en.iter().all(|&i| i < title.en.chars().count()), "{hit:?} in {title:?}");
+        }
     }
 }
