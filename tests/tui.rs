@@ -241,6 +241,18 @@ fn finder_jumps_to_the_record_and_esc_returns() {
 }
 
 #[test]
+fn the_finder_says_when_it_shows_only_the_best() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "/i");
+    assert!(screen(&a).contains("best 30 · ↑↓ select"), "{}", screen(&a));
+    keys(&mut a, "mpe");
+    assert!(screen(&a).contains("found · ↑↓ select"), "{}", screen(&a));
+    let mut a = app(Lang::Zh, 100, 30);
+    keys(&mut a, "/i");
+    assert!(screen(&a).contains("最佳 30 项"), "{}", screen(&a));
+}
+
+#[test]
 fn an_index_built_ahead_finds_what_one_built_on_demand_finds() {
     let (mut ahead, mut on_demand) = (app(Lang::En, 100, 30), app(Lang::En, 100, 30));
     ahead.index_ahead();

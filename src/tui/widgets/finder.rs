@@ -11,7 +11,7 @@ use super::popup;
 use crate::data::Lang;
 use crate::search::Hit;
 use crate::text;
-use crate::tui::app::{App, Finder};
+use crate::tui::app::{App, FINDER_LIMIT, Finder};
 
 fn popup_area(area: Rect) -> Rect {
     popup::centered(area, area.width.saturating_sub(4).min(76), area.height.saturating_sub(2).min(22))
@@ -61,6 +61,13 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
             (Lang::En, true, _) => "e.g. 质量强市 · zlqs · luosifen · quality city".to_owned(),
             (Lang::Zh, false, true) => "没有匹配".to_owned(),
             (Lang::En, false, true) => "No matches".to_owned(),
+            // At the limit there may be many more: say these are the best, not all.
+            (Lang::Zh, false, false) if f.hits.len() == FINDER_LIMIT => {
+                format!("最佳 {FINDER_LIMIT} 项 · ↑↓ 选择 · Enter 跳转 · Esc 返回")
+            }
+            (Lang::En, false, false) if f.hits.len() == FINDER_LIMIT => {
+                format!("best {FINDER_LIMIT} · ↑↓ select · Enter jump · Esc back")
+            }
             (Lang::Zh, false, false) => {
                 format!("{} 项 · ↑↓ 选择 · Enter 跳转 · Esc 返回", f.hits.len())
             }
