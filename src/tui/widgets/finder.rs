@@ -61,18 +61,19 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
             (Lang::En, true, _) => "e.g. 质量强市 · zlqs · luosifen · quality city".to_owned(),
             (Lang::Zh, false, true) => "没有匹配".to_owned(),
             (Lang::En, false, true) => "No matches".to_owned(),
-            // At the limit there may be many more: say these are the best, not all.
-            (Lang::Zh, false, false) if f.hits.len() == FINDER_LIMIT => {
-                format!("最佳 {FINDER_LIMIT} 项 · ↑↓ 选择 · Enter 跳转 · Esc 返回")
-            }
-            (Lang::En, false, false) if f.hits.len() == FINDER_LIMIT => {
-                format!("best {FINDER_LIMIT} · ↑↓ select · Enter jump · Esc back")
-            }
-            (Lang::Zh, false, false) => {
-                format!("{} 项 · ↑↓ 选择 · Enter 跳转 · Esc 返回", f.hits.len())
-            }
-            (Lang::En, false, false) => {
-                format!("{} found · ↑↓ select · Enter jump · Esc back", f.hits.len())
+            (lang, false, false) => {
+                // At the limit there may be many more: say these are the best, not all.
+                let (n, best) = (f.hits.len(), f.hits.len() == FINDER_LIMIT);
+                match lang {
+                    Lang::Zh => {
+                        let count = if best { format!("最佳 {n} 项") } else { format!("{n} 项") };
+                        format!("{count} · ↑↓ 选择 · Enter 跳转 · Esc 返回")
+                    }
+                    Lang::En => {
+                        let count = if best { format!("best {n}") } else { format!("{n} found") };
+                        format!("{count} · ↑↓ select · Enter jump · Esc back")
+                    }
+                }
             }
         };
         buf.set_stringn(inner.x, inner.y + 1, text::truncate(&hint, w), w, app.theme.dim);
