@@ -242,6 +242,10 @@ pub struct SearchIndex {
     lengths: Vec<u16>,
     /// Union of each entry's key masks and other readings.
     masks: Vec<u64>,
+    /// Bits (as `mask`) of the chars an entry's keys can begin with: first chars of
+    /// their compact forms and initials, and other readings of a first Hanzi. Only a
+    /// query beginning with one of them can earn an exact or prefix bonus.
+    starts: Vec<u64>,
     /// Union of each entry's key bigrams.
     grams: Vec<Grams>,
     matcher: Matcher,
@@ -268,6 +272,10 @@ const INITIALS_WITHIN: i64 = 150;
 /// usual reading, and earns no initials bonus: 技 can be read qi, but "zlqs" means
 /// 质量强市, not 质量技术.
 const ALTERNATE_READING: i64 = -50;
+/// The most a key that cannot begin with the query's first char earns: an English
+/// title or pinyin containing the query, and a match packed tight.
+const LEADLESS_MAX: i64 =
+    CONTIGUOUS + if WHOLE_WORDS > INITIALS_WITHIN { WHOLE_WORDS } else { INITIALS_WITHIN } + SCATTERED_MAX;
 
 impl SearchIndex {
     /// An index over every record's title; a hit's `entry` is the record's place in
@@ -297,6 +305,7 @@ impl SearchIndex {
             readings: Vec::new(),
             lengths: Vec::with_capacity(n),
             masks: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n),
             grams: Vec::with_capacity(n),
             matcher: Matcher::new(),
             last: None,
@@ -304,7 +313,7 @@ impl SearchIndex {
         index.first_key.push(0);
         let mut reading_ids = std::collections::HashMap::new();
         for title in titles {
-            let (mut mask, mut grams) = (0, Grams::default());
+            let (mut mask, mut grams, mut starts) = (0, Grams::default(), 0);
             for key in keys_of(title) {
                 let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
                 // A pinyin key keeps its origin even so: `splice` reads it.
@@ -326,6 +335,9 @@ impl SearchIndex {
                     // The key is under 64 KiB, so positions fit; a reading is a syllable.
                     let (at, at_char, len) = (alt.at as u16, alt.at_char as u16, alt.len as u8);
                     key_mask |= self::mask(alt.reading);
+                    if alt.at == 0 {
+                        starts |= first_bit(alt.reading);
+                    }
                     let reading = *reading_ids.entry(alt.reading).or_insert_with(|| {
                         index.readings.push(alt.reading);
                         (index.readings.len() - 1) as u16
@@ -333,6 +345,7 @@ impl SearchIndex {
                     index.alts.push(AltRef { at, at_char, len, reading });
                 }
                 mask |= key_mask;
+                starts |= first_bit(&key.compact) | first_bit(initials);
                 let (start, origin_start) = (index.text.len() as u32, index.origin.len() as u32);
                 index.text.push_str(&key.text);
                 if own_compact {
@@ -356,6 +369,7 @@ impl SearchIndex {
             }
             index.first_key.push(index.keys.len() as u32);
             index.masks.push(mask);
+            index.starts.push(starts);
             index.grams.push(grams);
             index.lengths.push(title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
         }
@@ -498,43 +512,54 @@ impl SearchIndex {
     }
 
     /// Cheap scores of the candidates that may rank among the best `keep`, and every
-    /// candidate that may match at all (for the next, longer query to search within),
-    /// both in candidate order. A large set is split across the machine's cores.
+    /// candidate that may match at all (for the next, longer query to search within,
+    /// in candidate order). A large set is split across the machine's cores.
     ///
     /// Once `keep` candidates score at least a later one's `upper_bound`, that one
     /// cannot rank and is not scored: on a large dataset most candidates are scattered
-    /// matches or lack the prefixes that the best ones have.
+    /// matches or lack the prefixes that the best ones have. Candidates whose keys
+    /// can begin with the query's first char are scored first, so that the bar is
+    /// high before the rest, which can earn no exact or prefix bonus, are looked at.
     fn cheap_scores(&self, candidates: &[u32], q: &Query, keep: usize) -> (Vec<(i64, u32)>, Vec<u32>) {
         let scan = |part: &[u32]| {
             let mut scratch = Scratch::default();
-            let (mut scored, mut maybe) = (Vec::new(), Vec::new());
+            let mut scored = Vec::new();
             // The best `keep` scores so far, lowest on top.
             let mut best = std::collections::BinaryHeap::with_capacity(keep + 1);
-            for &e in part {
-                let entry = e as usize;
-                if q.mask & !self.masks[entry] != 0 {
-                    continue;
-                }
+            // Whether the entry may match. A candidate that only ties with the best
+            // `keep` so far cannot rank: ties go to those scored first.
+            let mut rank = |entry: usize| {
                 let scattered = self.scattered(entry, q);
                 // What a candidate must beat to rank, once `keep` have been scored.
                 let floor = if best.len() == keep { best.peek().map(|&Reverse(min)| min) } else { None };
                 if floor.is_some_and(|floor| floor >= self.upper_bound(entry, q, scattered)) {
-                    maybe.push(e);
-                    continue;
+                    return true;
                 }
                 let score = match self.cheap_score(entry, q, scattered, floor, &mut scratch) {
-                    Cheap::NoMatch => continue,
-                    Cheap::CannotRank => {
-                        maybe.push(e);
-                        continue;
-                    }
+                    Cheap::NoMatch => return false,
+                    Cheap::CannotRank => return true,
                     Cheap::Score(score) => score,
                 };
-                maybe.push(e);
-                scored.push((score, e));
+                scored.push((score, entry as u32));
                 best.push(Reverse(score));
                 if best.len() > keep {
                     best.pop();
+                }
+                true
+            };
+            let may_match = |&e: &u32| q.mask & !self.masks[e as usize] == 0;
+            let leads = |e: u32| self.starts[e as usize] & q.first != 0;
+            let led: Vec<u32> =
+                part.iter().filter(|&&e| may_match(&e) && leads(e) && rank(e as usize)).copied().collect();
+            let mut led = led.into_iter().peekable();
+            let mut maybe = Vec::new();
+            for &e in part.iter().filter(|e| may_match(e)) {
+                let matches = match leads(e) {
+                    true => led.next_if_eq(&e).is_some(),
+                    false => rank(e as usize),
+                };
+                if matches {
+                    maybe.push(e);
                 }
             }
             (scored, maybe)
@@ -596,12 +621,16 @@ impl SearchIndex {
         if scattered {
             return SCATTERED_MAX;
         }
+        if self.starts[entry] & q.first == 0 {
+            return LEADLESS_MAX;
+        }
         let query = q.compact.as_bytes();
         // EXACT, PREFIX or CONTIGUOUS; INITIALS_EXACT, INITIALS_PREFIX or INITIALS_WITHIN.
-        let start = |s: &[u8], exact: i64, prefix: i64, within: i64| match s.first() {
-            Some(b) if *b == query[0] && s.len() == query.len() => exact,
-            Some(b) if *b == query[0] => prefix,
-            _ => within,
+        // Only whether the query occurs inside is left to `cheap_score`.
+        let start = |s: &[u8], exact: i64, prefix: i64, within: i64| match s.starts_with(query) {
+            true if s.len() == query.len() => exact,
+            true => prefix,
+            false => within,
         };
         let bytes = self.text.as_bytes();
         let key_bound = |k: &KeyRef| {
@@ -615,14 +644,23 @@ impl SearchIndex {
             b
         };
         let keys = self.keys(entry).iter().map(key_bound).max().unwrap_or(0);
-        // A respelling may begin with another reading of the first Hanzi.
-        let respelled = self.heteronyms(entry).map_or(0, |k| {
-            let first = self.alts[k.alts()].iter().take_while(|a| a.at == 0);
-            let firsts = first.map(|a| self.readings[usize::from(a.reading)].as_bytes()[0]);
-            let begins = bytes[k.compact()].first().copied().into_iter().chain(firsts).any(|b| b == query[0]);
-            ALTERNATE_READING + if begins { EXACT } else { CONTIGUOUS }
-        });
+        let respelled = self
+            .heteronyms(entry)
+            .map_or(0, |k| ALTERNATE_READING + if self.may_respell_to_begin(k, query) { EXACT } else { CONTIGUOUS });
         keys.max(respelled) + SCATTERED_MAX
+    }
+
+    /// Whether some respelling of pinyin key `k` may begin with `query`: it must agree
+    /// with the usual spelling up to the first heteronym. Unsure (letters other than
+    /// ASCII before it) counts as may.
+    fn may_respell_to_begin(&self, k: &KeyRef, query: &[u8]) -> bool {
+        let first = self.alts[k.alts()].first().map_or(0, |a| usize::from(a.at));
+        let before = &self.text.as_bytes()[k.text()][..first];
+        if !before.is_ascii() {
+            return true;
+        }
+        let letters = before.iter().filter(|b| b.is_ascii_alphanumeric());
+        letters.zip(query).all(|(a, b)| a == b)
     }
 
     /// Whether the entry's bigrams rule out the query standing in any of its keys
@@ -742,15 +780,21 @@ type Grams = [u64; 4];
 /// Bits for the chars of `s`: one per ASCII letter or digit, the rest hashed into the
 /// last 28 bits. A key lacking any bit of the query cannot contain it.
 fn mask(s: &str) -> u64 {
-    s.chars().filter(|c| c.is_alphanumeric()).fold(0, |m, c| {
-        let bit = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            'a'..='z' => 10 + c as u32 - 'a' as u32,
-            // Hanzi and other letters share the last 28 bits.
-            _ => 36 + c as u32 % 28,
-        };
-        m | 1 << bit
-    })
+    s.chars().filter(|c| c.is_alphanumeric()).fold(0, |m, c| m | bit(c))
+}
+
+/// `mask`'s bit for the first letter, digit or Hanzi of `s`; none if it has none.
+fn first_bit(s: &str) -> u64 {
+    s.chars().find(|c| c.is_alphanumeric()).map_or(0, bit)
+}
+
+fn bit(c: char) -> u64 {
+    1 << match c {
+        '0'..='9' => c as u32 - '0' as u32,
+        'a'..='z' => 10 + c as u32 - 'a' as u32,
+        // Hanzi and other letters share the last 28 bits.
+        _ => 36 + c as u32 % 28,
+    }
 }
 
 /// Chars spanned by the leftmost greedy match of the query in the key's text, if all
@@ -832,6 +876,8 @@ struct Query {
     /// Searches for `compact`, built once per query.
     finder: memmem::Finder<'static>,
     mask: u64,
+    /// `mask`'s bit for the first char of `compact`.
+    first: u64,
     ascii: bool,
     /// Chars in `compact`.
     len: usize,
@@ -883,6 +929,7 @@ impl Query {
         (!compact.is_empty()).then(|| Query {
             finder: memmem::Finder::new(compact.as_bytes()).into_owned(),
             mask: mask(&compact),
+            first: first_bit(&compact),
             ascii: compact.is_ascii(),
             len: compact.chars().count(),
             chars: compact.chars().collect(),
@@ -1120,16 +1167,26 @@ mod tests {
         let index = SearchIndex::new(&data);
         let mut queries: Vec<String> =
             ["zlqs", "hangye", "chongqing", "yinhang", "quality", "lsf", "2024", "柳州"].map(String::from).to_vec();
-        // Pieces of every key: contiguous in some entries, scattered in most.
+        // Pieces of every key and of every respelling with one other reading: its
+        // beginnings, which may earn exact and prefix bonuses, and pieces inside,
+        // contiguous in some entries and scattered in most.
+        let mut respelled = Key::default();
         for k in &index.keys {
-            let text = &index.text[k.compact()];
-            let chars: Vec<char> = text.chars().collect();
-            for len in [1, 2, 3, 5] {
-                if chars.len() > len + 1 {
-                    queries.push(chars[1..1 + len].iter().collect());
+            let mut compacts = vec![index.text[k.compact()].to_owned()];
+            for alt in &index.alts[k.alts()] {
+                index.splice(k, &[*alt], &mut respelled);
+                compacts.push(respelled.compact.clone());
+            }
+            for text in compacts {
+                let chars: Vec<char> = text.chars().collect();
+                for len in [1, 2, 3, 5, 8] {
+                    queries.extend((chars.len() > len + 1).then(|| chars[1..1 + len].iter().collect()));
+                    queries.extend((chars.len() >= len).then(|| chars[..len].iter().collect()));
                 }
             }
         }
+        queries.sort();
+        queries.dedup();
         let mut scratch = Scratch::default();
         let mut ruled_out = 0;
         for query in &queries {
