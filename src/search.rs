@@ -512,54 +512,43 @@ impl SearchIndex {
     }
 
     /// Cheap scores of the candidates that may rank among the best `keep`, and every
-    /// candidate that may match at all (for the next, longer query to search within,
-    /// in candidate order). A large set is split across the machine's cores.
+    /// candidate that may match at all (for the next, longer query to search within),
+    /// both in candidate order. A large set is split across the machine's cores.
     ///
     /// Once `keep` candidates score at least a later one's `upper_bound`, that one
     /// cannot rank and is not scored: on a large dataset most candidates are scattered
-    /// matches or lack the prefixes that the best ones have. Candidates whose keys
-    /// can begin with the query's first char are scored first, so that the bar is
-    /// high before the rest, which can earn no exact or prefix bonus, are looked at.
+    /// matches or lack the prefixes that the best ones have.
     fn cheap_scores(&self, candidates: &[u32], q: &Query, keep: usize) -> (Vec<(i64, u32)>, Vec<u32>) {
         let scan = |part: &[u32]| {
             let mut scratch = Scratch::default();
-            let mut scored = Vec::new();
+            let (mut scored, mut maybe) = (Vec::new(), Vec::new());
             // The best `keep` scores so far, lowest on top.
             let mut best = std::collections::BinaryHeap::with_capacity(keep + 1);
-            // Whether the entry may match. A candidate that only ties with the best
-            // `keep` so far cannot rank: ties go to those scored first.
-            let mut rank = |entry: usize| {
+            for &e in part {
+                let entry = e as usize;
+                if q.mask & !self.masks[entry] != 0 {
+                    continue;
+                }
                 let scattered = self.scattered(entry, q);
                 // What a candidate must beat to rank, once `keep` have been scored.
                 let floor = if best.len() == keep { best.peek().map(|&Reverse(min)| min) } else { None };
                 if floor.is_some_and(|floor| floor >= self.upper_bound(entry, q, scattered)) {
-                    return true;
+                    maybe.push(e);
+                    continue;
                 }
                 let score = match self.cheap_score(entry, q, scattered, floor, &mut scratch) {
-                    Cheap::NoMatch => return false,
-                    Cheap::CannotRank => return true,
+                    Cheap::NoMatch => continue,
+                    Cheap::CannotRank => {
+                        maybe.push(e);
+                        continue;
+                    }
                     Cheap::Score(score) => score,
                 };
-                scored.push((score, entry as u32));
+                maybe.push(e);
+                scored.push((score, e));
                 best.push(Reverse(score));
                 if best.len() > keep {
                     best.pop();
-                }
-                true
-            };
-            let may_match = |&e: &u32| q.mask & !self.masks[e as usize] == 0;
-            let leads = |e: u32| self.starts[e as usize] & q.first != 0;
-            let led: Vec<u32> =
-                part.iter().filter(|&&e| may_match(&e) && leads(e) && rank(e as usize)).copied().collect();
-            let mut led = led.into_iter().peekable();
-            let mut maybe = Vec::new();
-            for &e in part.iter().filter(|e| may_match(e)) {
-                let matches = match leads(e) {
-                    true => led.next_if_eq(&e).is_some(),
-                    false => rank(e as usize),
-                };
-                if matches {
-                    maybe.push(e);
                 }
             }
             (scored, maybe)
