@@ -5,6 +5,7 @@
 
 use std::cmp::Reverse;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use memchr::memmem;
 use pinyin::ToPinyinMulti;
@@ -256,6 +257,22 @@ pub struct SearchIndex {
 
 /// From this many candidates the cheap pass runs on every core.
 const PARALLEL_FROM: usize = 20_000;
+/// Candidates a core takes at a time.
+const CHUNK: usize = 2048;
+
+/// A cheap score and its entry in one number, higher ranking higher: by score, then
+/// by the earlier entry. 0 ranks below every candidate.
+type Rank = u64;
+
+fn rank(score: i64, entry: u32) -> Rank {
+    // Scores are far inside i32; flipping the sign bit orders them as unsigned.
+    let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32 as u32 ^ 0x8000_0000;
+    u64::from(score) << 32 | u64::from(u32::MAX - entry)
+}
+
+fn entry_of(r: Rank) -> usize {
+    (u32::MAX - r as u32) as usize
+}
 
 /// Bonuses over the matcher's score, so a person's sense of "best" wins: exact and
 /// prefix matches before scattered ones, whole English words before fuzzy letters.
@@ -491,16 +508,9 @@ impl SearchIndex {
         // The cheap score is close to the full one (the bonuses dominate both), so a
         // margin over `limit` is enough to rank the top correctly.
         let keep = (limit + limit / 2).max(24);
-        let (cheap, maybe) = self.cheap_scores(&candidates, &q, keep);
+        let (top, maybe) = self.cheap_scores(&candidates, &q, keep);
         self.last = Some((q.compact.clone(), maybe));
-
-        let by_cheap = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        let mut cheap = cheap;
-        if cheap.len() > keep {
-            cheap.select_nth_unstable_by(keep - 1, by_cheap);
-            cheap.truncate(keep);
-        }
-        let mut hits: Vec<Hit> = cheap.iter().filter_map(|&(_, e)| self.score(e as usize, &q)).collect();
+        let mut hits: Vec<Hit> = top.iter().filter_map(|&r| self.score(entry_of(r), &q)).collect();
         hits.sort_by(|a, b| {
             b.score
                 .cmp(&a.score)
@@ -511,68 +521,85 @@ impl SearchIndex {
         hits
     }
 
-    /// Cheap scores of the candidates that may rank among the best `keep`, and every
-    /// candidate that may match at all (for the next, longer query to search within),
-    /// both in candidate order. A large set is split across the machine's cores.
+    /// The best `keep` candidates by cheap score, as `Rank`s, and every candidate that
+    /// may match at all (for the next, longer query to search within), in candidate
+    /// order.
     ///
-    /// Once `keep` candidates score at least a later one's `upper_bound`, that one
-    /// cannot rank and is not scored: on a large dataset most candidates are scattered
-    /// matches or lack the prefixes that the best ones have.
-    fn cheap_scores(&self, candidates: &[u32], q: &Query, keep: usize) -> (Vec<(i64, u32)>, Vec<u32>) {
-        let scan = |part: &[u32]| {
+    /// Once `keep` candidates rank above what a later one can reach (its
+    /// `upper_bound`), that one cannot rank and is not scored: on a large dataset most
+    /// candidates are scattered matches or lack the prefixes that the best ones have.
+    ///
+    /// A large set is cut into chunks that the machine's cores take in turn, so a core
+    /// the system holds up leaves more to the others instead of the whole keystroke
+    /// waiting on it. The cores share their bar: the lowest of some core's best
+    /// `keep`. Ranks are total (ties go to the earlier entry), so which core scores
+    /// what changes the work done, never the result.
+    fn cheap_scores(&self, candidates: &[u32], q: &Query, keep: usize) -> (Vec<Rank>, Vec<u32>) {
+        let chunks: Vec<&[u32]> = candidates.chunks(CHUNK).collect();
+        let (next, bar) = (AtomicUsize::new(0), AtomicU64::new(0));
+        let work = || {
             let mut scratch = Scratch::default();
-            let (mut scored, mut maybe) = (Vec::new(), Vec::new());
-            // The best `keep` scores so far, lowest on top.
+            // The best `keep` so far, lowest on top; and each chunk's may-match list.
             let mut best = std::collections::BinaryHeap::with_capacity(keep + 1);
-            for &e in part {
-                let entry = e as usize;
-                if q.mask & !self.masks[entry] != 0 {
-                    continue;
-                }
-                let scattered = self.scattered(entry, q);
-                // What a candidate must beat to rank, once `keep` have been scored.
-                let floor = if best.len() == keep { best.peek().map(|&Reverse(min)| min) } else { None };
-                if floor.is_some_and(|floor| floor >= self.upper_bound(entry, q, scattered)) {
-                    maybe.push(e);
-                    continue;
-                }
-                let score = match self.cheap_score(entry, q, scattered, floor, &mut scratch) {
-                    Cheap::NoMatch => continue,
-                    Cheap::CannotRank => {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&part) = chunks.get(i) else {
+                    break;
+                };
+                let mut maybe = Vec::with_capacity(part.len());
+                for &e in part {
+                    let entry = e as usize;
+                    if q.mask & !self.masks[entry] != 0 {
+                        continue;
+                    }
+                    let scattered = self.scattered(entry, q);
+                    // What a candidate must rank above, once some core has `keep`.
+                    let floor = bar.load(Ordering::Relaxed);
+                    if floor > 0 && rank(self.upper_bound(entry, q, scattered), e) < floor {
                         maybe.push(e);
                         continue;
                     }
-                    Cheap::Score(score) => score,
-                };
-                maybe.push(e);
-                scored.push((score, e));
-                best.push(Reverse(score));
-                if best.len() > keep {
-                    best.pop();
+                    let score = match self.cheap_score(entry, q, scattered, floor, &mut scratch) {
+                        Cheap::NoMatch => continue,
+                        Cheap::CannotRank => {
+                            maybe.push(e);
+                            continue;
+                        }
+                        Cheap::Score(score) => score,
+                    };
+                    maybe.push(e);
+                    best.push(Reverse(rank(score, e)));
+                    if best.len() > keep {
+                        best.pop();
+                    }
+                    if best.len() == keep {
+                        bar.fetch_max(best.peek().map_or(0, |r| r.0), Ordering::Relaxed);
+                    }
                 }
+                done.push((i, maybe));
             }
-            (scored, maybe)
+            (best.into_iter().map(|r| r.0).collect::<Vec<Rank>>(), done)
         };
-        if candidates.len() < PARALLEL_FROM {
-            return scan(candidates);
-        }
         // Asking the OS is slow (it reads cgroup files): ask once.
         static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
         let threads = *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(8));
-        if threads < 2 {
-            return scan(candidates);
+        let helpers = if candidates.len() < PARALLEL_FROM { 0 } else { threads - 1 };
+        let results = std::thread::scope(|s| {
+            let helpers: Vec<_> = (0..helpers).map(|_| s.spawn(work)).collect();
+            let mut results = vec![work()];
+            results.extend(helpers.into_iter().filter_map(|h| h.join().ok()));
+            results
+        });
+        let (mut top, mut parts) = (Vec::new(), Vec::new());
+        for (best, done) in results {
+            top.extend(best);
+            parts.extend(done);
         }
-        let chunk = candidates.len().div_ceil(threads);
-        std::thread::scope(|s| {
-            let parts: Vec<_> = candidates.chunks(chunk).map(|part| s.spawn(move || scan(part))).collect();
-            let (mut scored, mut maybe) = (Vec::new(), Vec::new());
-            for part in parts {
-                let (s, m) = part.join().unwrap_or_default();
-                scored.extend(s);
-                maybe.extend(m);
-            }
-            (scored, maybe)
-        })
+        top.sort_unstable_by(|a, b| b.cmp(a));
+        top.truncate(keep);
+        parts.sort_unstable_by_key(|&(i, _)| i);
+        (top, parts.into_iter().flat_map(|(_, maybe)| maybe).collect())
     }
 
     /// The best bonus over the keys that contain the query, plus how tightly a greedy
@@ -581,14 +608,7 @@ impl SearchIndex {
     /// no bonus, so none is looked for.
     ///
     /// A respelling is not looked for when its best could not beat `floor`.
-    fn cheap_score(
-        &self,
-        entry: usize,
-        q: &Query,
-        scattered: bool,
-        floor: Option<i64>,
-        scratch: &mut Scratch,
-    ) -> Cheap {
+    fn cheap_score(&self, entry: usize, q: &Query, scattered: bool, floor: Rank, scratch: &mut Scratch) -> Cheap {
         let cheap = |key: &KeyView| cheap(key, q, scattered);
         let best = self.keys(entry).iter().filter(|k| q.mask & !k.mask == 0).filter_map(|k| cheap(&self.view(k))).max();
         if let Some(score) = best {
@@ -597,7 +617,7 @@ impl SearchIndex {
         let Some(k) = self.heteronyms(entry) else {
             return Cheap::NoMatch;
         };
-        if scattered && floor.is_some_and(|floor| floor >= ALTERNATE_READING + SCATTERED_MAX) {
+        if scattered && rank(ALTERNATE_READING + SCATTERED_MAX, entry as u32) < floor {
             return Cheap::CannotRank;
         }
         self.respell(k, q, scratch).and_then(|key| cheap(&key.view())).map_or(Cheap::NoMatch, Cheap::Score)
@@ -1184,7 +1204,7 @@ mod tests {
                 let scattered = index.scattered(entry, &q);
                 ruled_out += usize::from(scattered && q.mask & !index.masks[entry] == 0);
                 // Every bonus looked for, as if nothing had ruled it out.
-                if let Cheap::Score(score) = index.cheap_score(entry, &q, false, None, &mut scratch) {
+                if let Cheap::Score(score) = index.cheap_score(entry, &q, false, 0, &mut scratch) {
                     let bound = index.upper_bound(entry, &q, scattered);
                     assert!(
                         score <= bound,
@@ -1194,6 +1214,16 @@ mod tests {
             }
         }
         assert!(ruled_out > 10_000, "the check ran on too few pairs: {ruled_out}");
+    }
+
+    /// Cores scoring chunks in any order agree on the best only because ranks are
+    /// total: higher score first, then the earlier entry.
+    #[test]
+    fn ranks_order_by_score_then_earlier_entry() {
+        let mut ranked: Vec<(i64, u32)> = vec![(-50, 3), (0, 0), (0, 7), (1800, 2), (1800, 9), (-1, u32::MAX - 1)];
+        ranked.sort_by_key(|&(score, e)| Reverse(rank(score, e)));
+        assert_eq!(ranked, [(1800, 2), (1800, 9), (0, 0), (0, 7), (-1, u32::MAX - 1), (-50, 3)]);
+        assert!(ranked.iter().all(|&(score, e)| rank(score, e) > 0 && entry_of(rank(score, e)) == e as usize));
     }
 
     /// Typing searches only what the last query may have matched, including the
