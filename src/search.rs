@@ -247,6 +247,9 @@ pub struct SearchIndex {
     /// their compact forms and initials, and other readings of a first Hanzi. Only a
     /// query beginning with one of them can earn an exact or prefix bonus.
     starts: Vec<u64>,
+    /// Bits (as `mask`) of the chars that begin a word of the English title: only a
+    /// query beginning with one of them can stand there as whole words.
+    word_starts: Vec<u64>,
     /// Union of each entry's key bigrams.
     grams: Vec<Grams>,
     matcher: Matcher,
@@ -289,10 +292,6 @@ const INITIALS_WITHIN: i64 = 150;
 /// usual reading, and earns no initials bonus: 技 can be read qi, but "zlqs" means
 /// 质量强市, not 质量技术.
 const ALTERNATE_READING: i64 = -50;
-/// The most a key that cannot begin with the query's first char earns: an English
-/// title or pinyin containing the query, and a match packed tight.
-const LEADLESS_MAX: i64 =
-    CONTIGUOUS + if WHOLE_WORDS > INITIALS_WITHIN { WHOLE_WORDS } else { INITIALS_WITHIN } + SCATTERED_MAX;
 
 impl SearchIndex {
     /// An index over every record's title; a hit's `entry` is the record's place in
@@ -323,6 +322,7 @@ impl SearchIndex {
             lengths: Vec::with_capacity(n),
             masks: Vec::with_capacity(n),
             starts: Vec::with_capacity(n),
+            word_starts: Vec::with_capacity(n),
             grams: Vec::with_capacity(n),
             matcher: Matcher::new(),
             last: None,
@@ -330,7 +330,7 @@ impl SearchIndex {
         index.first_key.push(0);
         let mut reading_ids = std::collections::HashMap::new();
         for title in titles {
-            let (mut mask, mut grams, mut starts) = (0, Grams::default(), 0);
+            let (mut mask, mut grams, mut starts, mut word_starts) = (0, Grams::default(), 0, 0);
             for key in keys_of(title) {
                 let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
                 // A pinyin key keeps its origin even so: `splice` reads it.
@@ -363,6 +363,9 @@ impl SearchIndex {
                 }
                 mask |= key_mask;
                 starts |= first_bit(&key.compact) | first_bit(initials);
+                if key.side == Side::En {
+                    word_starts |= self::word_starts(&key.text);
+                }
                 let (start, origin_start) = (index.text.len() as u32, index.origin.len() as u32);
                 index.text.push_str(&key.text);
                 if own_compact {
@@ -387,6 +390,7 @@ impl SearchIndex {
             index.first_key.push(index.keys.len() as u32);
             index.masks.push(mask);
             index.starts.push(starts);
+            index.word_starts.push(word_starts);
             index.grams.push(grams);
             index.lengths.push(title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
         }
@@ -630,8 +634,11 @@ impl SearchIndex {
         if scattered {
             return SCATTERED_MAX;
         }
+        let words = if self.word_starts[entry] & q.first != 0 { WHOLE_WORDS } else { 0 };
         if self.starts[entry] & q.first == 0 {
-            return LEADLESS_MAX;
+            // No exact or prefix bonus: at most the query stands inside a key, as whole
+            // words of the English title or among the initials.
+            return CONTIGUOUS + words.max(INITIALS_WITHIN) + SCATTERED_MAX;
         }
         let query = q.compact.as_bytes();
         // EXACT, PREFIX or CONTIGUOUS; INITIALS_EXACT, INITIALS_PREFIX or INITIALS_WITHIN.
@@ -645,7 +652,7 @@ impl SearchIndex {
         let key_bound = |k: &KeyRef| {
             let mut b = start(&bytes[k.compact()], EXACT, PREFIX, CONTIGUOUS);
             if k.side == Side::En {
-                b += WHOLE_WORDS;
+                b += words;
             }
             if let Some(ini) = k.initials() {
                 b += start(&bytes[ini], INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
@@ -660,16 +667,29 @@ impl SearchIndex {
     }
 
     /// Whether some respelling of pinyin key `k` may begin with `query`: it must agree
-    /// with the usual spelling up to the first heteronym. Unsure (letters other than
-    /// ASCII before it) counts as may.
+    /// with the usual spelling up to the first heteronym, and go on with one of that
+    /// heteronym's readings. Unsure (letters other than ASCII before it) counts as may.
     fn may_respell_to_begin(&self, k: &KeyRef, query: &[u8]) -> bool {
-        let first = self.alts[k.alts()].first().map_or(0, |a| usize::from(a.at));
-        let before = &self.text.as_bytes()[k.text()][..first];
-        if !before.is_ascii() {
+        let alts = &self.alts[k.alts()];
+        let Some(first) = alts.first() else {
+            return false;
+        };
+        let (text, at) = (&self.text.as_bytes()[k.text()], usize::from(first.at));
+        if !text[..at].is_ascii() {
             return true;
         }
-        let letters = before.iter().filter(|b| b.is_ascii_alphanumeric());
-        letters.zip(query).all(|(a, b)| a == b)
+        let mut rest = query;
+        for b in text[..at].iter().filter(|b| b.is_ascii_alphanumeric()) {
+            match rest.split_first() {
+                None => return true,
+                Some((q, after)) if q == b => rest = after,
+                Some(_) => return false,
+            }
+        }
+        let usual = &text[at..at + usize::from(first.len)];
+        let others =
+            alts.iter().take_while(|a| a.at == first.at).map(|a| self.readings[usize::from(a.reading)].as_bytes());
+        rest.is_empty() || std::iter::once(usual).chain(others).any(|r| r.starts_with(rest) || rest.starts_with(r))
     }
 
     /// Whether the entry's bigrams rule out the query standing in any of its keys
@@ -790,6 +810,16 @@ type Grams = [u64; 4];
 /// last 28 bits. A key lacking any bit of the query cannot contain it.
 fn mask(s: &str) -> u64 {
     s.chars().filter(|c| c.is_alphanumeric()).fold(0, |m, c| m | bit(c))
+}
+
+/// `mask`'s bits for the chars that begin a word of `s`, as `whole_words` sees words.
+fn word_starts(s: &str) -> u64 {
+    let mut after_boundary = true;
+    s.chars().fold(0, |m, c| {
+        let m = if after_boundary { m | bit(c) } else { m };
+        after_boundary = c.is_ascii() && !c.is_ascii_alphanumeric();
+        m
+    })
 }
 
 /// `mask`'s bit for the first letter, digit or Hanzi of `s`; none if it has none.
