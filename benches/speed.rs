@@ -51,11 +51,15 @@ fn search(c: &mut Criterion) {
     for (name, data) in [("embedded", Dataset::embedded().unwrap()), ("100k", synthetic(100_000))] {
         let mut index = SearchIndex::new(&data);
         let samples = RefCell::new(Vec::new());
+        // Where the workload goes on from: each call would otherwise begin again at its
+        // first keystroke, and the few keystrokes a sample takes would all be those.
+        let mut next = 0;
         c.bench_function(&format!("search/{name}/keystroke"), |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
-                for i in 0..iters {
-                    let q = &strokes[i as usize % strokes.len()];
+                for _ in 0..iters {
+                    let q = &strokes[next % strokes.len()];
+                    next += 1;
                     let t = Instant::now();
                     black_box(index.search(q, liuzhou_tui::tui::app::FINDER_LIMIT));
                     let d = t.elapsed();
@@ -78,11 +82,14 @@ fn keystroke_and_redraw(c: &mut Criterion) {
         let mut app = App::new(data, Lang::En, Theme::monochrome(), Rect::new(0, 0, 100, 30));
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         let samples = RefCell::new(Vec::new());
+        // As in `search`: every query in turn, not the first one again in each sample.
+        let mut next = 0;
         c.bench_function(&format!("keystroke+redraw/{name}"), |b| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
-                for i in 0..iters {
-                    let query = TYPED[i as usize % TYPED.len()];
+                for _ in 0..iters {
+                    let query = TYPED[next % TYPED.len()];
+                    next += 1;
                     app.update(Msg::OpenFinder);
                     for ch in query.chars() {
                         let t = Instant::now();
