@@ -814,12 +814,8 @@ fn mask(s: &str) -> u64 {
 
 /// `mask`'s bits for the chars that begin a word of `s`, as `whole_words` sees words.
 fn word_starts(s: &str) -> u64 {
-    let mut after_boundary = true;
-    s.chars().fold(0, |m, c| {
-        let m = if after_boundary { m | bit(c) } else { m };
-        after_boundary = c.is_ascii() && !c.is_ascii_alphanumeric();
-        m
-    })
+    let starts = s.char_indices().filter(|&(i, _)| i == 0 || splits_words(s.as_bytes()[i - 1]));
+    starts.fold(0, |m, (_, c)| m | bit(c))
 }
 
 /// `mask`'s bit for the first letter, digit or Hanzi of `s`; none if it has none.
@@ -988,7 +984,7 @@ fn normalise(s: &str) -> String {
 /// punctuation and spaces; other bytes belong to words. Finding each word and checking
 /// its ends costs far less than splitting every title into words.
 fn whole_words(text: &[u8], words: &[memmem::Finder]) -> bool {
-    let boundary = |b: Option<&u8>| b.is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric());
+    let boundary = |b: Option<&u8>| b.is_none_or(|&b| splits_words(b));
     let mut from = 0;
     !words.is_empty()
         && words.iter().all(|w| {
@@ -1002,6 +998,11 @@ fn whole_words(text: &[u8], words: &[memmem::Finder]) -> bool {
             }
             false
         })
+}
+
+/// ASCII punctuation and spaces end words; any other byte belongs to one.
+fn splits_words(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphanumeric()
 }
 
 /// Highlights index titles by char; past 255 chars (no real title) they stop moving.
