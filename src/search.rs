@@ -546,6 +546,9 @@ impl SearchIndex {
             // The best `keep` so far, lowest on top; and each chunk's may-match list.
             let mut best = std::collections::BinaryHeap::with_capacity(keep + 1);
             let mut done = Vec::new();
+            // The bar this core last raised: the others read it for every candidate,
+            // so it is written only when it rises.
+            let mut raised = 0;
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&part) = chunks.get(i) else {
@@ -577,8 +580,10 @@ impl SearchIndex {
                     if best.len() > keep {
                         best.pop();
                     }
-                    if best.len() == keep {
-                        bar.fetch_max(best.peek().map_or(0, |r| r.0), Ordering::Relaxed);
+                    let lowest = best.peek().map_or(0, |r| r.0);
+                    if best.len() == keep && lowest > raised {
+                        bar.fetch_max(lowest, Ordering::Relaxed);
+                        raised = lowest;
                     }
                 }
                 done.push((i, maybe));
@@ -590,9 +595,9 @@ impl SearchIndex {
         let threads = *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(8));
         let helpers = if candidates.len() < PARALLEL_FROM { 0 } else { threads - 1 };
         let results = std::thread::scope(|s| {
-            let helpers: Vec<_> = (0..helpers).map(|_| s.spawn(work)).collect();
+            let spawned: Vec<_> = (0..helpers).map(|_| s.spawn(work)).collect();
             let mut results = vec![work()];
-            results.extend(helpers.into_iter().filter_map(|h| h.join().ok()));
+            results.extend(spawned.into_iter().filter_map(|h| h.join().ok()));
             results
         });
         let (mut top, mut parts) = (Vec::new(), Vec::new());
@@ -628,8 +633,9 @@ impl SearchIndex {
     }
 
     /// The most `cheap_score` can give the entry, from a few bytes of each key: a bonus
-    /// for an exact or prefix match needs the query's first byte first, and a
-    /// `scattered` entry earns no bonus at all.
+    /// for an exact or prefix match needs a key that begins with the query, one for
+    /// whole words an English word that begins with its first char, and a `scattered`
+    /// entry earns no bonus at all.
     fn upper_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
         if scattered {
             return SCATTERED_MAX;
