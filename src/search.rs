@@ -91,6 +91,18 @@ struct Alt {
     reading: &'static str,
 }
 
+/// A greedy match of a query partly read, and (for an ASCII query, bit-parallel, as
+/// in Shift-And) where its beginnings stand contiguously in the compact form.
+#[derive(Debug, Clone, Copy, Default)]
+struct Walk {
+    /// Chars of the query matched in order so far.
+    pos: usize,
+    /// Bit j: the query's first j + 1 chars end contiguously at the last char read.
+    ends: u64,
+    /// Every bit `ends` has had: the query stood whole somewhere once its last is set.
+    seen: u64,
+}
+
 /// A candidate's cheap score, or why it has none.
 #[derive(Debug, PartialEq)]
 enum Cheap {
@@ -252,6 +264,8 @@ pub struct SearchIndex {
     word_starts: Vec<u64>,
     /// Union of each entry's key bigrams.
     grams: Vec<Grams>,
+    /// Pairs of chars any pinyin key holds under any reading.
+    pairs: Pairs,
     matcher: Matcher,
     /// The last query and the entries it matched: a query that extends it can only
     /// match among those, so typing narrows instead of rescanning everything.
@@ -292,6 +306,9 @@ const INITIALS_WITHIN: i64 = 150;
 /// usual reading, and earns no initials bonus: 技 can be read qi, but "zlqs" means
 /// 质量强市, not 质量技术.
 const ALTERNATE_READING: i64 = -50;
+/// A match through another reading that the query does not stand in contiguously
+/// ranks after every match through the usual readings.
+const ALTERNATE_SCATTERED: i64 = -1000;
 
 impl SearchIndex {
     /// An index over every record's title; a hit's `entry` is the record's place in
@@ -324,6 +341,7 @@ impl SearchIndex {
             starts: Vec::with_capacity(n),
             word_starts: Vec::with_capacity(n),
             grams: Vec::with_capacity(n),
+            pairs: Pairs::default(),
             matcher: Matcher::new(),
             last: None,
         };
@@ -331,7 +349,7 @@ impl SearchIndex {
         let mut reading_ids = std::collections::HashMap::new();
         for title in titles {
             let (mut mask, mut grams, mut starts, mut word_starts) = (0, Grams::default(), 0, 0);
-            for key in keys_of(title) {
+            for key in keys_of(title, &mut index.pairs) {
                 let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
                 // A pinyin key keeps its origin even so: `splice` reads it.
                 let origin: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.origin };
@@ -420,40 +438,48 @@ impl SearchIndex {
     }
 
     /// The entry's pinyin respelled with other readings of its heteronyms where that
-    /// lets it contain the query (银行 as yin hang), choosing at each heteronym the
-    /// reading that takes the match furthest; `None` when no spelling contains it.
+    /// lets it contain the query (银行 as yin hang); `None` when no spelling contains it.
+    fn respell<'s>(&self, k: &KeyRef, q: &Query, scratch: &'s mut Scratch) -> Option<&'s Key> {
+        let walk = self.walk_spellings(k, q, &mut scratch.chosen)?;
+        if walk.pos < q.len || scratch.chosen.is_empty() {
+            return None;
+        }
+        self.splice(k, &scratch.chosen, &mut scratch.key);
+        Some(&scratch.key)
+    }
+
+    /// One pass over every spelling of pinyin key `k`: chooses at each heteronym the
+    /// reading that takes a greedy match of the query furthest (into `chosen`), and
+    /// finds whether any spelling holds the query contiguously (see `Walk`). `None`
+    /// when the key lacks a char of the query.
     ///
     /// A greedy subsequence match only gains from having matched more, so the
-    /// furthest reading at each heteronym is never a worse choice: one pass over the
-    /// readings decides, instead of one scan per spelling.
-    fn respell<'s>(&self, k: &KeyRef, q: &Query, scratch: &'s mut Scratch) -> Option<&'s Key> {
+    /// furthest reading at each heteronym is never a worse choice: one pass decides,
+    /// instead of one scan per spelling.
+    fn walk_spellings(&self, k: &KeyRef, q: &Query, chosen: &mut Vec<AltRef>) -> Option<Walk> {
         if q.mask & !k.mask != 0 {
             return None;
         }
-        let text = &self.text[k.text()];
-        let (mut pos, mut from) = (0, 0);
-        let chosen = &mut scratch.chosen;
+        let text = &self.text.as_bytes()[k.text()];
+        let (mut walk, mut from) = (Walk::default(), 0);
         chosen.clear();
         for group in self.alts[k.alts()].chunk_by(|a, b| a.at == b.at) {
             let (at, end) = (usize::from(group[0].at), usize::from(group[0].at) + usize::from(group[0].len));
-            pos = q.advance(pos, &text[from..at]);
-            let mut best = (q.advance(pos, &text[at..end]), None);
+            let before = q.walk(walk, &text[from..at]);
+            walk = q.walk(before, &text[at..end]);
+            let mut best = None;
             for alt in group {
-                let reached = q.advance(pos, self.readings[usize::from(alt.reading)]);
-                if reached > best.0 {
-                    best = (reached, Some(alt));
+                let other = q.walk(before, self.readings[usize::from(alt.reading)].as_bytes());
+                if other.pos > walk.pos {
+                    best = Some(*alt);
                 }
+                walk =
+                    Walk { pos: walk.pos.max(other.pos), ends: walk.ends | other.ends, seen: walk.seen | other.seen };
             }
-            pos = best.0;
-            chosen.extend(best.1.copied());
+            chosen.extend(best);
             from = end;
         }
-        pos = q.advance(pos, &text[from..]);
-        if pos < q.len || chosen.is_empty() {
-            return None;
-        }
-        self.splice(k, chosen, &mut scratch.key);
-        Some(&scratch.key)
+        Some(q.walk(walk, &text[from..]))
     }
 
     /// The entry's pinyin key, if it has heteronyms.
@@ -502,9 +528,10 @@ impl SearchIndex {
     /// greedy match); only the best few are scored by the matcher, which also finds
     /// the characters to highlight.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
-        let Some(q) = Query::new(query) else {
+        let Some(mut q) = Query::new(query) else {
             return Vec::new();
         };
+        q.respellable = self.pairs.may_hold(&q);
         let candidates: Vec<u32> = match self.last.take() {
             Some((prev, within)) if q.compact.starts_with(&prev) => within,
             _ => (0..self.len() as u32).collect(),
@@ -626,10 +653,22 @@ impl SearchIndex {
         let Some(k) = self.heteronyms(entry) else {
             return Cheap::NoMatch;
         };
-        if scattered && rank(ALTERNATE_READING + SCATTERED_MAX, entry as u32) < floor {
+        // Once a respelling the query does not stand in contiguously cannot rank, only
+        // one it may stand in is worth building.
+        let low = rank(ALTERNATE_SCATTERED + SCATTERED_MAX, entry as u32) < floor;
+        if low && (scattered || !q.respellable) {
             return Cheap::CannotRank;
         }
-        self.respell(k, q, scratch).and_then(|key| cheap(&key.view())).map_or(Cheap::NoMatch, Cheap::Score)
+        match self.walk_spellings(k, q, &mut scratch.chosen) {
+            Some(walk) if walk.pos == q.len && !scratch.chosen.is_empty() => {
+                if low && !q.contiguous(&walk) {
+                    return Cheap::CannotRank;
+                }
+                self.splice(k, &scratch.chosen, &mut scratch.key);
+                cheap(&scratch.key.view()).map_or(Cheap::NoMatch, Cheap::Score)
+            }
+            _ => Cheap::NoMatch,
+        }
     }
 
     /// The most `cheap_score` can give the entry, from a few bytes of each key: a bonus
@@ -783,7 +822,7 @@ fn consider<'a>(chosen: &mut [Option<(i64, usize, KeyView<'a>)>; 2], key: KeyVie
 fn cheap(key: &KeyView, q: &Query, scattered: bool) -> Option<i64> {
     let span = greedy_span(q, key)?;
     let tightness = SCATTERED_MAX - (span.saturating_sub(q.len) as i64 * 4).min(SCATTERED_MAX);
-    let bonus = if scattered { if key.alternate { ALTERNATE_READING } else { 0 } } else { bonus(key, q, span) };
+    let bonus = if scattered { if key.alternate { ALTERNATE_SCATTERED } else { 0 } } else { bonus(key, q, span) };
     Some(bonus + tightness)
 }
 
@@ -885,8 +924,7 @@ fn leftmost_span(pattern: impl Iterator<Item = char>, text: impl Iterator<Item =
 /// in the key contiguously and no search is needed to know it.
 fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
     let query = q.compact.as_bytes();
-    let mut b = if key.alternate { ALTERNATE_READING } else { 0 };
-    b += if key.compact == query {
+    let mut b = if key.compact == query {
         EXACT
     } else if key.compact.starts_with(query) {
         PREFIX
@@ -895,6 +933,9 @@ fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
     } else {
         0
     };
+    if key.alternate {
+        b += if b == 0 { ALTERNATE_SCATTERED } else { ALTERNATE_READING };
+    }
     if key.side == Side::En && whole_words(key.text, &q.words) {
         b += WHOLE_WORDS;
     }
@@ -931,28 +972,47 @@ struct Query {
     compact: String,
     /// The words, for whole-word English matches.
     words: Vec<memmem::Finder<'static>>,
+    /// Whether some pinyin key of the index may hold the query contiguously under
+    /// another reading (see `Pairs`); set by `search`.
+    respellable: bool,
+    /// For each ASCII byte, bit j set where `compact`'s char j is that byte; only for
+    /// an ASCII query of at most 64 chars (see `Walk`).
+    positions: Option<Box<[u64; 128]>>,
 }
 
 impl Query {
-    /// How far into the query a greedy match gets after `text`, starting at char `pos`.
-    fn advance(&self, mut pos: usize, text: &str) -> usize {
-        if self.ascii {
-            let want = self.compact.as_bytes();
-            for &b in text.as_bytes() {
-                if pos == want.len() {
-                    break;
+    /// `walk` after reading `text` too (a whole number of chars).
+    #[inline]
+    fn walk(&self, mut walk: Walk, text: &[u8]) -> Walk {
+        let Some(at) = &self.positions else {
+            // Not ASCII: char by char, and contiguity is left open (see `contiguous`).
+            for c in String::from_utf8_lossy(text).chars() {
+                if walk.pos < self.chars.len() && c == self.chars[walk.pos] {
+                    walk.pos += 1;
                 }
-                pos += usize::from(b == want[pos]);
             }
-        } else {
-            for c in text.chars() {
-                if pos == self.chars.len() {
-                    break;
-                }
-                pos += usize::from(c == self.chars[pos]);
+            return walk;
+        };
+        let want = self.compact.as_bytes();
+        for &b in text {
+            if walk.pos < want.len() && b == want[walk.pos] {
+                walk.pos += 1;
+            }
+            // Only letters and digits are in the compact form. Other ASCII is not; any
+            // other byte cannot match an ASCII query, yet may not be in it either (a
+            // mark), so it is passed over: a may, never a miss.
+            if b.is_ascii_alphanumeric() {
+                walk.ends = (walk.ends << 1 | 1) & at[usize::from(b)];
+                walk.seen |= walk.ends;
             }
         }
-        pos
+        walk
+    }
+
+    /// Whether the query may stand contiguously in the text `walk` read: exactly for
+    /// an ASCII query of at most 64 chars, else it may.
+    fn contiguous(&self, walk: &Walk) -> bool {
+        self.positions.is_none() || walk.seen & 1 << (self.len - 1) != 0
     }
 
     fn new(raw: &str) -> Option<Query> {
@@ -975,10 +1035,24 @@ impl Query {
             len: compact.chars().count(),
             chars: compact.chars().collect(),
             grams,
+            respellable: true,
+            positions: positions(&compact),
             compact,
             words,
         })
     }
+}
+
+/// `Query::positions` for `compact`.
+fn positions(compact: &str) -> Option<Box<[u64; 128]>> {
+    if !compact.is_ascii() || compact.len() > 64 {
+        return None;
+    }
+    let mut at = Box::new([0; 128]);
+    for (j, b) in compact.bytes().enumerate() {
+        at[usize::from(b)] |= 1 << j;
+    }
+    Some(at)
 }
 
 /// NFKC (so macOS's decomposed text and full-width letters match) and lower case.
@@ -1018,11 +1092,11 @@ fn clamp_u8(i: usize) -> u8 {
 
 /// The keys a record is found by: its English title, its Chinese title, and the
 /// pinyin of the Chinese title with the usual readings (other readings as `alts`).
-fn keys_of(title: &Text) -> Vec<Key> {
+fn keys_of(title: &Text, pairs: &mut Pairs) -> Vec<Key> {
     let mut keys = vec![plain_key(&title.en, Side::En), plain_key(&title.zh, Side::Zh)];
     let readings: Vec<Vec<&'static str>> = title.zh.chars().map(readings_of).collect();
     if readings.iter().any(|r| !r.is_empty()) {
-        keys.push(pinyin_key(&title.zh, &readings));
+        keys.push(pinyin_key(&title.zh, &readings, pairs));
     }
     keys
 }
@@ -1085,7 +1159,7 @@ fn v_spelling(r: &'static str) -> &'static str {
 
 /// "zhi liang qiang shi" for 质量强市, with each letter mapped back to its Hanzi, and
 /// each heteronym's other readings beside it.
-fn pinyin_key(title: &str, readings: &[Vec<&'static str>]) -> Key {
+fn pinyin_key(title: &str, readings: &[Vec<&'static str>], pairs: &mut Pairs) -> Key {
     let mut text = String::new();
     let mut origin = Vec::new();
     let mut initials = String::new();
@@ -1127,14 +1201,18 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>]) -> Key {
         }
     }
     let mut key = Key { alts, ..Key::new(text, origin, Some(initials), Side::Zh, false) };
-    or_grams(&mut key.grams, &lattice_grams(title, readings));
+    or_grams(&mut key.grams, &lattice_grams(title, readings, pairs));
     key
 }
 
 /// The bigrams of a title's pinyin under any reading of each Hanzi: within each
-/// reading, and across each pair of neighbours' readings.
-fn lattice_grams(title: &str, readings: &[Vec<&'static str>]) -> Grams {
+/// reading, and across each pair of neighbours' readings; each also added to `pairs`.
+fn lattice_grams(title: &str, readings: &[Vec<&'static str>], pairs: &mut Pairs) -> Grams {
     let mut g = Grams::default();
+    let mut add = |a: char, b: char| {
+        add_gram(&mut g, a, b);
+        pairs.add(a, b);
+    };
     let mut prev: Vec<String> = Vec::new();
     for (c, r) in title.chars().zip(readings) {
         let spellings: Vec<String> = if r.is_empty() {
@@ -1146,16 +1224,47 @@ fn lattice_grams(title: &str, readings: &[Vec<&'static str>]) -> Grams {
             r.iter().map(|s| s.to_string()).collect()
         };
         for s in &spellings {
-            or_grams(&mut g, &grams(s));
+            let chars: Vec<char> = s.chars().collect();
+            chars.windows(2).for_each(|w| add(w[0], w[1]));
             for p in &prev {
-                if let (Some(a), Some(b)) = (p.chars().last(), s.chars().next()) {
-                    add_gram(&mut g, a, b);
+                if let (Some(a), Some(&b)) = (p.chars().last(), chars.first()) {
+                    add(a, b);
                 }
             }
         }
         prev = spellings;
     }
     g
+}
+
+/// Which pairs of adjacent ASCII letters and digits stand anywhere in the compact
+/// pinyin of any title, under any reading. A query with a pair that none has stands
+/// contiguously in no respelling at all, which spares walking each entry's.
+struct Pairs(Box<[u64; 256]>);
+
+impl Default for Pairs {
+    fn default() -> Pairs {
+        Pairs(Box::new([0; 256]))
+    }
+}
+
+impl Pairs {
+    fn add(&mut self, a: char, b: char) {
+        if a.is_ascii() && b.is_ascii() {
+            let i = (a as usize) << 7 | b as usize;
+            self.0[i / 64] |= 1 << (i % 64);
+        }
+    }
+
+    /// Whether every pair of adjacent chars of `q` stands somewhere; a query that is
+    /// not ASCII may.
+    fn may_hold(&self, q: &Query) -> bool {
+        !q.ascii
+            || q.compact.as_bytes().windows(2).all(|w| {
+                let i = usize::from(w[0]) << 7 | usize::from(w[1]);
+                self.0[i / 64] & 1 << (i % 64) != 0
+            })
+    }
 }
 
 #[cfg(test)]
@@ -1168,7 +1277,7 @@ mod tests {
 
     #[test]
     fn pinyin_keys_map_back_to_hanzi() {
-        let keys = keys_of(&Text::new("质量强市MINI EV", ""));
+        let keys = keys_of(&Text::new("质量强市MINI EV", ""), &mut Pairs::default());
         let k = keys.iter().find(|k| k.initials.is_some()).unwrap();
         assert_eq!(k.text, "zhi liang qiang shi mini ev");
         assert_eq!(k.initials.as_deref(), Some("zlqsme"));
@@ -1202,6 +1311,78 @@ mod tests {
         let hits = index.search("chongqingyinhang", 5);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].zh, vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn a_scattered_match_through_another_reading_ranks_after_the_usual_ones() {
+        // "hdy" stands scattered in 很美丽…多鱼 (hen mei li … duo yu) as usually read, far
+        // looser than in 行动业 when 行 is read hang: found, but after.
+        let mut index = index_of(&[Text::new("行动业", ""), Text::new("很美丽漂亮可爱多鱼", "")]);
+        let hits = index.search("hdy", 5);
+        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [1, 0]);
+        assert!(hits[1].score < 0, "below any match through the usual readings: {hits:?}");
+        // Contiguous through another reading still ranks as contiguous.
+        index.last = None;
+        let hits: Vec<usize> = index.search("hangdong", 5).iter().map(|h| h.entry).collect();
+        assert_eq!(hits, [0]);
+    }
+
+    /// Every spelling of a key (each heteronym under each of its readings), where
+    /// there are few enough to list.
+    fn spellings(index: &SearchIndex, k: &KeyRef) -> Option<Vec<String>> {
+        let alts = &index.alts[k.alts()];
+        let groups: Vec<&[AltRef]> = alts.chunk_by(|a, b| a.at == b.at).collect();
+        let count = groups.iter().try_fold(1usize, |n, g| n.checked_mul(g.len() + 1)).filter(|&n| n <= 256)?;
+        let mut out = Key::default();
+        let spelled = (0..count).map(|mut pick| {
+            let chosen: Vec<AltRef> = groups
+                .iter()
+                .filter_map(|g| {
+                    let i = pick % (g.len() + 1);
+                    pick /= g.len() + 1;
+                    i.checked_sub(1).map(|i| g[i])
+                })
+                .collect();
+            index.splice(k, &chosen, &mut out);
+            out.compact.clone()
+        });
+        Some(spelled.collect())
+    }
+
+    /// Ruling a respelling out must never miss one the query stands in, and for an
+    /// ASCII query the walk's check is exact; the index-wide pairs never rule one out.
+    #[test]
+    fn contiguous_respellings_are_found_exactly() {
+        let data = crate::data::Dataset::embedded().unwrap();
+        let index = SearchIndex::new(&data);
+        let (mut checked, mut contiguous) = (0, 0);
+        for k in index.keys.iter().filter(|k| k.alts_len > 0) {
+            let Some(spellings) = spellings(&index, k) else {
+                continue;
+            };
+            // Pieces of every spelling, and of where two spellings differ.
+            let mut queries: Vec<String> = Vec::new();
+            for s in &spellings {
+                let chars: Vec<char> = s.chars().collect();
+                for len in [2, 4, 7] {
+                    for start in (0..chars.len().saturating_sub(len)).step_by(3) {
+                        queries.push(chars[start..start + len].iter().collect());
+                    }
+                }
+            }
+            queries.extend(["zhongqing", "hangye", "xingye", "zz", "qiangshi"].map(String::from));
+            for query in queries {
+                let q = Query::new(&query).unwrap();
+                let truth = spellings.iter().any(|s| s.contains(q.compact.as_str()));
+                let walk = index.walk_spellings(k, &q, &mut Vec::new());
+                let found = walk.is_some_and(|w| q.contiguous(&w));
+                assert_eq!(found, truth, "{query:?} in {:?}", spellings[0]);
+                assert!(index.pairs.may_hold(&q) || !truth, "{query:?}: its pairs were not all seen");
+                checked += 1;
+                contiguous += usize::from(truth);
+            }
+        }
+        assert!(checked > 1000 && contiguous > 100, "too few checks: {checked}, {contiguous} contiguous");
     }
 
     /// What pruning rests on: no entry scores above its `upper_bound`, and an entry
