@@ -103,6 +103,59 @@ struct Walk {
     seen: u64,
 }
 
+/// An entry the query may match, and how far the leftmost greedy match of the query
+/// has got in each of its keys (in `SearchIndex::keys` order; an entry has at most
+/// three). A longer query goes on from there: one `memchr` a key for each char typed,
+/// not one for each char of the query.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    entry: u32,
+    /// How many chars of the query `keys` hold the match of; 0 for none yet.
+    matched: u16,
+    keys: [Greedy; 3],
+}
+
+impl Candidate {
+    fn new(entry: u32) -> Candidate {
+        Candidate { entry, matched: 0, keys: [Greedy::default(); 3] }
+    }
+}
+
+/// The leftmost greedy match of the query's first chars in a key: byte offsets in its
+/// text of the first and last char taken. Typing more only moves `end` on; the
+/// leftmost start never changes.
+#[derive(Debug, Clone, Copy, Default)]
+struct Greedy {
+    start: u16,
+    end: u16,
+}
+
+impl Greedy {
+    /// `end` of a key that cannot hold the query, nor any query it begins.
+    const CANNOT: u16 = u16::MAX;
+
+    /// Chars from the first to the last taken by the greedy match of all of `q`, going
+    /// on from its first `matched` chars; `None` when the key does not hold it.
+    fn span(&mut self, key: &KeyView, q: &Query, matched: usize) -> Option<usize> {
+        if !q.ascii {
+            return greedy_span(q, key);
+        }
+        let (want, text) = (q.compact.as_bytes(), key.text);
+        let mut end = usize::from(self.end);
+        if matched == 0 {
+            end = memchr::memchr(want[0], text)?;
+            self.start = end as u16;
+        }
+        for &b in &want[matched.max(1)..] {
+            end += 1 + memchr::memchr(b, &text[end + 1..])?;
+        }
+        self.end = end as u16;
+        let taken = &text[usize::from(self.start)..=end];
+        // ASCII bytes never occur inside a multi-byte char: only the span counts chars.
+        Some(if key.ascii { taken.len() } else { taken.iter().filter(|&&b| b & 0xC0 != 0x80).count() })
+    }
+}
+
 /// A candidate's cheap score, or why it has none.
 #[derive(Debug, PartialEq)]
 enum Cheap {
@@ -267,9 +320,10 @@ pub struct SearchIndex {
     /// Pairs of chars any pinyin key holds under any reading.
     pairs: Pairs,
     matcher: Matcher,
-    /// The last query and the entries it matched: a query that extends it can only
-    /// match among those, so typing narrows instead of rescanning everything.
-    last: Option<(String, Vec<u32>)>,
+    /// The last query and the entries it may have matched: a query that extends it
+    /// can only match among those, so typing narrows instead of rescanning everything,
+    /// and goes on with each one's greedy match where it got to.
+    last: Option<(String, Vec<Candidate>)>,
 }
 
 /// From this many candidates the cheap pass runs on every core.
@@ -532,9 +586,9 @@ impl SearchIndex {
             return Vec::new();
         };
         q.respellable = self.pairs.may_hold(&q);
-        let candidates: Vec<u32> = match self.last.take() {
+        let candidates: Vec<Candidate> = match self.last.take() {
             Some((prev, within)) if q.compact.starts_with(&prev) => within,
-            _ => (0..self.len() as u32).collect(),
+            _ => (0..self.len() as u32).map(Candidate::new).collect(),
         };
         // The cheap score is close to the full one (the bonuses dominate both), so a
         // margin over `limit` is enough to rank the top correctly.
@@ -565,8 +619,8 @@ impl SearchIndex {
     /// waiting on it. The cores share their bar: the lowest of some core's best
     /// `keep`. Ranks are total (ties go to the earlier entry), so which core scores
     /// what changes the work done, never the result.
-    fn cheap_scores(&self, candidates: &[u32], q: &Query, keep: usize) -> (Vec<Rank>, Vec<u32>) {
-        let chunks: Vec<&[u32]> = candidates.chunks(CHUNK).collect();
+    fn cheap_scores(&self, candidates: &[Candidate], q: &Query, keep: usize) -> (Vec<Rank>, Vec<Candidate>) {
+        let chunks: Vec<&[Candidate]> = candidates.chunks(CHUNK).collect();
         let (next, bar) = (AtomicUsize::new(0), AtomicU64::new(0));
         let work = || {
             let mut scratch = Scratch::default();
@@ -582,8 +636,8 @@ impl SearchIndex {
                     break;
                 };
                 let mut maybe = Vec::with_capacity(part.len());
-                for &e in part {
-                    let entry = e as usize;
+                for &c in part {
+                    let (e, entry) = (c.entry, c.entry as usize);
                     if q.mask & !self.masks[entry] != 0 {
                         continue;
                     }
@@ -591,18 +645,20 @@ impl SearchIndex {
                     // What a candidate must rank above, once some core has `keep`.
                     let floor = bar.load(Ordering::Relaxed);
                     if floor > 0 && rank(self.upper_bound(entry, q, scattered), e) < floor {
-                        maybe.push(e);
+                        // Its greedy matches wait where they got to.
+                        maybe.push(c);
                         continue;
                     }
-                    let score = match self.cheap_score(entry, q, scattered, floor, &mut scratch) {
+                    let mut c = c;
+                    let score = match self.cheap_score(&mut c, q, scattered, floor, &mut scratch) {
                         Cheap::NoMatch => continue,
                         Cheap::CannotRank => {
-                            maybe.push(e);
+                            maybe.push(c);
                             continue;
                         }
                         Cheap::Score(score) => score,
                     };
-                    maybe.push(e);
+                    maybe.push(c);
                     best.push(Reverse(rank(score, e)));
                     if best.len() > keep {
                         best.pop();
@@ -635,18 +691,37 @@ impl SearchIndex {
         top.sort_unstable_by(|a, b| b.cmp(a));
         top.truncate(keep);
         parts.sort_unstable_by_key(|&(i, _)| i);
-        (top, parts.into_iter().flat_map(|(_, maybe)| maybe).collect())
+        // Sized at once: grown by doubling, the list would be copied over and over.
+        let mut maybe = Vec::with_capacity(parts.iter().map(|(_, part)| part.len()).sum());
+        parts.into_iter().for_each(|(_, part)| maybe.extend(part));
+        (top, maybe)
     }
 
     /// The best bonus over the keys that contain the query, plus how tightly a greedy
-    /// match packs; `None` when no key contains it. Other readings of heteronyms are
-    /// consulted only when no key matches. A `scattered` entry (see `Grams`) can earn
-    /// no bonus, so none is looked for.
+    /// match packs; `None` when no key contains it. Each key's greedy match goes on
+    /// from where the candidate's got to (and a key that cannot hold the query is
+    /// marked so for good). Other readings of heteronyms are consulted only when no
+    /// key matches. A `scattered` entry (see `Grams`) can earn no bonus, so none is
+    /// looked for.
     ///
     /// A respelling is not looked for when its best could not beat `floor`.
-    fn cheap_score(&self, entry: usize, q: &Query, scattered: bool, floor: Rank, scratch: &mut Scratch) -> Cheap {
-        let cheap = |key: &KeyView| cheap(key, q, scattered);
-        let best = self.keys(entry).iter().filter(|k| q.mask & !k.mask == 0).filter_map(|k| cheap(&self.view(k))).max();
+    fn cheap_score(&self, c: &mut Candidate, q: &Query, scattered: bool, floor: Rank, scratch: &mut Scratch) -> Cheap {
+        let entry = c.entry as usize;
+        let mut best = None;
+        for (k, greedy) in self.keys(entry).iter().zip(&mut c.keys) {
+            if greedy.end == Greedy::CANNOT || q.mask & !k.mask != 0 {
+                greedy.end = Greedy::CANNOT;
+                continue;
+            }
+            let key = self.view(k);
+            let Some(span) = greedy.span(&key, q, usize::from(c.matched)) else {
+                greedy.end = Greedy::CANNOT;
+                continue;
+            };
+            best = best.max(Some(cheap(&key, q, scattered, span)));
+        }
+        // Greedy state is kept for ASCII queries (bytes are chars), up to u16 chars.
+        c.matched = if q.ascii { u16::try_from(q.len).unwrap_or(0) } else { 0 };
         if let Some(score) = best {
             return Cheap::Score(score);
         }
@@ -665,7 +740,8 @@ impl SearchIndex {
                     return Cheap::CannotRank;
                 }
                 self.splice(k, &scratch.chosen, &mut scratch.key);
-                cheap(&scratch.key.view()).map_or(Cheap::NoMatch, Cheap::Score)
+                let key = scratch.key.view();
+                greedy_span(q, &key).map_or(Cheap::NoMatch, |span| Cheap::Score(cheap(&key, q, scattered, span)))
             }
             _ => Cheap::NoMatch,
         }
@@ -817,13 +893,12 @@ fn consider<'a>(chosen: &mut [Option<(i64, usize, KeyView<'a>)>; 2], key: KeyVie
     }
 }
 
-/// A key's cheap score: its bonus (none when `scattered`) plus how tightly a greedy
-/// match packs (at most `SCATTERED_MAX`), if the query occurs in it at all.
-fn cheap(key: &KeyView, q: &Query, scattered: bool) -> Option<i64> {
-    let span = greedy_span(q, key)?;
+/// A key's cheap score: its bonus (none when `scattered`) plus how tightly its greedy
+/// match, `span` chars, packs (at most `SCATTERED_MAX`).
+fn cheap(key: &KeyView, q: &Query, scattered: bool, span: usize) -> i64 {
     let tightness = SCATTERED_MAX - (span.saturating_sub(q.len) as i64 * 4).min(SCATTERED_MAX);
     let bonus = if scattered { if key.alternate { ALTERNATE_SCATTERED } else { 0 } } else { bonus(key, q, span) };
-    Some(bonus + tightness)
+    bonus + tightness
 }
 
 /// Bits for the pairs of adjacent chars in `s` (see `Grams`).
@@ -1422,7 +1497,8 @@ mod tests {
                 let scattered = index.scattered(entry, &q);
                 ruled_out += usize::from(scattered && q.mask & !index.masks[entry] == 0);
                 // Every bonus looked for, as if nothing had ruled it out.
-                if let Cheap::Score(score) = index.cheap_score(entry, &q, false, 0, &mut scratch) {
+                let mut fresh = Candidate::new(entry as u32);
+                if let Cheap::Score(score) = index.cheap_score(&mut fresh, &q, false, 0, &mut scratch) {
                     let bound = index.upper_bound(entry, &q, scattered);
                     assert!(
                         score <= bound,
