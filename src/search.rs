@@ -781,9 +781,16 @@ impl SearchIndex {
             b
         };
         let keys = self.keys(entry).iter().map(key_bound).max().unwrap_or(0);
-        let respelled = self
-            .heteronyms(entry)
-            .map_or(0, |k| ALTERNATE_READING + if self.may_respell_to_begin(k, query) { EXACT } else { CONTIGUOUS });
+        // A respelling has as many syllables as the key, each at least one letter: it
+        // is no shorter than the key's initials.
+        let respelled = self.heteronyms(entry).map_or(0, |k| {
+            ALTERNATE_READING
+                + match self.may_respell_to_begin(k, query) {
+                    true if query.len() >= usize::from(k.initials_len) => EXACT,
+                    true => PREFIX,
+                    false => CONTIGUOUS,
+                }
+        });
         keys.max(respelled) + SCATTERED_MAX
     }
 
@@ -816,7 +823,7 @@ impl SearchIndex {
     /// Whether the entry's bigrams rule out the query standing in any of its keys
     /// contiguously, under any reading.
     fn scattered(&self, entry: usize, q: &Query) -> bool {
-        q.grams.iter().zip(&self.grams[entry]).any(|(q, g)| q & !g != 0)
+        q.grams.is_some_and(|grams| grams.iter().zip(&self.grams[entry]).any(|(q, g)| q & !g != 0))
     }
 
     /// The full score, and the highlights: the matcher runs on the best key of each
@@ -1040,8 +1047,9 @@ struct Query {
     len: usize,
     /// `compact`'s chars, for matching a non-ASCII query char by char.
     chars: Vec<char>,
-    /// The pairs of adjacent chars within each word (which any contiguous match has).
-    grams: Grams,
+    /// The pairs of adjacent chars within each word (which any contiguous match has);
+    /// none for a query of single letters.
+    grams: Option<Grams>,
     /// Letters, digits and Hanzi only: what the matcher looks for ("zhi liang",
     /// "zhiliang" and "quality-city" alike).
     compact: String,
@@ -1109,7 +1117,7 @@ impl Query {
             ascii: compact.is_ascii(),
             len: compact.chars().count(),
             chars: compact.chars().collect(),
-            grams,
+            grams: (grams != Grams::default()).then_some(grams),
             respellable: true,
             positions: positions(&compact),
             compact,
