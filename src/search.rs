@@ -112,12 +112,15 @@ struct Candidate {
     entry: u32,
     /// How many chars of the query `keys` hold the match of; 0 for none yet.
     matched: u16,
+    /// No spelling with other readings holds the query contiguously: nor will one
+    /// hold a longer query, so it need not be walked again to know.
+    respelled_scattered: bool,
     keys: [Greedy; 3],
 }
 
 impl Candidate {
     fn new(entry: u32) -> Candidate {
-        Candidate { entry, matched: 0, keys: [Greedy::default(); 3] }
+        Candidate { entry, matched: 0, respelled_scattered: false, keys: [Greedy::default(); 3] }
     }
 }
 
@@ -731,12 +734,15 @@ impl SearchIndex {
         // Once a respelling the query does not stand in contiguously cannot rank, only
         // one it may stand in is worth building.
         let low = rank(ALTERNATE_SCATTERED + SCATTERED_MAX, entry as u32) < floor;
-        if low && (scattered || !q.respellable) {
+        if low && (scattered || !q.respellable || c.respelled_scattered) {
             return Cheap::CannotRank;
         }
         match self.walk_spellings(k, q, &mut scratch.chosen) {
             Some(walk) if walk.pos == q.len && !scratch.chosen.is_empty() => {
-                if low && !q.contiguous(&walk) {
+                if !q.contiguous(&walk) {
+                    c.respelled_scattered = true;
+                }
+                if low && c.respelled_scattered {
                     return Cheap::CannotRank;
                 }
                 self.splice(k, &scratch.chosen, &mut scratch.key);
