@@ -1549,7 +1549,9 @@ mod tests {
             })
             .collect();
         let (mut typed, mut fresh) = (index_of(&joined), index_of(&joined));
-        for query in ["zhiliangqiangshi", "bauhinia", "zlqs", "quality city", "luosifen", "chongqing", "质量强市"] {
+        let queries = ["zhiliangqiangshi", "bauhinia", "zlqs", "quality city", "luosifen", "chongqing", "质量强市"];
+        // Heteronyms read otherwise: 行 hang, 重 zhong.
+        for query in queries.into_iter().chain(["hangyebiaozhun", "zhongdianxiangmu", "zhongda"]) {
             for (i, c) in query.char_indices() {
                 let prefix = &query[..i + c.len_utf8()];
                 fresh.last = None;
