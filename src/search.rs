@@ -315,9 +315,9 @@ pub struct SearchIndex {
     /// their compact forms and initials, and other readings of a first Hanzi. Only a
     /// query beginning with one of them can earn an exact or prefix bonus.
     starts: Vec<u64>,
-    /// Bits (as `mask`) of the chars that begin a word of the English title: only a
-    /// query beginning with one of them can stand there as whole words.
-    word_starts: Vec<u64>,
+    /// The bits (`word_bits`) of every word of the English title: a query whose first
+    /// word's bits are not all here cannot stand there as whole words.
+    words: Vec<u64>,
     /// Union of each entry's key bigrams.
     grams: Vec<Grams>,
     /// Pairs of chars any pinyin key holds under any reading.
@@ -396,7 +396,7 @@ impl SearchIndex {
             lengths: Vec::with_capacity(n),
             masks: Vec::with_capacity(n),
             starts: Vec::with_capacity(n),
-            word_starts: Vec::with_capacity(n),
+            words: Vec::with_capacity(n),
             grams: Vec::with_capacity(n),
             pairs: Pairs::default(),
             matcher: Matcher::new(),
@@ -405,7 +405,7 @@ impl SearchIndex {
         index.first_key.push(0);
         let mut reading_ids = std::collections::HashMap::new();
         for title in titles {
-            let (mut mask, mut grams, mut starts, mut word_starts) = (0, Grams::default(), 0, 0);
+            let (mut mask, mut grams, mut starts, mut words) = (0, Grams::default(), 0, 0);
             for key in keys_of(title, &mut index.pairs) {
                 let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
                 // A pinyin key keeps its origin even so: `splice` reads it.
@@ -439,7 +439,7 @@ impl SearchIndex {
                 mask |= key_mask;
                 starts |= first_bit(&key.compact) | first_bit(initials);
                 if key.side == Side::En {
-                    word_starts |= self::word_starts(&key.text);
+                    words |= title_words(&key.text);
                 }
                 let (start, origin_start) = (index.text.len() as u32, index.origin.len() as u32);
                 index.text.push_str(&key.text);
@@ -465,7 +465,7 @@ impl SearchIndex {
             index.first_key.push(index.keys.len() as u32);
             index.masks.push(mask);
             index.starts.push(starts);
-            index.word_starts.push(word_starts);
+            index.words.push(words);
             index.grams.push(grams);
             index.lengths.push(title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
         }
@@ -761,7 +761,7 @@ impl SearchIndex {
         if scattered {
             return SCATTERED_MAX;
         }
-        let words = if self.word_starts[entry] & q.first != 0 { WHOLE_WORDS } else { 0 };
+        let words = if self.words[entry] & q.first_word == q.first_word { WHOLE_WORDS } else { 0 };
         if self.starts[entry] & q.first == 0 {
             // No exact or prefix bonus: at most the query stands inside a key, as whole
             // words of the English title or among the initials.
@@ -945,10 +945,17 @@ fn mask(s: &str) -> u64 {
     s.chars().filter(|c| c.is_alphanumeric()).fold(0, |m, c| m | bit(c))
 }
 
-/// `mask`'s bits for the chars that begin a word of `s`, as `whole_words` sees words.
-fn word_starts(s: &str) -> u64 {
-    let starts = s.char_indices().filter(|&(i, _)| i == 0 || splits_words(s.as_bytes()[i - 1]));
-    starts.fold(0, |m, (_, c)| m | bit(c))
+/// `word_bits` of every word of `s`, as `whole_words` sees words.
+fn title_words(s: &str) -> u64 {
+    s.split(|c: char| c.is_ascii() && splits_words(c as u8)).fold(0, |m, w| m | word_bits(w))
+}
+
+/// Two bits for a word: its first char's (as `mask`: exact for ASCII letters and
+/// digits, which take the low 36 bits) and its length's (1 to 28 bytes, in the 28 bits
+/// other chars share). A title word equal to a query word has both; none for an
+/// empty word.
+fn word_bits(w: &str) -> u64 {
+    w.chars().next().map_or(0, |c| bit(c) | 1 << (36 + w.len().clamp(1, 28) - 1))
 }
 
 /// `mask`'s bit for the first letter, digit or Hanzi of `s`; none if it has none.
@@ -1048,6 +1055,8 @@ struct Query {
     mask: u64,
     /// `mask`'s bit for the first char of `compact`.
     first: u64,
+    /// `word_bits` of the first word.
+    first_word: u64,
     ascii: bool,
     /// Chars in `compact`.
     len: usize,
@@ -1120,6 +1129,7 @@ impl Query {
             finder: memmem::Finder::new(compact.as_bytes()).into_owned(),
             mask: mask(&compact),
             first: first_bit(&compact),
+            first_word: norm.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).map_or(0, word_bits),
             ascii: compact.is_ascii(),
             len: compact.chars().count(),
             chars: compact.chars().collect(),
