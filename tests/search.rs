@@ -138,4 +138,22 @@ proptest! {
             prop_assert!(hit.en.iter().all(|&i| i < title.en.chars().count()), "{hit:?} in {title:?}");
         }
     }
+
+    /// Typing goes on from the last query's candidates and their greedy matches: each
+    /// step must find what a search from scratch finds, in the same order. More titles
+    /// than a search keeps for scoring (24 for a limit of 5), so some are pruned and
+    /// carry their matches on unfinished.
+    #[test]
+    fn typing_finds_what_searching_afresh_finds(
+        titles in prop::collection::vec((any_text(), any_text()), 30..80),
+        query in prop_oneof![any_text(), "[a-z ]{1,12}", "[zhiangcoqyxbu]{1,14}"],
+    ) {
+        let titles: Vec<Text> = titles.iter().map(|(zh, en)| Text::new(zh, en)).collect();
+        let mut typed = SearchIndex::from_titles(&titles);
+        for (i, c) in query.char_indices() {
+            let prefix = &query[..i + c.len_utf8()];
+            let fresh = SearchIndex::from_titles(&titles).search(prefix, 5);
+            prop_assert_eq!(typed.search(prefix, 5), fresh, "typing {:?}", prefix);
+        }
+    }
 }
