@@ -138,23 +138,28 @@ impl Greedy {
     const CANNOT: u16 = u16::MAX;
 
     /// Chars from the first to the last taken by the greedy match of all of `q`, going
-    /// on from its first `matched` chars; `None` when the key does not hold it.
+    /// on from its first `matched` chars (kept only for an ASCII query); `None` when
+    /// the key does not hold it. One `memchr` per query byte rather than a test per
+    /// text byte.
     fn span(&mut self, key: &KeyView, q: &Query, matched: usize) -> Option<usize> {
         if !q.ascii {
-            return greedy_span(q, key);
+            return leftmost_span(q.compact.chars(), std::str::from_utf8(key.text).ok()?.chars());
         }
+        // ASCII bytes never occur inside a multi-byte char, so bytes find the match in
+        // any text; only the span is counted in chars.
         let (want, text) = (q.compact.as_bytes(), key.text);
-        let mut end = usize::from(self.end);
+        let (mut start, mut end) = (usize::from(self.start), usize::from(self.end));
         if matched == 0 {
-            end = memchr::memchr(want[0], text)?;
-            self.start = end as u16;
+            start = memchr::memchr(want[0], text)?;
+            end = start;
         }
         for &b in &want[matched.max(1)..] {
             end += 1 + memchr::memchr(b, &text[end + 1..])?;
         }
-        self.end = end as u16;
-        let taken = &text[usize::from(self.start)..=end];
-        // ASCII bytes never occur inside a multi-byte char: only the span counts chars.
+        // Stored keys are under 64 KiB (see `KeyRef`); a respelled one, whose state is
+        // not kept, may not be, so the span is taken from `start` itself.
+        (self.start, self.end) = (start as u16, end as u16);
+        let taken = &text[start..=end];
         Some(if key.ascii { taken.len() } else { taken.iter().filter(|&&b| b & 0xC0 != 0x80).count() })
     }
 }
@@ -975,25 +980,7 @@ fn bit(c: char) -> u64 {
 /// Chars spanned by the leftmost greedy match of the query in the key's text, if all
 /// of it occurs there in order.
 fn greedy_span(q: &Query, key: &KeyView) -> Option<usize> {
-    if q.ascii {
-        // ASCII bytes never occur inside a multi-byte char, so bytes find the match
-        // in any text; only the span is counted in chars.
-        let span = leftmost_bytes(q.compact.as_bytes(), key.text)?;
-        return Some(if key.ascii { span.len() } else { span.iter().filter(|&&b| b & 0xC0 != 0x80).count() });
-    }
-    leftmost_span(q.compact.chars(), std::str::from_utf8(key.text).ok()?.chars())
-}
-
-/// The bytes of `text` from the first to the last taken by the leftmost greedy match
-/// of `pattern`: one `memchr` per pattern byte rather than a test per text byte.
-fn leftmost_bytes<'t>(pattern: &[u8], text: &'t [u8]) -> Option<&'t [u8]> {
-    let (&first, rest) = pattern.split_first()?;
-    let start = memchr::memchr(first, text)?;
-    let mut end = start;
-    for &b in rest {
-        end += 1 + memchr::memchr(b, &text[end + 1..])?;
-    }
-    Some(&text[start..=end])
+    Greedy::default().span(key, q, 0)
 }
 
 /// Chars of `text` from the first to the last taken by the leftmost greedy match of
