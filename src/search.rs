@@ -1103,9 +1103,9 @@ impl Query {
     fn new(raw: &str) -> Option<Query> {
         let norm = normalise(raw);
         let mut grams = Grams::default();
-        let words = norm
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
+        let split: Vec<&str> = norm.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let words = split
+            .iter()
             .map(|w| {
                 or_grams(&mut grams, &self::grams(w));
                 memmem::Finder::new(w.as_bytes()).into_owned()
@@ -1116,7 +1116,7 @@ impl Query {
             finder: memmem::Finder::new(compact.as_bytes()).into_owned(),
             mask: mask(&compact),
             first: first_bit(&compact),
-            first_word: norm.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).map_or(0, word_bits),
+            first_word: split.first().map_or(0, |w| word_bits(w)),
             ascii: compact.is_ascii(),
             len: compact.chars().count(),
             chars: compact.chars().collect(),
@@ -1335,10 +1335,16 @@ impl Default for Pairs {
 }
 
 impl Pairs {
+    /// The word and bit of ASCII pair `a`, `b`.
+    fn slot(a: u8, b: u8) -> (usize, u64) {
+        let i = usize::from(a) << 7 | usize::from(b);
+        (i / 64, 1 << (i % 64))
+    }
+
     fn add(&mut self, a: char, b: char) {
         if a.is_ascii() && b.is_ascii() {
-            let i = (a as usize) << 7 | b as usize;
-            self.0[i / 64] |= 1 << (i % 64);
+            let (word, bit) = Pairs::slot(a as u8, b as u8);
+            self.0[word] |= bit;
         }
     }
 
@@ -1347,8 +1353,8 @@ impl Pairs {
     fn may_hold(&self, q: &Query) -> bool {
         !q.ascii
             || q.compact.as_bytes().windows(2).all(|w| {
-                let i = usize::from(w[0]) << 7 | usize::from(w[1]);
-                self.0[i / 64] & 1 << (i % 64) != 0
+                let (word, bit) = Pairs::slot(w[0], w[1]);
+                self.0[word] & bit != 0
             })
     }
 }
