@@ -40,8 +40,8 @@ enum Side {
 struct Key {
     /// Normalised (NFKC, lower case) text the matcher sees.
     text: String,
-    /// `text` with only letters, digits and Hanzi, for exact and prefix checks.
-    compact: String,
+    /// `text` has chars other than letters, digits and Hanzi (see `CompactChars`).
+    spaced: bool,
     /// Pinyin keys: the first letter of each syllable ("zlqs").
     initials: Option<String>,
     side: Side,
@@ -54,25 +54,26 @@ struct Key {
     mask: u64,
     /// A pinyin key's other readings of its heteronyms, in text order.
     alts: Vec<Alt>,
-    /// Bigrams of `compact` and `initials`, under every reading (not kept for a
+    /// Bigrams of the compact form and `initials`, under every reading (not kept for a
     /// respelled key).
     grams: Grams,
 }
 
 impl Key {
     fn new(text: String, origin: Vec<u8>, initials: Option<String>, side: Side, alternate: bool) -> Key {
-        let compact: String = text.chars().filter(|c| c.is_alphanumeric()).collect();
+        let compact: String = CompactChars(text.as_bytes()).collect();
         let mut grams = grams(&compact);
         if let Some(initials) = &initials {
             or_grams(&mut grams, &self::grams(initials));
         }
-        Key { mask: mask(&text), grams, text, compact, initials, side, alternate, origin, alts: Vec::new() }
+        let spaced = compact.len() < text.len();
+        Key { mask: mask(&text), grams, text, spaced, initials, side, alternate, origin, alts: Vec::new() }
     }
 
     fn view(&self) -> KeyView<'_> {
         KeyView {
             text: self.text.as_bytes(),
-            compact: self.compact.as_bytes(),
+            spaced: self.spaced,
             initials: self.initials.as_deref().map(str::as_bytes),
             ascii: self.text.is_ascii(),
             origin: Some(&self.origin),
@@ -196,12 +197,10 @@ struct AltRef {
 #[derive(Debug, Clone, Copy)]
 struct KeyRef {
     mask: u64,
-    /// In `text`, `len` bytes of the key's text, then its compact form (unless the
-    /// same: the compact form only drops chars, so the same length means the same
-    /// text), then `initials_len` bytes of initials (pinyin keys only).
+    /// In `text`, `len` bytes of the key's text, then `initials_len` bytes of initials
+    /// (pinyin keys only).
     start: u32,
     len: u16,
-    compact_len: u16,
     initials_len: u16,
     /// Its heteronyms' other readings (pinyin keys only), in `alts`.
     alts_start: u32,
@@ -212,6 +211,8 @@ struct KeyRef {
     origin_len: u16,
     side: Side,
     ascii: bool,
+    /// See `Key::spaced`.
+    spaced: bool,
 }
 
 const _: () = assert!(size_of::<KeyRef>() == 32, "a key costs 32 bytes");
@@ -222,16 +223,8 @@ impl KeyRef {
         start..start + usize::from(self.len)
     }
 
-    fn compact(&self) -> Range<usize> {
-        let text = self.text();
-        match self.compact_len == self.len {
-            true => text,
-            false => text.end..text.end + usize::from(self.compact_len),
-        }
-    }
-
     fn initials(&self) -> Option<Range<usize>> {
-        let after = self.compact().end.max(self.text().end);
+        let after = self.text().end;
         (self.initials_len > 0).then(|| after..after + usize::from(self.initials_len))
     }
 
@@ -250,7 +243,8 @@ impl KeyRef {
 /// slicing bytes costs no UTF-8 boundary checks.
 struct KeyView<'a> {
     text: &'a [u8],
-    compact: &'a [u8],
+    /// See `Key::spaced`: when not, `text` is its own compact form.
+    spaced: bool,
     initials: Option<&'a [u8]>,
     /// All of `text` is ASCII (pinyin, most English), so bytes are chars.
     ascii: bool,
@@ -385,7 +379,7 @@ impl SearchIndex {
         let titles: Vec<&Text> = titles.into_iter().collect();
         let n = titles.len();
         // Room for every list up front, the arenas' from what titles took before (on
-        // the embedded data and on 100,000 joined titles alike: text 2.8 times the
+        // the embedded data and on 100,000 joined titles alike: text 1.8 times the
         // titles' bytes, origin 0.65 times, an alternate per 30 bytes of Hanzi). Grown
         // by doubling instead, each would leave its old copies as holes in the heap:
         // 30 MB at 100,000 records.
@@ -394,7 +388,7 @@ impl SearchIndex {
             // At most three keys an entry.
             keys: Vec::with_capacity(n * 3),
             first_key: Vec::with_capacity(n + 1),
-            text: String::with_capacity((zh + en) * 3),
+            text: String::with_capacity((zh + en) * 2),
             origin: Vec::with_capacity((zh + en) * 7 / 10),
             alts: Vec::with_capacity(zh / 25),
             readings: Vec::new(),
@@ -415,14 +409,12 @@ impl SearchIndex {
                 let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
                 // A pinyin key keeps its origin even so: `splice` reads it.
                 let origin: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.origin };
-                // Hanzi titles and one-word keys are their own compact form: stored once.
-                let own_compact = key.compact != key.text;
                 let initials = key.initials.as_deref().unwrap_or_default();
-                let lengths = [key.text.len(), key.compact.len(), initials.len(), origin.len(), key.alts.len()];
+                let lengths = [key.text.len(), initials.len(), origin.len(), key.alts.len()];
                 if lengths.iter().any(|&n| n > usize::from(u16::MAX)) {
                     continue;
                 }
-                let [len, compact_len, initials_len, origin_len, alts_len] = lengths.map(|n| n as u16);
+                let [len, initials_len, origin_len, alts_len] = lengths.map(|n| n as u16);
                 or_grams(&mut grams, &key.grams);
                 // A pinyin key's mask covers its other readings: a wider net for the
                 // key, which `respell` then needs no other mask for.
@@ -442,22 +434,18 @@ impl SearchIndex {
                     index.alts.push(AltRef { at, at_char, len, reading });
                 }
                 mask |= key_mask;
-                starts |= first_bit(&key.compact) | first_bit(initials);
+                starts |= first_bit(&key.text) | first_bit(initials);
                 if key.side == Side::En {
                     words |= title_words(&key.text);
                 }
                 let (start, origin_start) = (index.text.len() as u32, index.origin.len() as u32);
                 index.text.push_str(&key.text);
-                if own_compact {
-                    index.text.push_str(&key.compact);
-                }
                 index.text.push_str(initials);
                 index.origin.extend_from_slice(origin);
                 index.keys.push(KeyRef {
                     mask: key_mask,
                     start,
                     len,
-                    compact_len,
                     initials_len,
                     alts_start,
                     alts_len,
@@ -465,6 +453,7 @@ impl SearchIndex {
                     origin_len,
                     side: key.side,
                     ascii: key.text.is_ascii(),
+                    spaced: key.spaced,
                 });
             }
             index.first_key.push(index.keys.len() as u32);
@@ -490,7 +479,7 @@ impl SearchIndex {
         let bytes = self.text.as_bytes();
         KeyView {
             text: &bytes[k.text()],
-            compact: &bytes[k.compact()],
+            spaced: k.spaced,
             initials: k.initials().map(|i| &bytes[i]),
             ascii: k.ascii,
             origin: k.origin().map(|o| &self.origin[o]),
@@ -570,8 +559,7 @@ impl SearchIndex {
         }
         t.push_str(&text[from..]);
         o.extend_from_slice(&origin[from_char..]);
-        out.compact.clear();
-        out.compact.extend(out.text.chars().filter(|c| c.is_alphanumeric()));
+        out.spaced = out.text.chars().any(|c| !c.is_alphanumeric());
         (out.initials, out.side, out.alternate) = (None, Side::Zh, true);
     }
 
@@ -772,25 +760,25 @@ impl SearchIndex {
             // words of the English title or among the initials.
             return CONTIGUOUS + words.max(INITIALS_WITHIN) + SCATTERED_MAX;
         }
-        let query = q.compact.as_bytes();
         // EXACT, PREFIX or CONTIGUOUS; INITIALS_EXACT, INITIALS_PREFIX or INITIALS_WITHIN.
         // Only whether the query occurs inside is left to `cheap_score`.
-        let start = |s: &[u8], exact: i64, prefix: i64, within: i64| match s.starts_with(query) {
-            true if s.len() == query.len() => exact,
-            true => prefix,
-            false => within,
+        let start = |begins: Begins, exact: i64, prefix: i64, within: i64| match begins {
+            Begins::Exact => exact,
+            Begins::Prefix => prefix,
+            Begins::Otherwise => within,
         };
         let bytes = self.text.as_bytes();
         let key_bound = |k: &KeyRef| {
-            let mut b = start(&bytes[k.compact()], EXACT, PREFIX, CONTIGUOUS);
+            let mut b = start(q.begins(&bytes[k.text()], k.spaced), EXACT, PREFIX, CONTIGUOUS);
             if k.side == Side::En {
                 b += words;
             }
             if let Some(ini) = k.initials() {
-                b += start(&bytes[ini], INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
+                b += start(q.begins(&bytes[ini], false), INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
             }
             b
         };
+        let query = q.compact.as_bytes();
         let keys = self.keys(entry).iter().map(key_bound).max().unwrap_or(0);
         // A respelling has as many syllables as the key, each at least one letter: it
         // is no shorter than the key's initials.
@@ -1002,18 +990,54 @@ fn leftmost_span(pattern: impl Iterator<Item = char>, text: impl Iterator<Item =
     if p.peek().is_some() { None } else { start.map(|s| end + 1 - s) }
 }
 
+/// How a key's compact form begins: with the query and nothing more, with the query,
+/// or otherwise.
+#[derive(Debug, PartialEq)]
+enum Begins {
+    Exact,
+    Prefix,
+    Otherwise,
+}
+
+/// The chars of a key's text that its compact form keeps (letters, digits and Hanzi,
+/// as in the query's `compact`), read off the text: the index stores no second copy.
+#[derive(Clone)]
+struct CompactChars<'a>(&'a [u8]);
+
+impl Iterator for CompactChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        loop {
+            let (&b, after) = self.0.split_first()?;
+            let c = if b.is_ascii() {
+                self.0 = after;
+                if b.is_ascii_alphanumeric() {
+                    return Some(char::from(b));
+                }
+                continue;
+            } else {
+                // Keys are whole UTF-8 text: a lead byte says how long its char is.
+                let len = (b.leading_ones() as usize).clamp(2, 4).min(self.0.len());
+                let (head, rest) = self.0.split_at(len);
+                self.0 = rest;
+                std::str::from_utf8(head).ok()?.chars().next()?
+            };
+            if c.is_alphanumeric() {
+                return Some(c);
+            }
+        }
+    }
+}
+
 /// `span` is the greedy match's: when it is as long as the query, the query stands
 /// in the key contiguously and no search is needed to know it.
 fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
-    let query = q.compact.as_bytes();
-    let mut b = if key.compact == query {
-        EXACT
-    } else if key.compact.starts_with(query) {
-        PREFIX
-    } else if span == q.len || q.finder.find(key.compact).is_some() {
-        CONTIGUOUS
-    } else {
-        0
+    let mut b = match q.begins(key.text, key.spaced) {
+        Begins::Exact => EXACT,
+        Begins::Prefix => PREFIX,
+        Begins::Otherwise if span == q.len || q.stands_in(key.text, key.spaced) => CONTIGUOUS,
+        Begins::Otherwise => 0,
     };
     if key.alternate {
         b += if b == 0 { ALTERNATE_SCATTERED } else { ALTERNATE_READING };
@@ -1022,6 +1046,7 @@ fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
         b += WHOLE_WORDS;
     }
     if let Some(ini) = key.initials.filter(|_| !key.alternate) {
+        let query = q.compact.as_bytes();
         b += if ini == query {
             INITIALS_EXACT
         } else if ini.starts_with(query) {
@@ -1098,6 +1123,39 @@ impl Query {
     /// an ASCII query of at most 64 chars, else it may.
     fn contiguous(&self, walk: &Walk) -> bool {
         self.positions.is_none() || walk.seen & 1 << (self.len - 1) != 0
+    }
+
+    /// How the compact form of a key's `text` begins (see `Begins`). Not `spaced`, the
+    /// text is its own compact form.
+    fn begins(&self, text: &[u8], spaced: bool) -> Begins {
+        let query = self.compact.as_bytes();
+        if !spaced {
+            return match text.starts_with(query) {
+                true if text.len() == query.len() => Begins::Exact,
+                true => Begins::Prefix,
+                false => Begins::Otherwise,
+            };
+        }
+        let mut rest = CompactChars(text);
+        match self.chars.iter().all(|&c| rest.next() == Some(c)) {
+            true if rest.next().is_none() => Begins::Exact,
+            true => Begins::Prefix,
+            false => Begins::Otherwise,
+        }
+    }
+
+    /// Whether the query stands contiguously in the compact form of a key's `text`:
+    /// the compact form from some place its first char stands begins with the query.
+    fn stands_in(&self, text: &[u8], spaced: bool) -> bool {
+        if !spaced {
+            return self.finder.find(text).is_some();
+        }
+        let from = |i: usize| self.begins(&text[i..], true) != Begins::Otherwise;
+        // A whole char's bytes in UTF-8 text start at a char boundary.
+        match self.compact.as_bytes() {
+            [b, ..] if b.is_ascii() => memchr::memchr_iter(*b, text).any(from),
+            query => memmem::find_iter(text, &query[..self.chars[0].len_utf8()]).any(from),
+        }
     }
 
     fn new(raw: &str) -> Option<Query> {
@@ -1419,6 +1477,44 @@ mod tests {
         assert_eq!(hits, [0]);
     }
 
+    fn compact(text: &str) -> String {
+        text.chars().filter(|c| c.is_alphanumeric()).collect()
+    }
+
+    /// Exact, prefix and contiguous checks read the compact form off a key's text; they
+    /// agree with building it, for ASCII, Hanzi, mixed and over-long queries alike.
+    #[test]
+    fn compact_checks_read_off_the_text_agree_with_the_compact_form() {
+        let data = crate::data::Dataset::embedded().unwrap();
+        let mut titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
+        titles.extend([Text::new("质量·强市 5G 基站", "Café-bar «x» a’b"), Text::new("《柳州》", "e\u{301}")]);
+        let index = index_of(&titles);
+        let mut checked = 0;
+        for k in &index.keys {
+            let (text, compact) = (&index.text[k.text()], compact(&index.text[k.text()]));
+            let chars: Vec<char> = compact.chars().collect();
+            let mut queries = vec![compact.clone(), "x".repeat(70), "fé".into(), "cafbar".into()];
+            for len in [1, 2, 4, 9] {
+                for start in (0..chars.len().saturating_sub(len - 1)).step_by(3) {
+                    queries.push(chars[start..start + len].iter().collect());
+                }
+            }
+            for query in queries {
+                let Some(q) = Query::new(&query) else { continue };
+                let begins = match compact.strip_prefix(&q.compact) {
+                    Some("") => Begins::Exact,
+                    Some(_) => Begins::Prefix,
+                    None => Begins::Otherwise,
+                };
+                assert_eq!(q.begins(text.as_bytes(), k.spaced), begins, "{query:?} in {text:?}");
+                let within = compact.contains(&q.compact);
+                assert_eq!(q.stands_in(text.as_bytes(), k.spaced), within, "{query:?} in {text:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 5000, "too few checks: {checked}");
+    }
+
     /// Every spelling of a key (each heteronym under each of its readings), where
     /// there are few enough to list.
     fn spellings(index: &SearchIndex, k: &KeyRef) -> Option<Vec<String>> {
@@ -1436,7 +1532,7 @@ mod tests {
                 })
                 .collect();
             index.splice(k, &chosen, &mut out);
-            out.compact.clone()
+            compact(&out.text)
         });
         Some(spelled.collect())
     }
@@ -1491,10 +1587,10 @@ mod tests {
         // contiguous in some entries and scattered in most.
         let mut respelled = Key::default();
         for k in &index.keys {
-            let mut compacts = vec![index.text[k.compact()].to_owned()];
+            let mut compacts = vec![compact(&index.text[k.text()])];
             for alt in &index.alts[k.alts()] {
                 index.splice(k, &[*alt], &mut respelled);
-                compacts.push(respelled.compact.clone());
+                compacts.push(compact(&respelled.text));
             }
             for text in compacts {
                 let chars: Vec<char> = text.chars().collect();
