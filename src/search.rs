@@ -47,8 +47,10 @@ struct Key {
     side: Side,
     /// Spelled with a heteronym's less common reading.
     alternate: bool,
-    /// For each char of `text`, the char of the original title it came from.
-    origin: Vec<u8>,
+    /// For each char of the original title, how many chars of `text` came from it, so
+    /// that a match maps back to the title (see `title_chars`): a run a char, not an
+    /// origin for each char of `text`, which a pinyin key has four times as many of.
+    runs: Vec<u8>,
     /// Which chars `text` has (see `mask`), to rule a key out before scanning it; not
     /// kept for a respelled key, which is built only once it is known to match.
     mask: u64,
@@ -60,14 +62,14 @@ struct Key {
 }
 
 impl Key {
-    fn new(text: String, origin: Vec<u8>, initials: Option<String>, side: Side, alternate: bool) -> Key {
+    fn new(text: String, runs: Vec<u8>, initials: Option<String>, side: Side, alternate: bool) -> Key {
         let compact: String = CompactChars(text.as_bytes()).collect();
         let mut grams = grams(&compact);
         if let Some(initials) = &initials {
             or_grams(&mut grams, &self::grams(initials));
         }
         let spaced = compact.len() < text.len();
-        Key { mask: mask(&text), grams, text, spaced, initials, side, alternate, origin, alts: Vec::new() }
+        Key { mask: mask(&text), grams, text, spaced, initials, side, alternate, runs, alts: Vec::new() }
     }
 
     fn view(&self) -> KeyView<'_> {
@@ -76,18 +78,18 @@ impl Key {
             spaced: self.spaced,
             initials: self.initials.as_deref().map(str::as_bytes),
             ascii: self.text.is_ascii(),
-            origin: Some(&self.origin),
+            runs: Some(&self.runs),
             side: self.side,
             alternate: self.alternate,
         }
     }
 }
 
-/// Another reading of one heteronym in a pinyin key: the syllable at byte `at` (char
-/// `at_char`, `len` bytes) may also be spelled `reading`.
+/// Another reading of one heteronym in a pinyin key: the syllable at byte `at`, `len`
+/// bytes, of the title's char `title_char`, may also be spelled `reading`.
 struct Alt {
     at: usize,
-    at_char: usize,
+    title_char: usize,
     len: usize,
     reading: &'static str,
 }
@@ -185,7 +187,7 @@ struct Scratch {
 #[derive(Debug, Clone, Copy)]
 struct AltRef {
     at: u16,
-    at_char: u16,
+    title_char: u16,
     len: u8,
     reading: u16,
 }
@@ -205,10 +207,10 @@ struct KeyRef {
     /// Its heteronyms' other readings (pinyin keys only), in `alts`.
     alts_start: u32,
     alts_len: u16,
-    /// In `origin`; none (`origin_len == 0`) when each char comes from the title's
-    /// char at the same place, as in most English and Hanzi keys.
-    origin_start: u32,
-    origin_len: u16,
+    /// In `runs`; none (`runs_len == 0`) when each char comes from the title's char
+    /// at the same place, as in most English and Hanzi keys.
+    runs_start: u32,
+    runs_len: u16,
     side: Side,
     ascii: bool,
     /// See `Key::spaced`.
@@ -233,9 +235,9 @@ impl KeyRef {
         start..start + usize::from(self.alts_len)
     }
 
-    fn origin(&self) -> Option<Range<usize>> {
-        let start = self.origin_start as usize;
-        (self.origin_len > 0).then(|| start..start + usize::from(self.origin_len))
+    fn runs(&self) -> Option<Range<usize>> {
+        let start = self.runs_start as usize;
+        (self.runs_len > 0).then(|| start..start + usize::from(self.runs_len))
     }
 }
 
@@ -248,8 +250,8 @@ struct KeyView<'a> {
     initials: Option<&'a [u8]>,
     /// All of `text` is ASCII (pinyin, most English), so bytes are chars.
     ascii: bool,
-    /// See `KeyRef::origin`.
-    origin: Option<&'a [u8]>,
+    /// See `Key::runs`; none as in `KeyRef::runs`.
+    runs: Option<&'a [u8]>,
     side: Side,
     alternate: bool,
 }
@@ -301,7 +303,7 @@ pub struct SearchIndex {
     /// Entry `e`'s keys are `keys[first_key[e]..first_key[e + 1]]`.
     first_key: Vec<u32>,
     text: String,
-    origin: Vec<u8>,
+    runs: Vec<u8>,
     alts: Vec<AltRef>,
     /// Every distinct reading `alts` uses, once.
     readings: Vec<&'static str>,
@@ -380,7 +382,7 @@ impl SearchIndex {
         let n = titles.len();
         // Room for every list up front, the arenas' from what titles took before (on
         // the embedded data and on 100,000 joined titles alike: text 1.8 times the
-        // titles' bytes, origin 0.65 times, an alternate per 30 bytes of Hanzi). Grown
+        // titles' bytes, runs a third of the Chinese ones', an alternate per 30 bytes of Hanzi). Grown
         // by doubling instead, each would leave its old copies as holes in the heap:
         // 30 MB at 100,000 records.
         let (zh, en) = titles.iter().fold((0, 0), |(zh, en), t| (zh + t.zh.len(), en + t.en.len()));
@@ -389,7 +391,7 @@ impl SearchIndex {
             keys: Vec::with_capacity(n * 3),
             first_key: Vec::with_capacity(n + 1),
             text: String::with_capacity((zh + en) * 2),
-            origin: Vec::with_capacity((zh + en) * 7 / 10),
+            runs: Vec::with_capacity(zh / 2),
             alts: Vec::with_capacity(zh / 25),
             readings: Vec::new(),
             lengths: Vec::with_capacity(n),
@@ -406,15 +408,15 @@ impl SearchIndex {
         for title in titles {
             let (mut mask, mut grams, mut starts, mut words) = (0, Grams::default(), 0, 0);
             for key in keys_of(title, &mut index.pairs) {
-                let identity = key.origin.iter().enumerate().all(|(i, &o)| o == clamp_u8(i));
-                // A pinyin key keeps its origin even so: `splice` reads it.
-                let origin: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.origin };
+                let identity = key.runs.iter().all(|&r| r == 1);
+                // A pinyin key keeps its runs even so: `splice` reads them.
+                let runs: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.runs };
                 let initials = key.initials.as_deref().unwrap_or_default();
-                let lengths = [key.text.len(), initials.len(), origin.len(), key.alts.len()];
+                let lengths = [key.text.len(), initials.len(), runs.len(), key.alts.len()];
                 if lengths.iter().any(|&n| n > usize::from(u16::MAX)) {
                     continue;
                 }
-                let [len, initials_len, origin_len, alts_len] = lengths.map(|n| n as u16);
+                let [len, initials_len, runs_len, alts_len] = lengths.map(|n| n as u16);
                 or_grams(&mut grams, &key.grams);
                 // A pinyin key's mask covers its other readings: a wider net for the
                 // key, which `respell` then needs no other mask for.
@@ -422,7 +424,7 @@ impl SearchIndex {
                 let alts_start = index.alts.len() as u32;
                 for alt in &key.alts {
                     // The key is under 64 KiB, so positions fit; a reading is a syllable.
-                    let (at, at_char, len) = (alt.at as u16, alt.at_char as u16, alt.len as u8);
+                    let (at, title_char, len) = (alt.at as u16, alt.title_char as u16, alt.len as u8);
                     key_mask |= self::mask(alt.reading);
                     if alt.at == 0 {
                         starts |= first_bit(alt.reading);
@@ -431,17 +433,17 @@ impl SearchIndex {
                         index.readings.push(alt.reading);
                         (index.readings.len() - 1) as u16
                     });
-                    index.alts.push(AltRef { at, at_char, len, reading });
+                    index.alts.push(AltRef { at, title_char, len, reading });
                 }
                 mask |= key_mask;
                 starts |= first_bit(&key.text) | first_bit(initials);
                 if key.side == Side::En {
                     words |= title_words(&key.text);
                 }
-                let (start, origin_start) = (index.text.len() as u32, index.origin.len() as u32);
+                let (start, runs_start) = (index.text.len() as u32, index.runs.len() as u32);
                 index.text.push_str(&key.text);
                 index.text.push_str(initials);
-                index.origin.extend_from_slice(origin);
+                index.runs.extend_from_slice(runs);
                 index.keys.push(KeyRef {
                     mask: key_mask,
                     start,
@@ -449,8 +451,8 @@ impl SearchIndex {
                     initials_len,
                     alts_start,
                     alts_len,
-                    origin_start,
-                    origin_len,
+                    runs_start,
+                    runs_len,
                     side: key.side,
                     ascii: key.text.is_ascii(),
                     spaced: key.spaced,
@@ -466,7 +468,7 @@ impl SearchIndex {
         // The arenas' room was an estimate: give back what they will not use.
         index.keys.shrink_to_fit();
         index.text.shrink_to_fit();
-        index.origin.shrink_to_fit();
+        index.runs.shrink_to_fit();
         index.alts.shrink_to_fit();
         index
     }
@@ -482,7 +484,7 @@ impl SearchIndex {
             spaced: k.spaced,
             initials: k.initials().map(|i| &bytes[i]),
             ascii: k.ascii,
-            origin: k.origin().map(|o| &self.origin[o]),
+            runs: k.runs().map(|r| &self.runs[r]),
             side: k.side,
             alternate: false,
         }
@@ -542,23 +544,23 @@ impl SearchIndex {
     /// (whose buffers a scan reuses).
     fn splice(&self, k: &KeyRef, chosen: &[AltRef], out: &mut Key) {
         let text = &self.text[k.text()];
-        let origin = k.origin().map_or(&[][..], |o| &self.origin[o]);
-        let (t, o) = (&mut out.text, &mut out.origin);
+        let (t, runs) = (&mut out.text, &mut out.runs);
         t.clear();
-        o.clear();
-        let (mut from, mut from_char) = (0, 0);
+        runs.clear();
+        runs.extend_from_slice(k.runs().map_or(&[][..], |r| &self.runs[r]));
+        let mut from = 0;
         for alt in chosen {
-            let (at, at_char) = (usize::from(alt.at), usize::from(alt.at_char));
+            let (at, len) = (usize::from(alt.at), usize::from(alt.len));
             let reading = self.readings[usize::from(alt.reading)];
             t.push_str(&text[from..at]);
             t.push_str(reading);
-            o.extend_from_slice(&origin[from_char..at_char]);
-            o.extend(std::iter::repeat_n(origin[at_char], reading.len()));
-            from = at + usize::from(alt.len);
-            from_char = at_char + usize::from(alt.len);
+            // The readings are ASCII: bytes are chars.
+            if let Some(run) = runs.get_mut(usize::from(alt.title_char)) {
+                *run = clamp_u8(usize::from(*run).saturating_sub(len) + reading.len());
+            }
+            from = at + len;
         }
         t.push_str(&text[from..]);
-        o.extend_from_slice(&origin[from_char..]);
         out.spaced = out.text.chars().any(|c| !c.is_alphanumeric());
         (out.initials, out.side, out.alternate) = (None, Side::Zh, true);
     }
@@ -869,12 +871,7 @@ impl SearchIndex {
             let Some((score, idx)) = self.matcher.indices(text, &q.compact) else {
                 continue;
             };
-            let mut mapped: Vec<usize> = match key.origin {
-                Some(origin) => idx.iter().filter_map(|&i| origin.get(i).map(|&o| usize::from(o))).collect(),
-                None => idx.iter().map(|&i| usize::from(clamp_u8(i))).collect(),
-            };
-            mapped.dedup();
-            *slot = Some((score + bonus, mapped));
+            *slot = Some((score + bonus, title_chars(key.runs, idx)));
         }
         let [zh, en] = best;
         let score = zh.iter().chain(en.iter()).map(|(s, _)| *s).max()?;
@@ -1229,9 +1226,35 @@ fn splits_words(b: u8) -> bool {
     b.is_ascii() && !b.is_ascii_alphanumeric()
 }
 
-/// Highlights index titles by char; past 255 chars (no real title) they stop moving.
+/// A run (see `Key::runs`) over 255 chars, which no title's char gives, stops there.
 fn clamp_u8(i: usize) -> u8 {
     i.min(255) as u8
+}
+
+/// The title's chars that chars `idx` of a key's text came from, by the key's runs
+/// (none: each from the char at the same place), in order, each once.
+fn title_chars(runs: Option<&[u8]>, mut idx: Vec<usize>) -> Vec<usize> {
+    idx.sort_unstable();
+    let Some(runs) = runs else {
+        idx.dedup();
+        return idx;
+    };
+    let mut out: Vec<usize> = Vec::with_capacity(idx.len());
+    let (mut title, mut end) = (0, 0);
+    for i in idx {
+        // Past the last run: the text ends before it (no index does).
+        while end <= i && title < runs.len() {
+            end += usize::from(runs[title]);
+            title += 1;
+        }
+        if end <= i {
+            break;
+        }
+        if out.last() != Some(&(title - 1)) {
+            out.push(title - 1);
+        }
+    }
+    out
 }
 
 /// The keys a record is found by: its English title, its Chinese title, and the
@@ -1251,17 +1274,16 @@ fn keys_of(title: &Text, pairs: &mut Pairs) -> Vec<Key> {
 fn plain_key(s: &str, side: Side) -> Key {
     if s.is_ascii() {
         // Most English titles: every char its own grapheme, NFKC leaves them as they are.
-        return Key::new(s.to_ascii_lowercase(), (0..s.len()).map(clamp_u8).collect(), None, side, false);
+        return Key::new(s.to_ascii_lowercase(), vec![1; s.len()], None, side, false);
     }
     let mut text = String::with_capacity(s.len());
-    let mut origin = Vec::with_capacity(s.len());
-    let mut at = 0;
+    let mut runs = Vec::with_capacity(s.len());
     for g in s.graphemes(true) {
-        let added = push_normalised(g, &mut text);
-        origin.extend(std::iter::repeat_n(clamp_u8(at), added));
-        at += g.chars().count();
+        // What a grapheme becomes, from its first char.
+        runs.push(clamp_u8(push_normalised(g, &mut text)));
+        runs.extend(std::iter::repeat_n(0, g.chars().count() - 1));
     }
-    Key::new(text, origin, None, side, false)
+    Key::new(text, runs, None, side, false)
 }
 
 /// Appends `s` normalised (see `normalise`) to `out`, without allocating; returns how
@@ -1305,26 +1327,27 @@ fn v_spelling(r: &'static str) -> &'static str {
 /// each heteronym's other readings beside it.
 fn pinyin_key(title: &str, readings: &[Vec<&'static str>], pairs: &mut Pairs) -> Key {
     let mut text = String::new();
-    let mut origin = Vec::new();
+    let mut runs = Vec::with_capacity(readings.len());
     let mut initials = String::new();
     let mut alts = Vec::new();
     let mut after_syllable = false;
     let mut normalised = String::new();
     for (i, c) in title.chars().enumerate() {
+        let mut run = 0;
         if let Some((&reading, others)) = readings[i].split_first() {
             if !text.is_empty() && !text.ends_with(' ') {
                 text.push(' ');
-                origin.push(clamp_u8(i));
+                run += 1;
             }
-            let (at, at_char) = (text.len(), origin.len());
+            let at = text.len();
             // Splicing counts a syllable's bytes as its chars: only ASCII readings (all
             // but a rare one such as 欸's ê) take part.
             if reading.is_ascii() {
                 let ascii = others.iter().filter(|other| other.is_ascii());
-                alts.extend(ascii.map(|&other| Alt { at, at_char, len: reading.len(), reading: other }));
+                alts.extend(ascii.map(|&other| Alt { at, title_char: i, len: reading.len(), reading: other }));
             }
             text.push_str(reading);
-            origin.extend(std::iter::repeat_n(clamp_u8(i), reading.len()));
+            run += reading.chars().count();
             initials.extend(reading.chars().next());
             after_syllable = true;
         } else {
@@ -1333,18 +1356,19 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>], pairs: &mut Pairs) ->
             for n in normalised.chars() {
                 if after_syllable && n.is_alphanumeric() {
                     text.push(' ');
-                    origin.push(clamp_u8(i));
+                    run += 1;
                 }
                 after_syllable = false;
                 if n.is_alphanumeric() && (text.is_empty() || text.ends_with(' ')) {
                     initials.push(n);
                 }
                 text.push(n);
-                origin.push(clamp_u8(i));
+                run += 1;
             }
         }
+        runs.push(clamp_u8(run));
     }
-    let mut key = Key { alts, ..Key::new(text, origin, Some(initials), Side::Zh, false) };
+    let mut key = Key { alts, ..Key::new(text, runs, Some(initials), Side::Zh, false) };
     or_grams(&mut key.grams, &lattice_grams(title, readings, pairs));
     key
 }
@@ -1431,7 +1455,9 @@ mod tests {
         let k = keys.iter().find(|k| k.initials.is_some()).unwrap();
         assert_eq!(k.text, "zhi liang qiang shi mini ev");
         assert_eq!(k.initials.as_deref(), Some("zlqsme"));
-        assert_eq!(k.origin[4], 1, "the l of liang comes from 量");
+        assert_eq!(title_chars(Some(&k.runs), vec![4]), [1], "the l of liang comes from 量");
+        let highlights = title_chars(Some(&k.runs), vec![25, 0, 2, 3, 20, 26, 99]);
+        assert_eq!(highlights, [0, 1, 4, 9, 10], "zh(i), the space before liang, m, e, v; none past the end");
     }
 
     #[test]
