@@ -181,7 +181,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
                 );
                 if wanted {
                     let name = r.name();
-                    writeln!(out, "{}\t{}\t{}", r.id(), name.zh, name.en)?;
+                    writeln!(out, "{}\t{}\t{}", r.id(), name.zh(), name.en())?;
                 }
             }
             Ok(Outcome::Done)
@@ -199,7 +199,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
                 OutputFormat::Text => {
                     for (h, r) in hits.iter().zip(&records) {
                         let (id, name) = (text::pad(r.id(), 32), r.name());
-                        writeln!(out, "{:>5}  {id} {:<10} {} · {}", h.score, r.tab(), name.zh, name.en)?;
+                        writeln!(out, "{:>5}  {id} {:<10} {} · {}", h.score, r.tab(), name.zh(), name.en())?;
                     }
                 }
                 OutputFormat::Json => {
@@ -231,44 +231,44 @@ fn export_to(format: Format, data: &Dataset, out: &mut dyn Write) -> Result<(), 
 
 fn source_label(data: &Dataset, id: &str, line: u32) -> String {
     match data.source(id) {
-        Some(s) => format!("{id}:{line} 《{}》 {} ({})", s.title.zh, s.file, s.date),
+        Some(s) => format!("{id}:{line} 《{}》 {} ({})", s.title.zh(), s.file, s.date),
         None => format!("{id}:{line}"),
     }
 }
 
 fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Result<()> {
     let name = record.name();
-    writeln!(out, "{}  {} · {}", record.id(), name.zh, name.en)?;
+    writeln!(out, "{}  {} · {}", record.id(), name.zh(), name.en())?;
     match record {
         Record::Source(s) => {
-            writeln!(out, "source · {} · {}", s.publisher.en, s.date)?;
+            writeln!(out, "source · {} · {}", s.publisher.en(), s.date)?;
             writeln!(out, "file: {} ({} lines)", s.file, s.lines)?;
             if let Some(why) = &s.date_inferred {
-                writeln!(out, "date inferred: {}", why.en)?;
+                writeln!(out, "date inferred: {}", why.en())?;
             }
-            writeln!(out, "{}", s.summary.en)?;
+            writeln!(out, "{}", s.summary.en())?;
             let citing = data.citing(&s.id);
             writeln!(out, "cited by {} records:", citing.len())?;
             for c in citing {
-                writeln!(out, "  {:<32} {:>3}  {}", c.record.id(), c.count, c.record.name().en)?;
+                writeln!(out, "  {:<32} {:>3}  {}", c.record.id(), c.count, c.record.name().en())?;
             }
         }
         Record::Indicator(ind, _) => {
-            writeln!(out, "indicator · {} · {} · {}", record.tab(), ind.theme.label().en, ind.scope.label(Lang::En))?;
-            writeln!(out, "{}", ind.summary.en)?;
+            writeln!(out, "indicator · {} · {} · {}", record.tab(), ind.theme.label().en(), ind.scope.label(Lang::En))?;
+            writeln!(out, "{}", ind.summary.en())?;
             if let Some(d) = &ind.disagreement {
-                writeln!(out, "SOURCES DISAGREE: {} / {}", d.en, d.zh)?;
+                writeln!(out, "SOURCES DISAGREE: {} / {}", d.en(), d.zh())?;
             }
             for p in &ind.points {
                 writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
                 if let Some(note) = &p.note {
-                    writeln!(out, "               note: {}", note.en)?;
+                    writeln!(out, "               note: {}", note.en())?;
                 }
             }
         }
         Record::Event(e) => {
             writeln!(out, "event · {:?}", e.category)?;
-            writeln!(out, "{}", e.summary.en)?;
+            writeln!(out, "{}", e.summary.en())?;
             if !e.disputed_dates().is_empty() {
                 writeln!(out, "SOURCES DISAGREE on the date: {}", e.date_label(Lang::En))?;
             }
@@ -280,11 +280,11 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
         Record::List(l) => {
             writeln!(out, "list · {} items", l.items.len())?;
             for i in &l.items {
-                writeln!(out, "  {:<28} {} · {}", i.id, i.name.zh, i.name.en)?;
+                writeln!(out, "  {:<28} {} · {}", i.id, i.name.zh(), i.name.en())?;
             }
         }
         Record::Item(l, i) => {
-            writeln!(out, "item of {} · {}", l.id, l.name.en)?;
+            writeln!(out, "item of {} · {}", l.id, l.name.en())?;
             if let Some(y) = i.since {
                 writeln!(out, "since {y}")?;
             }

@@ -385,7 +385,7 @@ impl SearchIndex {
         // titles' bytes, runs a third of the Chinese ones', an alternate per 30 bytes of Hanzi). Grown
         // by doubling instead, each would leave its old copies as holes in the heap:
         // 30 MB at 100,000 records.
-        let (zh, en) = titles.iter().fold((0, 0), |(zh, en), t| (zh + t.zh.len(), en + t.en.len()));
+        let (zh, en) = titles.iter().fold((0, 0), |(zh, en), t| (zh + t.zh().len(), en + t.en().len()));
         let mut index = SearchIndex {
             // At most three keys an entry.
             keys: Vec::with_capacity(n * 3),
@@ -463,7 +463,9 @@ impl SearchIndex {
             index.starts.push(starts);
             index.words.push(words);
             index.grams.push(grams);
-            index.lengths.push(title.zh.chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
+            index
+                .lengths
+                .push(title.zh().chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
         }
         // The arenas' room was an estimate: give back what they will not use.
         index.keys.shrink_to_fit();
@@ -1260,10 +1262,10 @@ fn title_chars(runs: Option<&[u8]>, mut idx: Vec<usize>) -> Vec<usize> {
 /// The keys a record is found by: its English title, its Chinese title, and the
 /// pinyin of the Chinese title with the usual readings (other readings as `alts`).
 fn keys_of(title: &Text, pairs: &mut Pairs) -> Vec<Key> {
-    let mut keys = vec![plain_key(&title.en, Side::En), plain_key(&title.zh, Side::Zh)];
-    let readings: Vec<Vec<&'static str>> = title.zh.chars().map(readings_of).collect();
+    let mut keys = vec![plain_key(title.en(), Side::En), plain_key(title.zh(), Side::Zh)];
+    let readings: Vec<Vec<&'static str>> = title.zh().chars().map(readings_of).collect();
     if readings.iter().any(|r| !r.is_empty()) {
-        keys.push(pinyin_key(&title.zh, &readings, pairs));
+        keys.push(pinyin_key(title.zh(), &readings, pairs));
     }
     keys
 }
@@ -1669,8 +1671,8 @@ mod tests {
         let joined: Vec<Text> = (0..3000)
             .map(|k| {
                 let (a, b) = (&titles[k % titles.len()], &titles[(k * 7 + 3) % titles.len()]);
-                let zh = format!("{}{}", a.zh, b.zh.chars().take(3).collect::<String>());
-                Text::new(&zh, &format!("{} {}", a.en, b.en.split_whitespace().last().unwrap_or("")))
+                let zh = format!("{}{}", a.zh(), b.zh().chars().take(3).collect::<String>());
+                Text::new(&zh, &format!("{} {}", a.en(), b.en().split_whitespace().last().unwrap_or("")))
             })
             .collect();
         let (mut typed, mut fresh) = (index_of(&joined), index_of(&joined));

@@ -90,7 +90,7 @@ fn pinyin_matches_light_up_the_hanzi() {
     let data = Dataset::embedded().unwrap();
     let mut index = SearchIndex::new(&data);
     let hit = &index.search("yzj", 1)[0];
-    assert_eq!(&*data.record(hit.entry).unwrap().name().zh, "洋紫荆种植数量");
+    assert_eq!(data.record(hit.entry).unwrap().name().zh(), "洋紫荆种植数量");
     assert_eq!(hit.zh, vec![0, 1, 2]);
     let hit = &index.search("bauhinia", 1)[0];
     assert_eq!(hit.en, (0..8).collect::<Vec<_>>());
@@ -134,8 +134,8 @@ proptest! {
         let mut index = SearchIndex::from_titles(&titles);
         for hit in index.search(&query, 30) {
             let title = &titles[hit.entry];
-            prop_assert!(hit.zh.iter().all(|&i| i < title.zh.chars().count()), "{hit:?} in {title:?}");
-            prop_assert!(hit.en.iter().all(|&i| i < title.en.chars().count()), "{hit:?} in {title:?}");
+            prop_assert!(hit.zh.iter().all(|&i| i < title.zh().chars().count()), "{hit:?} in {title:?}");
+            prop_assert!(hit.en.iter().all(|&i| i < title.en().chars().count()), "{hit:?} in {title:?}");
         }
     }
 

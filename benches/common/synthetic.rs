@@ -30,9 +30,9 @@ pub fn synthetic(n: usize) -> Dataset {
             let b = &base[next() % base.len()];
             let mut ind = a.clone();
             ind.id = format!("{}-{k}", a.id).into();
-            let tail: String = b.name.zh.chars().take(3).collect();
-            let word = b.name.en.split_whitespace().last().unwrap_or("");
-            ind.name = Text::new(&format!("{}{tail}", a.name.zh), &format!("{} {word}", a.name.en));
+            let tail: String = b.name.zh().chars().take(3).collect();
+            let word = b.name.en().split_whitespace().last().unwrap_or("");
+            ind.name = Text::new(&format!("{}{tail}", a.name.zh()), &format!("{} {word}", a.name.en()));
             ind
         })
         .collect();

@@ -1,7 +1,7 @@
 //! How a figure reads in each language: "超2000公顷" / "over 2,000 ha".
 
 use super::model::{
-    DateClaim, DateRelation, Event, EventCategory, Kind, Lang, PartialDate, Point, Qualifier, Scope, SourceKind, Text,
+    DateClaim, DateRelation, Event, EventCategory, Kind, Lang, PartialDate, Point, Qualifier, Scope, SourceKind,
 };
 use super::units;
 
@@ -90,8 +90,8 @@ impl Scope {
             (Scope::Region, Lang::Zh) => "广西全区".into(),
             (Scope::Region, Lang::En) => "Guangxi region-wide".into(),
             (Scope::Company(name), lang) => match lang {
-                Lang::Zh => format!("企业：{}", name.zh),
-                Lang::En => format!("company: {}", name.en),
+                Lang::Zh => format!("企业：{}", name.zh()),
+                Lang::En => format!("company: {}", name.en()),
             },
         }
     }
@@ -212,12 +212,6 @@ fn scaled(x: f64) -> String {
     }
 }
 
-impl Text {
-    pub fn new(zh: &str, en: &str) -> Text {
-        Text { zh: zh.into(), en: en.into() }
-    }
-}
-
 impl PartialDate {
     /// True when one date refines the other (2017 and 2017-12-28), so they do not disagree.
     pub fn compatible(&self, other: &PartialDate) -> bool {
@@ -281,6 +275,7 @@ impl Event {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Text;
 
     fn point(value: f64, unit: &str, qualifier: Qualifier, as_written: Option<&str>) -> Point {
         Point {

@@ -10,19 +10,65 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use super::units;
 
 /// A label in both UI languages. The English is ours; the Chinese follows the source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Both sit in one allocation: a large city has hundreds of thousands of labels, and
+/// each allocation costs its bytes and some 16 more.
+#[derive(Clone, PartialEq, Eq)]
 pub struct Text {
-    pub zh: Box<str>,
-    pub en: Box<str>,
+    /// The Chinese, then the English.
+    both: Box<str>,
+    /// Where the English begins in `both`.
+    split: u32,
 }
 
 impl Text {
+    pub fn new(zh: &str, en: &str) -> Text {
+        // Files are under `load::MAX_FILE_BYTES`, so the split fits.
+        let split = u32::try_from(zh.len()).unwrap_or(u32::MAX);
+        Text { both: [zh, en].concat().into(), split }
+    }
+
+    pub fn zh(&self) -> &str {
+        &self.both[..self.split as usize]
+    }
+
+    pub fn en(&self) -> &str {
+        &self.both[self.split as usize..]
+    }
+
     pub fn get(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Zh => &self.zh,
-            Lang::En => &self.en,
+            Lang::Zh => self.zh(),
+            Lang::En => self.en(),
         }
+    }
+}
+
+/// As it is written in the data files and exports: `(zh: "…", en: "…")`.
+#[derive(Serialize, Deserialize)]
+#[serde(rename = "Text", deny_unknown_fields)]
+struct TextFields<'a> {
+    #[serde(borrow)]
+    zh: Cow<'a, str>,
+    #[serde(borrow)]
+    en: Cow<'a, str>,
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Text").field("zh", &self.zh()).field("en", &self.en()).finish()
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        TextFields { zh: self.zh().into(), en: self.en().into() }.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let TextFields { zh, en } = TextFields::deserialize(d)?;
+        Ok(Text::new(&zh, &en))
     }
 }
 
@@ -212,7 +258,7 @@ impl Theme {
             Theme::Pollution => ("治污与循环", "Pollution & recycling"),
             Theme::Honours => ("城市荣誉", "City honours"),
         };
-        Text { zh: zh.into(), en: en.into() }
+        Text::new(zh, en)
     }
 }
 

@@ -115,7 +115,7 @@ impl<'a> Validator<'a> {
     }
 
     fn text(&mut self, loc: &Locator, at: usize, field: &'static str, text: &Text) {
-        if text.zh.trim().is_empty() || text.en.trim().is_empty() {
+        if text.zh().trim().is_empty() || text.en().trim().is_empty() {
             self.report(loc, loc.field(at, field, 0), ProblemKind::EmptyField { field });
         }
     }

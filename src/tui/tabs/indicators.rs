@@ -236,7 +236,7 @@ fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
 }
 
 pub fn citation(app: &App, ind: &Indicator) -> String {
-    let mut out = format!("{} / {}", ind.name.zh, ind.name.en);
+    let mut out = format!("{} / {}", ind.name.zh(), ind.name.en());
     for p in &ind.points {
         let computed = if p.kind == Kind::Computed { " [computed]" } else { "" };
         out.push_str(&format!(

@@ -69,7 +69,7 @@ pub fn detail(app: &App, l: usize, i: usize, width: usize) -> Detail {
 
 pub fn citation(app: &App, l: usize, i: usize) -> String {
     let it = item(app, l, i);
-    let mut out = format!("{} / {}", it.name.zh, it.name.en);
+    let mut out = format!("{} / {}", it.name.zh(), it.name.en());
     if let Some(y) = it.since {
         out.push_str(&format!(" (since {y})"));
     }

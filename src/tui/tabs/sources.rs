@@ -104,5 +104,5 @@ pub fn draw_citing(app: &App, pane: Rect, buf: &mut Buffer) {
 
 pub fn citation(app: &App, s: usize) -> String {
     let src = &app.data.sources[s];
-    format!("{} / {} — {}, {} ({})", src.title.zh, src.title.en, src.publisher.en, src.date, src.file)
+    format!("{} / {} — {}, {} ({})", src.title.zh(), src.title.en(), src.publisher.en(), src.date, src.file)
 }

@@ -52,7 +52,7 @@ pub fn detail(app: &App, e: &Event, width: usize) -> Detail {
 }
 
 pub fn citation(app: &App, e: &Event) -> String {
-    let mut out = format!("{} / {}: {}", e.title.zh, e.title.en, e.date_label(Lang::En));
+    let mut out = format!("{} / {}: {}", e.title.zh(), e.title.en(), e.date_label(Lang::En));
     for d in &e.dates {
         out.push_str(&format!(
             "\n{} — {}, {}",

@@ -112,8 +112,8 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     let right = format!(" {tab}");
     let room = width.saturating_sub(text::width(&right));
     let (first, first_hits, second, second_hits) = match app.lang {
-        Lang::Zh => (&title.zh, &hit.zh, &title.en, &hit.en),
-        Lang::En => (&title.en, &hit.en, &title.zh, &hit.zh),
+        Lang::Zh => (title.zh(), &hit.zh, title.en(), &hit.en),
+        Lang::En => (title.en(), &hit.en, title.zh(), &hit.zh),
     };
     let mut spans = highlighted(first, first_hits, app.theme.base, app.theme.matched);
     if !second_hits.is_empty() || first_hits.is_empty() {
