@@ -5,9 +5,14 @@ use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
+use compact_str::CompactString;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::units;
+
+/// A record's id, or a figure's reference to its source's: short, so kept inline (up
+/// to 24 bytes) instead of in an allocation of its own.
+pub type Id = CompactString;
 
 /// A label in both UI languages. The English is ours; the Chinese follows the source.
 /// Both sit in one allocation: a large city has hundreds of thousands of labels, and
@@ -103,7 +108,7 @@ pub struct Dataset {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    pub id: Box<str>,
+    pub id: Id,
     /// The document's file name, as in `shared/seeds`.
     pub file: Box<str>,
     /// How many lines the document has; a cited line must fall inside it.
@@ -130,7 +135,7 @@ pub enum SourceKind {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    pub id: Box<str>,
+    pub id: Id,
     pub theme: Theme,
     pub name: Text,
     #[serde(default)]
@@ -159,7 +164,7 @@ pub struct Point {
     pub qualifier: Qualifier,
     #[serde(default)]
     pub kind: Kind,
-    pub source: Box<str>,
+    pub source: Id,
     /// 1-based line in the source document.
     pub line: u32,
     /// The figure as written, when it is written in words or a fraction (第一, 六成, 1/4).
@@ -266,7 +271,7 @@ impl Theme {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub id: Box<str>,
+    pub id: Id,
     pub category: EventCategory,
     pub title: Text,
     pub summary: Text,
@@ -295,7 +300,7 @@ pub struct DateClaim {
     /// The end of a span ("2021–2023").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<PartialDate>,
-    pub source: Box<str>,
+    pub source: Id,
     pub line: u32,
 }
 
@@ -320,7 +325,7 @@ impl DateRelation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct List {
-    pub id: Box<str>,
+    pub id: Id,
     pub name: Text,
     pub items: Box<[Item]>,
 }
@@ -328,14 +333,14 @@ pub struct List {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    pub id: Box<str>,
+    pub id: Id,
     pub name: Text,
     /// The year the service or measure began.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<i32>,
     #[serde(default, skip_serializing_if = "<[Point]>::is_empty")]
     pub points: Box<[Point]>,
-    pub source: Box<str>,
+    pub source: Id,
     pub line: u32,
 }
 
