@@ -390,9 +390,9 @@ impl SearchIndex {
         let n = titles.len();
         // Room for every list up front, the arenas' from what titles took before (on
         // the embedded data and on 100,000 joined titles alike: text 1.8 times the
-        // titles' bytes, runs a third of the Chinese ones', an alternate per 30 bytes of Hanzi). Grown
-        // by doubling instead, each would leave its old copies as holes in the heap:
-        // 30 MB at 100,000 records.
+        // titles' bytes, runs a third of the Chinese titles' bytes, an alternate per
+        // 30 bytes of Hanzi). Grown by doubling instead, each would leave its old
+        // copies as holes in the heap: 30 MB at 100,000 records.
         let (zh, en) = titles.iter().fold((0, 0), |(zh, en), t| (zh + t.zh().len(), en + t.en().len()));
         let mut index = SearchIndex {
             // At most three keys an entry.
