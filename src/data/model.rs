@@ -414,6 +414,23 @@ impl<'de> Deserialize<'de> for PartialDate {
 mod tests {
     use super::*;
 
+    /// One allocation inside, the same two fields outside: files and exports keep
+    /// their format, and escaped strings (decoded, not borrowed) read as well.
+    #[test]
+    fn a_text_keeps_both_languages_and_its_two_fields() {
+        for (zh, en) in [("柳州", "Liuzhou"), ("", "English only"), ("只有中文", ""), ("", "")] {
+            let t = Text::new(zh, en);
+            assert_eq!((t.zh(), t.en(), t.get(Lang::Zh), t.get(Lang::En)), (zh, en, zh, en));
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(json, format!(r#"{{"zh":"{zh}","en":"{en}"}}"#));
+            assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), t);
+            let ron = crate::data::ron_options().to_string(&t).unwrap();
+            assert_eq!(crate::data::ron_options().from_str::<Text>(&ron).unwrap(), t, "{ron}");
+        }
+        let t: Text = serde_json::from_str(r#"{"zh":"\u67f3\"","en":"a\nb"}"#).unwrap();
+        assert_eq!((t.zh(), t.en()), ("柳\"", "a\nb"));
+    }
+
     #[test]
     fn partial_dates_keep_their_precision() {
         assert_eq!("2012".parse::<PartialDate>().unwrap().to_string(), "2012");
