@@ -1,9 +1,13 @@
 //! Reading a dataset: from the copy embedded in the binary, or from a directory in the
 //! same layout. All five files are parsed and validated before anything is returned,
 //! so a dataset is either whole or not loaded at all.
+//!
+//! A valid dataset is read a record at a time (see `split`), so a large file is never
+//! held whole beside its records. At the first sign of trouble the files are read
+//! again whole, and every problem is reported with its file, line and column.
 
 use std::fs;
-use std::io::Read;
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
 use ron::extensions::Extensions;
@@ -11,6 +15,7 @@ use serde::de::DeserializeOwned;
 
 use super::locate::Locator;
 use super::model::Dataset;
+use super::split::{self, Irregular};
 use super::validate;
 use crate::error::{LoadError, Position, Problem, ProblemKind};
 
@@ -45,13 +50,58 @@ impl Dataset {
 
     /// Parses and validates the five files' texts, in the order of `FILES`.
     pub fn from_texts(texts: [&str; 5]) -> Result<Dataset, LoadError> {
-        parse(texts.map(|text| Ok(text.to_owned())))
+        match streamed(texts.map(|text| Ok(text.as_bytes()))) {
+            Some(data) => Ok(data),
+            None => parse(texts.map(|text| Ok(text.to_owned()))),
+        }
     }
 
     /// Reads and validates a dataset directory.
     pub fn from_dir(dir: &Path) -> Result<Dataset, LoadError> {
-        parse(FILES.map(|name| read_text(&dir.join(name))))
+        match streamed(FILES.map(|name| open(&dir.join(name)))) {
+            Some(data) => Ok(data),
+            None => parse(FILES.map(|name| read_text(&dir.join(name)))),
+        }
     }
+}
+
+/// The dataset read a record at a time, if it is valid; `None` at the first sign it
+/// may not be (the whole-file reading then finds and places every problem).
+fn streamed<R: BufRead>(inputs: [Result<R, Irregular>; 5]) -> Option<Dataset> {
+    let [sources, industry, ecology, timeline, livelihood] = inputs;
+    let mut data = Dataset {
+        sources: records(sources).ok()?,
+        industry: records(industry).ok()?,
+        ecology: records(ecology).ok()?,
+        timeline: records(timeline).ok()?,
+        livelihood: records(livelihood).ok()?,
+    };
+    shrink(&mut data);
+    // Locators without text: a valid dataset needs no places, and a problem sends the
+    // whole reading back to the start.
+    let locators = FILES.map(|name| Locator::new(name, ""));
+    validate::validate(&data, &locators).is_empty().then_some(data)
+}
+
+/// Every element of one file's list, each parsed on its own.
+fn records<T: DeserializeOwned>(input: Result<impl BufRead, Irregular>) -> Result<Vec<T>, Irregular> {
+    let (options, mut out) = (ron_options(), Vec::new());
+    split::elements(input?, |text| {
+        out.push(options.from_str(text).map_err(|_| Irregular)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// A data file to read a record at a time; too large or unreadable, it is left to
+/// `read_text` to say so.
+fn open(path: &Path) -> Result<BufReader<io::Take<fs::File>>, Irregular> {
+    let file = fs::File::open(path).map_err(|_| Irregular)?;
+    let size = file.metadata().map_err(|_| Irregular)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Irregular);
+    }
+    Ok(BufReader::with_capacity(64 * 1024, file.take(MAX_FILE_BYTES + 1)))
 }
 
 fn read_text(path: &Path) -> Result<String, ProblemKind> {
@@ -94,13 +144,17 @@ fn parse(texts: [Result<String, ProblemKind>; 5]) -> Result<Dataset, LoadError> 
         timeline: timeline.0,
         livelihood: livelihood.0,
     };
-    // Lists grew by doubling while parsed; a large city's would keep a quarter empty.
+    shrink(&mut data);
+    let locators = [sources.1, industry.1, ecology.1, timeline.1, livelihood.1];
+    validated(data, &locators, problems)
+}
+
+/// Lists grew by doubling while parsed; a large city's would keep a quarter empty.
+fn shrink(data: &mut Dataset) {
     data.industry.shrink_to_fit();
     data.ecology.shrink_to_fit();
     data.timeline.shrink_to_fit();
     data.livelihood.shrink_to_fit();
-    let locators = [sources.1, industry.1, ecology.1, timeline.1, livelihood.1];
-    validated(data, &locators, problems)
 }
 
 /// `data` if it and `problems` are clean; otherwise every problem.
@@ -139,5 +193,27 @@ fn parse_file<T: DeserializeOwned>(
             problems.push(problem(Some(pos), ProblemKind::Syntax(e.code.to_string())));
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Read a record at a time or whole, a valid dataset is the same dataset.
+    #[test]
+    fn a_valid_dataset_reads_the_same_a_record_at_a_time() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+        let texts = FILES.map(|name| fs::read_to_string(dir.join(name)).unwrap());
+        let whole = parse(texts.clone().map(Ok)).unwrap();
+        let by_record = streamed(texts.each_ref().map(|t| Ok(t.as_bytes()))).expect("the assets are valid");
+        assert_eq!(by_record, whole);
+        assert_eq!(Dataset::from_dir(&dir).unwrap(), whole);
+        // A problem only validation finds sends the reading back to the whole files.
+        let mut bad = texts.clone();
+        bad[1] = bad[1].replacen("line: ", "line: 9", 1);
+        assert!(streamed(bad.each_ref().map(|t| Ok(t.as_bytes()))).is_none());
+        let err = Dataset::from_texts(bad.each_ref().map(|t| t.as_str())).unwrap_err();
+        assert!(err.problems.iter().all(|p| p.pos.is_some()), "{err:?}");
     }
 }

@@ -5,6 +5,7 @@ mod load;
 mod locate;
 pub mod model;
 mod query;
+mod split;
 pub mod units;
 pub mod validate;
 
