@@ -31,18 +31,15 @@ enum Lex {
     Block {
         depth: u32,
     },
-    /// `"…"`, after a backslash or not.
-    Str {
+    /// A string `"…"` or a char `'…'` (`close` is its quote), after a backslash or not.
+    Quoted {
+        close: u8,
         escaped: bool,
     },
     /// `r#"…"#` with `hashes` hashes; `closing` counts those read after a `"`.
     Raw {
         hashes: usize,
         closing: Option<usize>,
-    },
-    /// `'…'`.
-    Char {
-        escaped: bool,
     },
 }
 
@@ -121,7 +118,7 @@ impl Splitter {
         }
         let end = |found: Option<usize>| found.unwrap_or(bytes.len());
         match self.lex {
-            Lex::Str { escaped: false } => end(memchr::memchr2(b'"', b'\\', bytes)),
+            Lex::Quoted { close, escaped: false } => end(memchr::memchr2(close, b'\\', bytes)),
             Lex::Line => end(memchr::memchr(b'\n', bytes)),
             Lex::Block { .. } => end(memchr::memchr2(b'/', b'*', bytes)),
             Lex::Code => {
@@ -160,20 +157,11 @@ impl Splitter {
                 };
                 Ok(None)
             }
-            Lex::Str { escaped } => {
+            Lex::Quoted { close, escaped } => {
                 self.lex = match b {
-                    _ if escaped => Lex::Str { escaped: false },
-                    b'\\' => Lex::Str { escaped: true },
-                    b'"' => Lex::Code,
-                    _ => self.lex,
-                };
-                Ok(None)
-            }
-            Lex::Char { escaped } => {
-                self.lex = match b {
-                    _ if escaped => Lex::Char { escaped: false },
-                    b'\\' => Lex::Char { escaped: true },
-                    b'\'' => Lex::Code,
+                    _ if escaped => Lex::Quoted { close, escaped: false },
+                    b'\\' => Lex::Quoted { close, escaped: true },
+                    _ if b == close => Lex::Code,
                     _ => self.lex,
                 };
                 Ok(None)
@@ -224,7 +212,7 @@ impl Splitter {
         }
         match b {
             b'"' => self.lex = self.string_kind(),
-            b'\'' => self.lex = Lex::Char { escaped: false },
+            b'\'' => self.lex = Lex::Quoted { close: b'\'', escaped: false },
             b'(' | b'[' | b'{' => self.depth += 1,
             b',' | b']' if self.depth == 0 => {
                 let content = std::mem::replace(&mut self.content, false);
@@ -257,7 +245,7 @@ impl Splitter {
             [.., b'r'] => !ident(rest.get(rest.len().wrapping_sub(2))),
             _ => false,
         };
-        if raw { Lex::Raw { hashes, closing: None } } else { Lex::Str { escaped: false } }
+        if raw { Lex::Raw { hashes, closing: None } } else { Lex::Quoted { close: b'"', escaped: false } }
     }
 }
 
