@@ -86,7 +86,7 @@ fn streamed<R: BufRead>(inputs: [Result<R, Irregular>; 5]) -> Option<Dataset> {
 /// Every element of one file's list, each parsed on its own.
 fn records<T: DeserializeOwned>(input: Result<impl BufRead, Irregular>) -> Result<Vec<T>, Irregular> {
     let (options, mut out) = (ron_options(), Vec::new());
-    split::elements(input?, |text| {
+    split::elements(&mut input?, &mut |text| {
         out.push(options.from_str(text).map_err(|_| Irregular)?);
         Ok(())
     })?;
