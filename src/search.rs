@@ -1672,8 +1672,6 @@ mod tests {
         assert!(ruled_out > 10_000, "the check ran on too few pairs: {ruled_out}");
     }
 
-    /// Cores scoring chunks in any order agree on the best only because ranks are
-    /// total: higher score first, then the earlier entry.
     /// Past `PARALLEL_FROM` candidates the cores take chunks in turn, and each closes
     /// up its chunks' may-match lists in place: the list comes out whole and in order.
     #[test]
@@ -1692,6 +1690,8 @@ mod tests {
         assert_eq!(typed.len(), 10);
     }
 
+    /// Cores scoring chunks in any order agree on the best only because ranks are
+    /// total: higher score first, then the earlier entry.
     #[test]
     fn ranks_order_by_score_then_earlier_entry() {
         let mut ranked: Vec<(i64, u32)> = vec![(-50, 3), (0, 0), (0, 7), (1800, 2), (1800, 9), (-1, u32::MAX - 1)];
