@@ -69,8 +69,7 @@ impl Key {
         if let Some(initials) = &initials {
             or_grams(&mut grams, &self::grams(initials));
         }
-        let spaced = compact.len() < text.len();
-        Key { mask: mask(&text), grams, text, spaced, initials, side, alternate, runs, alts: Vec::new() }
+        Key { mask: mask(&text), grams, spaced: spaced(&text), text, initials, side, alternate, runs, alts: Vec::new() }
     }
 
     fn view(&self) -> KeyView<'_> {
@@ -571,7 +570,7 @@ impl SearchIndex {
             from = at + len;
         }
         t.push_str(&text[from..]);
-        out.spaced = out.text.chars().any(|c| !c.is_alphanumeric());
+        out.spaced = spaced(&out.text);
         (out.initials, out.side, out.alternate) = (None, Side::Zh, true);
     }
 
@@ -1008,6 +1007,11 @@ fn leftmost_span(pattern: impl Iterator<Item = char>, text: impl Iterator<Item =
         }
     }
     if p.peek().is_some() { None } else { start.map(|s| end + 1 - s) }
+}
+
+/// See `Key::spaced`.
+fn spaced(text: &str) -> bool {
+    text.chars().any(|c| !c.is_alphanumeric())
 }
 
 /// How a key's compact form begins: with the query and nothing more, with the query,
