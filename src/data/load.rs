@@ -58,7 +58,11 @@ impl Dataset {
 
     /// Reads and validates a dataset directory.
     pub fn from_dir(dir: &Path) -> Result<Dataset, LoadError> {
-        match streamed(FILES.map(|name| open(&dir.join(name)))) {
+        let readers = FILES.map(|name| match open(&dir.join(name)) {
+            Ok((file, _)) => Ok(BufReader::with_capacity(64 * 1024, file)),
+            Err(_) => Err(Irregular),
+        });
+        match streamed(readers) {
             Some(data) => Ok(data),
             None => parse(FILES.map(|name| read_text(&dir.join(name)))),
         }
@@ -93,18 +97,9 @@ fn records<T: DeserializeOwned>(input: Result<impl BufRead, Irregular>) -> Resul
     Ok(out)
 }
 
-/// A data file to read a record at a time; too large or unreadable, it is left to
-/// `read_text` to say so.
-fn open(path: &Path) -> Result<BufReader<io::Take<fs::File>>, Irregular> {
-    let file = fs::File::open(path).map_err(|_| Irregular)?;
-    let size = file.metadata().map_err(|_| Irregular)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Irregular);
-    }
-    Ok(BufReader::with_capacity(64 * 1024, file.take(MAX_FILE_BYTES + 1)))
-}
-
-fn read_text(path: &Path) -> Result<String, ProblemKind> {
+/// A data file opened for reading, and its size: refused past `MAX_FILE_BYTES`, and
+/// never read more than one byte past it, in case it grows while it is read.
+fn open(path: &Path) -> Result<(io::Take<fs::File>, u64), ProblemKind> {
     let file = fs::File::open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => ProblemKind::Missing,
         _ => ProblemKind::Io(e.to_string()),
@@ -113,10 +108,14 @@ fn read_text(path: &Path) -> Result<String, ProblemKind> {
     if size > MAX_FILE_BYTES {
         return Err(ProblemKind::TooLarge { size, limit: MAX_FILE_BYTES });
     }
-    // Read at most one byte past the limit, in case the file grows while we read it;
-    // room for the whole file at once, not doubled up to it.
+    Ok((file.take(MAX_FILE_BYTES + 1), size))
+}
+
+fn read_text(path: &Path) -> Result<String, ProblemKind> {
+    let (mut file, size) = open(path)?;
+    // Room for the whole file at once, not doubled up to it.
     let mut bytes = Vec::with_capacity(size as usize + 1);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(|e| ProblemKind::Io(e.to_string()))?;
+    file.read_to_end(&mut bytes).map_err(|e| ProblemKind::Io(e.to_string()))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ProblemKind::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
     }
