@@ -188,8 +188,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
         }
         Command::Search { query, format, limit } => {
             let query = query.join(" ");
-            let mut index = SearchIndex::new(data);
-            let hits = index.search(&query, *limit);
+            let hits = SearchIndex::search_once(data, &query, *limit);
             if hits.is_empty() {
                 return Ok(Outcome::NotFound(format!("nothing matches {query:?}")));
             }

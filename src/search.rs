@@ -356,6 +356,60 @@ fn entry_of(r: Rank) -> usize {
     (u32::MAX - r as u32) as usize
 }
 
+/// Cuts `ranks` down to the best `keep`, best first.
+fn keep_best(ranks: &mut Vec<Rank>, keep: usize) {
+    ranks.sort_unstable_by(|a, b| b.cmp(a));
+    ranks.truncate(keep);
+}
+
+/// `r`'s score with another entry.
+fn with_entry(r: Rank, entry: usize) -> Rank {
+    r & !u64::from(u32::MAX) | u64::from(u32::MAX - entry as u32)
+}
+
+/// Every record's title, in `Dataset::records` order.
+fn titles(data: &Dataset) -> Vec<&Text> {
+    data.records().map(|r| r.name()).collect()
+}
+
+/// How many candidates a search scores in full: the cheap score is close to the full
+/// one (the bonuses dominate both), so a margin over `limit` is enough to rank the
+/// top correctly.
+fn keep(limit: usize) -> usize {
+    (limit + limit / 2).max(24)
+}
+
+/// Titles `SearchIndex::search_once` indexes at a time: about 3 MB of index.
+const PART: usize = 8192;
+
+/// `SearchIndex::search_once`, `part` titles at a time. Ranks are total and each
+/// part's best include all its entries among the best overall, so the best of their
+/// union are the ones a single index would score; scoring one entry reads nothing of
+/// the others.
+fn search_in_parts(titles: &[&Text], query: &str, limit: usize, part: usize) -> Vec<Hit> {
+    let keep = keep(limit);
+    let mut top: Vec<Rank> = Vec::new();
+    for (i, titles) in titles.chunks(part.max(1)).enumerate() {
+        let Some((_, ranks)) = SearchIndex::build(titles).cheap_pass(query, keep) else {
+            return Vec::new();
+        };
+        // Within a part, entries keep their order: moving them all along keeps ranks.
+        let offset = i * part.max(1);
+        top.extend(ranks.into_iter().map(|r| with_entry(r, entry_of(r) + offset)));
+        keep_best(&mut top, keep);
+    }
+    // In entry order, the chosen titles' own index ranks their ties as the whole
+    // would; with no more than `keep` of them, its search scores them all.
+    let mut chosen: Vec<usize> = top.iter().map(|&r| entry_of(r)).collect();
+    chosen.sort_unstable();
+    let chosen_titles: Vec<&Text> = chosen.iter().map(|&e| titles[e]).collect();
+    let mut hits = SearchIndex::build(&chosen_titles).search(query, limit);
+    for hit in &mut hits {
+        hit.entry = chosen[hit.entry];
+    }
+    hits
+}
+
 /// Bonuses over the matcher's score, so a person's sense of "best" wins: exact and
 /// prefix matches before scattered ones, whole English words before fuzzy letters.
 const EXACT: i64 = 1000;
@@ -379,13 +433,18 @@ impl SearchIndex {
     /// An index over every record's title; a hit's `entry` is the record's place in
     /// `Dataset::records` (see `Dataset::record`).
     pub fn new(data: &Dataset) -> SearchIndex {
-        SearchIndex::from_titles(data.records().map(|r| r.name()))
+        SearchIndex::build(&titles(data))
     }
 
     /// An index over any titles (the benchmarks build synthetic ones). It keeps only
     /// its keys, not the titles: the caller has them.
     pub fn from_titles<'t>(titles: impl IntoIterator<Item = &'t Text>) -> SearchIndex {
-        let titles: Vec<&Text> = titles.into_iter().collect();
+        SearchIndex::build(&titles.into_iter().collect::<Vec<_>>())
+    }
+
+    /// The index over `titles`: one copy of the code, whatever iterator `from_titles`
+    /// is given.
+    fn build(titles: &[&Text]) -> SearchIndex {
         let n = titles.len();
         // Room for every list up front, the arenas' from what titles took before (on
         // the embedded data and on 100,000 joined titles alike: text 1.8 times the
@@ -589,19 +648,9 @@ impl SearchIndex {
     /// greedy match); only the best few are scored by the matcher, which also finds
     /// the characters to highlight.
     pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
-        let Some(mut q) = Query::new(query) else {
+        let Some((q, top)) = self.cheap_pass(query, keep(limit)) else {
             return Vec::new();
         };
-        q.respellable = self.pairs.may_hold(&q);
-        let candidates: Vec<Candidate> = match self.last.take() {
-            Some((prev, within)) if q.compact.starts_with(&prev) => within,
-            _ => (0..self.len() as u32).map(Candidate::new).collect(),
-        };
-        // The cheap score is close to the full one (the bonuses dominate both), so a
-        // margin over `limit` is enough to rank the top correctly.
-        let keep = (limit + limit / 2).max(24);
-        let (top, maybe) = self.cheap_scores(candidates, &q, keep);
-        self.last = Some((q.compact.clone(), maybe));
         let mut hits: Vec<Hit> = top.iter().filter_map(|&r| self.score(entry_of(r), &q)).collect();
         hits.sort_by(|a, b| {
             b.score
@@ -611,6 +660,29 @@ impl SearchIndex {
         });
         hits.truncate(limit);
         hits
+    }
+
+    /// The query as read and the best `keep` candidates for it by cheap score (see
+    /// `cheap_scores`); `None` for a query of nothing.
+    fn cheap_pass(&mut self, query: &str, keep: usize) -> Option<(Query, Vec<Rank>)> {
+        let mut q = Query::new(query)?;
+        q.respellable = self.pairs.may_hold(&q);
+        let candidates: Vec<Candidate> = match self.last.take() {
+            Some((prev, within)) if q.compact.starts_with(&prev) => within,
+            _ => (0..self.len() as u32).map(Candidate::new).collect(),
+        };
+        let (top, maybe) = self.cheap_scores(candidates, &q, keep);
+        self.last = Some((q.compact.clone(), maybe));
+        Some((q, top))
+    }
+
+    /// What `SearchIndex::new(data).search(query, limit)` finds, without an index of
+    /// every record at once: for one query (the command line's `search`), the index
+    /// would be half of what the program holds, more than the records. Titles are
+    /// indexed and scanned a part at a time; the best candidates of every part are
+    /// then scored together.
+    pub fn search_once(data: &Dataset, query: &str, limit: usize) -> Vec<Hit> {
+        search_in_parts(&titles(data), query, limit, PART)
     }
 
     /// The best `keep` candidates by cheap score, as `Rank`s, and every candidate that
@@ -704,8 +776,7 @@ impl SearchIndex {
             top.extend(best);
             parts.extend(done);
         }
-        top.sort_unstable_by(|a, b| b.cmp(a));
-        top.truncate(keep);
+        keep_best(&mut top, keep);
         parts.sort_unstable_by_key(|&(i, _)| i);
         drop(chunks);
         let mut len = 0;
@@ -1704,20 +1775,25 @@ mod tests {
         assert!(ranked.iter().all(|&(score, e)| rank(score, e) > 0 && entry_of(rank(score, e)) == e as usize));
     }
 
-    /// Typing searches only what the last query may have matched, including the
-    /// candidates it did not score: every step must rank as a search from scratch.
-    #[test]
-    fn typing_ranks_as_searching_afresh() {
+    /// `n` titles joined from the embedded ones, as in the benchmarks: enough entries
+    /// for pruning to matter.
+    fn joined(n: usize) -> Vec<Text> {
         let data = crate::data::Dataset::embedded().unwrap();
         let titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
-        // Joined titles, as in the benchmarks: enough entries for pruning to matter.
-        let joined: Vec<Text> = (0..3000)
+        (0..n)
             .map(|k| {
                 let (a, b) = (&titles[k % titles.len()], &titles[(k * 7 + 3) % titles.len()]);
                 let zh = format!("{}{}", a.zh(), b.zh().chars().take(3).collect::<String>());
                 Text::new(&zh, &format!("{} {}", a.en(), b.en().split_whitespace().last().unwrap_or("")))
             })
-            .collect();
+            .collect()
+    }
+
+    /// Typing searches only what the last query may have matched, including the
+    /// candidates it did not score: every step must rank as a search from scratch.
+    #[test]
+    fn typing_ranks_as_searching_afresh() {
+        let joined = joined(3000);
         let (mut typed, mut fresh) = (index_of(&joined), index_of(&joined));
         let queries = ["zhiliangqiangshi", "bauhinia", "zlqs", "quality city", "luosifen", "chongqing", "质量强市"];
         // Heteronyms read otherwise: 行 hang, 重 zhong.
@@ -1728,6 +1804,34 @@ mod tests {
                 assert_eq!(typed.search(prefix, 30), fresh.search(prefix, 30), "typing {prefix:?}");
             }
         }
+    }
+
+    /// A search a part at a time finds what one index of every title finds, in the
+    /// same order, however the parts fall: parts of one title, parts that cut the
+    /// best apart, one part for all.
+    #[test]
+    fn searching_in_parts_finds_what_one_index_finds() {
+        let joined = joined(1200);
+        let queries = ["zhiliang", "zlqs", "bauhinia", "quality city", "lsf", "质量强市", "hangyebiaozhun", "x", "707"];
+        // Small parts on fewer titles: every part is an index built.
+        for (n, parts) in [(200, &[1, 7, 150][..]), (1200, &[90, 700])] {
+            let titles: Vec<&Text> = joined[..n].iter().collect();
+            let mut whole = SearchIndex::from_titles(titles.iter().copied());
+            for query in queries {
+                for limit in [1, 5, 30] {
+                    whole.last = None;
+                    let expected = whole.search(query, limit);
+                    assert!(!expected.is_empty() || query == "707", "{query:?} finds something");
+                    for &part in parts {
+                        let found = search_in_parts(&titles, query, limit, part);
+                        assert_eq!(found, expected, "{query:?} in {n}, limit {limit}, parts of {part}");
+                    }
+                }
+            }
+        }
+        let data = crate::data::Dataset::embedded().unwrap();
+        assert_eq!(SearchIndex::search_once(&data, "zlqs", 5), SearchIndex::new(&data).search("zlqs", 5));
+        assert!(SearchIndex::search_once(&data, " ", 5).is_empty());
     }
 
     #[test]
