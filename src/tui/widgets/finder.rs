@@ -147,6 +147,9 @@ fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
         return spans;
     }
     let mut out = Vec::new();
+    if width == 0 {
+        return out;
+    }
     let mut left = width.saturating_sub(1);
     for s in spans {
         let w = text::width(&s.content);
@@ -154,10 +157,33 @@ fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
             left -= w;
             out.push(s);
         } else {
-            let cut = text::truncate(&s.content, left + 1).into_owned();
+            // Spans after this one are cut even when it would just fit: the "…" goes
+            // after at most `left` cells of it either way.
+            let cut = text::truncate(&format!("{}…", s.content), left + 1).into_owned();
             out.push(Span::styled(cut, s.style));
             return out;
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fitted(parts: &[&str], width: usize) -> String {
+        let spans = parts.iter().map(|p| Span::raw(p.to_string())).collect();
+        fit(spans, width).iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    /// A highlighted title is many spans; wherever the cut falls, "…" says so.
+    #[test]
+    fn a_cut_between_spans_still_ends_in_an_ellipsis() {
+        assert_eq!(fitted(&["ab", "cd", "e"], 4), "abc…", "cut right after a span that just fits");
+        assert_eq!(fitted(&["ab", "cd", "ef"], 4), "abc…");
+        assert_eq!(fitted(&["ab", "c", "de"], 4), "abc…");
+        assert_eq!(fitted(&["螺蛳", "粉", "x"], 6), "螺蛳…", "a wide char that would straddle is left out");
+        assert_eq!(fitted(&["ab", "cd"], 4), "abcd", "nothing cut, nothing added");
+        assert_eq!(fitted(&["ab", "cd"], 0), "");
+    }
 }
