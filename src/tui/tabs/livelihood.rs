@@ -27,14 +27,16 @@ pub fn list_line(app: &App, l: usize, i: usize, width: usize) -> Line<'static> {
         it.since.map(|y| if lang == Lang::Zh { format!("{y}年起") } else { format!("since {y}") }).unwrap_or_default();
     let cite_w = if width >= 60 { 8 } else { 0 };
     let since_w = if width >= 48 { 11 } else { 0 };
+    // Name and figures, each after a space: a cut name ends in "…", and the figures
+    // must not run on from it.
     let rest = width.saturating_sub(cite_w + since_w + 1);
     let figs = figures(it, lang);
-    let name_w = (rest * 11 / 20).max(rest.saturating_sub(text::width(&figs) + 1)).min(rest);
-    let fig_w = rest.saturating_sub(name_w + 1);
-    let mut spans = vec![Span::raw(format!(" {}", text::pad(it.name.get(lang), name_w)))];
-    if fig_w > 0 {
-        spans.push(Span::styled(text::pad_left(&figs, fig_w), app.theme.figure));
-    }
+    let name_w = (rest * 11 / 20).max(rest.saturating_sub(text::width(&figs) + 2)).min(rest.saturating_sub(2));
+    let fig_w = rest.saturating_sub(name_w + 2);
+    let mut spans = vec![
+        Span::raw(format!(" {}", text::pad(it.name.get(lang), name_w))),
+        Span::styled(format!(" {}", text::pad_left(&figs, fig_w)), app.theme.figure),
+    ];
     if since_w > 0 {
         spans.push(Span::styled(text::pad_left(&since, since_w), app.theme.key));
     }
