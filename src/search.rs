@@ -387,15 +387,14 @@ const PART: usize = 8192;
 /// union are the ones a single index would score; scoring one entry reads nothing of
 /// the others.
 fn search_in_parts(titles: &[&Text], query: &str, limit: usize, part: usize) -> Vec<Hit> {
-    let keep = keep(limit);
+    let (keep, part) = (keep(limit), part.max(1));
     let mut top: Vec<Rank> = Vec::new();
-    for (i, titles) in titles.chunks(part.max(1)).enumerate() {
+    for (i, titles) in titles.chunks(part).enumerate() {
         let Some((_, ranks)) = SearchIndex::build(titles).cheap_pass(query, keep) else {
             return Vec::new();
         };
         // Within a part, entries keep their order: moving them all along keeps ranks.
-        let offset = i * part.max(1);
-        top.extend(ranks.into_iter().map(|r| with_entry(r, entry_of(r) + offset)));
+        top.extend(ranks.into_iter().map(|r| with_entry(r, entry_of(r) + i * part)));
         keep_best(&mut top, keep);
     }
     // In entry order, the chosen titles' own index ranks their ties as the whole
@@ -1816,7 +1815,7 @@ mod tests {
         // Small parts on fewer titles: every part is an index built.
         for (n, parts) in [(200, &[1, 7, 150][..]), (1200, &[90, 700])] {
             let titles: Vec<&Text> = joined[..n].iter().collect();
-            let mut whole = SearchIndex::from_titles(titles.iter().copied());
+            let mut whole = SearchIndex::build(&titles);
             for query in queries {
                 for limit in [1, 5, 30] {
                     whole.last = None;
