@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-const ELLIPSIS: &str = "…";
+pub const ELLIPSIS: &str = "…";
 
 /// The graphemes that take space on screen, with their widths. Control characters
 /// and zero-width graphemes are dropped, as ratatui drops them when drawing.

@@ -159,7 +159,7 @@ fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
         } else {
             // Spans after this one are cut even when it would just fit: the "…" goes
             // after at most `left` cells of it either way.
-            let cut = text::truncate(&format!("{}…", s.content), left + 1).into_owned();
+            let cut = text::truncate(&[&*s.content, text::ELLIPSIS].concat(), left + 1).into_owned();
             out.push(Span::styled(cut, s.style));
             return out;
         }
