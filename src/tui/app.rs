@@ -1,165 +1,21 @@
-//! The app's state and `update`, the one place it changes. Drawing only reads it.
+//! `update`: the one place the app's state changes, message by message. The state
+//! itself is in state.rs, read by drawing; `update` asks `geometry` where things are.
 
 use std::sync::Arc;
-use std::thread::JoinHandle;
 
 use ratatui::layout::{Position, Rect};
-use unicode_segmentation::UnicodeSegmentation;
 
-use super::action::{Edit, Effect, Msg};
-use super::keymap::Mode;
-use super::tabs::{Row, Rows, Tab, Target};
-use super::theme::Theme;
-use super::ui;
-use crate::data::{Dataset, Lang};
-use crate::search::{Hit, SearchIndex};
-
-/// How many finder results are kept and shown at most.
-pub const FINDER_LIMIT: usize = 30;
-
-pub struct App {
-    /// Shared with the thread that may build the index ahead.
-    pub data: Arc<Dataset>,
-    /// Built when the finder first opens, so start-up does not pay for pinyin; or
-    /// ahead, on `building`.
-    pub index: Option<SearchIndex>,
-    /// A thread building the index before the first search (see `index_ahead`).
-    building: Option<JoinHandle<SearchIndex>>,
-    pub lang: Lang,
-    pub theme: Theme,
-    pub tab: Tab,
-    /// The whole terminal.
-    pub area: Rect,
-    pub rows: [Rows; 5],
-    /// Selected entry (an ordinal into `rows[tab].entries`) per tab.
-    pub sel: [usize; 5],
-    /// First visible row per tab.
-    pub offset: [usize; 5],
-    /// Lines the detail pane is scrolled by.
-    pub scroll: u16,
-    /// On a narrow screen the detail replaces the list; this says it is showing.
-    pub detail_open: bool,
-    /// Sources tab: the records citing the selected source, when listed.
-    pub citing: Option<Citing>,
-    /// How many figures and dates cite each source: counted once, as a frame that
-    /// counted them took 20 ms at 100,000 records.
-    pub citations: Vec<usize>,
-    pub overlay: Overlay,
-    /// A one-off message for the status line ("Copied …").
-    pub status: Option<String>,
-    pub quit: bool,
-}
-
-#[derive(Debug, Clone)]
-pub struct Citing {
-    /// Each record citing the source, with how many of its figures and dates do.
-    pub targets: Vec<(Target, usize)>,
-    pub sel: usize,
-    pub offset: usize,
-}
-
-pub enum Overlay {
-    None,
-    Help,
-    Finder(Finder),
-}
-
-pub struct Finder {
-    pub input: Input,
-    pub hits: Vec<Hit>,
-    pub sel: usize,
-    pub offset: usize,
-}
-
-/// A one-line text field. `cursor` is a byte offset that always sits on a grapheme
-/// boundary, so editing never cuts a character in two.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Input {
-    text: String,
-    cursor: usize,
-}
-
-impl Input {
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// Cells from the start of the field to the cursor.
-    pub fn cursor_column(&self) -> usize {
-        crate::text::width(&self.text[..self.cursor])
-    }
-
-    fn edit(&mut self, edit: &Edit) {
-        let before = &self.text[..self.cursor];
-        let prev = before.grapheme_indices(true).next_back().map_or(0, |(i, _)| i);
-        let next = self.text[self.cursor..].graphemes(true).next().map_or(self.cursor, |g| self.cursor + g.len());
-        match edit {
-            Edit::Insert(c) => self.insert(&c.to_string()),
-            Edit::Backspace => {
-                self.text.replace_range(prev..self.cursor, "");
-                self.cursor = prev;
-            }
-            Edit::Delete => self.text.replace_range(self.cursor..next, ""),
-            Edit::Left => self.cursor = prev,
-            Edit::Right => self.cursor = next,
-            Edit::Home => self.cursor = 0,
-            Edit::End => self.cursor = self.text.len(),
-            Edit::ClearBefore => {
-                self.text.replace_range(..self.cursor, "");
-                self.cursor = 0;
-            }
-        }
-    }
-
-    fn insert(&mut self, s: &str) {
-        let clean: String = s.chars().filter(|c| !c.is_control()).collect();
-        self.text.insert_str(self.cursor, &clean);
-        self.cursor += clean.len();
-        // A combining mark typed after the cursor's character joins it; keep the
-        // cursor on a grapheme boundary.
-        while !self.text.is_char_boundary(self.cursor) || !is_grapheme_boundary(&self.text, self.cursor) {
-            self.cursor += 1;
-        }
-    }
-}
-
-fn is_grapheme_boundary(s: &str, at: usize) -> bool {
-    at == s.len() || s.grapheme_indices(true).any(|(i, _)| i == at)
-}
+use super::action::{Effect, Msg};
+use super::geometry::{self, Hit};
+use super::i18n::Message;
+use super::input::Input;
+pub use super::state::{App, FINDER_LIMIT};
+use super::state::{Finder, Overlay};
+use super::tabs::sources::Citing;
+use super::tabs::{Row, Tab, Target};
+use crate::search::SearchIndex;
 
 impl App {
-    pub fn new(data: Dataset, lang: Lang, theme: Theme, area: Rect) -> App {
-        let rows = Rows::all(&data);
-        let citations = data.citation_counts();
-        App {
-            data: Arc::new(data),
-            index: None,
-            building: None,
-            lang,
-            theme,
-            tab: Tab::Industry,
-            area,
-            rows,
-            sel: [0; 5],
-            offset: [0; 5],
-            scroll: 0,
-            detail_open: false,
-            citing: None,
-            citations,
-            overlay: Overlay::None,
-            status: None,
-            quit: false,
-        }
-    }
-
-    pub fn mode(&self) -> Mode {
-        match self.overlay {
-            Overlay::None => Mode::Normal,
-            Overlay::Help => Mode::Help,
-            Overlay::Finder(_) => Mode::Finder,
-        }
-    }
-
     /// Starts building the search index on a thread, so that the first search of a
     /// large dataset need not wait for it (100,000 records take about a second).
     pub fn index_ahead(&mut self) {
@@ -177,17 +33,6 @@ impl App {
             let ahead = self.building.take().and_then(|thread| thread.join().ok());
             self.index = Some(ahead.unwrap_or_else(|| SearchIndex::new(&self.data)));
         }
-    }
-
-    /// The selected record of the current tab.
-    pub fn selected(&self) -> Option<Target> {
-        let t = self.tab.index();
-        self.rows[t].target(self.sel[t])
-    }
-
-    /// The record a search hit stands for.
-    pub fn search_target(&self, hit: &Hit) -> Option<Target> {
-        Target::of(hit.entry, &self.data)
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Effect> {
@@ -257,9 +102,9 @@ impl App {
             Msg::Click { x, y } => self.click(x, y),
             Msg::Wheel { x, y, down } => {
                 let n = if down { 3 } else { -3 };
-                match ui::hit(self, Position::new(x, y)) {
-                    Some(ui::Hit::Detail) => self.scroll_by(n as i32),
-                    Some(ui::Hit::List(_)) => self.step(n),
+                match geometry::hit(self, Position::new(x, y)) {
+                    Some(Hit::Detail) => self.scroll_by(n as i32),
+                    Some(Hit::List(_)) => self.step(n),
                     _ => {}
                 }
             }
@@ -279,7 +124,7 @@ impl App {
     /// In a narrow layout with the detail showing, arrows scroll it; on the Sources tab
     /// with citing records listed, they move in that list; otherwise in the tab's list.
     fn step(&mut self, by: i64) {
-        if self.detail_open && ui::is_narrow(self) && self.citing.is_none() {
+        if self.detail_open && geometry::is_narrow(self) && self.citing.is_none() {
             let lines = by.clamp(-10_000, 10_000) as i32;
             self.scroll_by(lines);
             return;
@@ -299,11 +144,11 @@ impl App {
     }
 
     fn page(&self) -> usize {
-        ui::list_area(self).map_or(1, |a| usize::from(a.height).max(1))
+        geometry::list_area(self).map_or(1, |a| usize::from(a.height).max(1))
     }
 
     fn scroll_by(&mut self, n: i32) {
-        let max = ui::max_scroll(self);
+        let max = geometry::max_scroll(self);
         self.scroll = (i32::from(self.scroll) + n).clamp(0, i32::from(max)) as u16;
     }
 
@@ -311,14 +156,7 @@ impl App {
         match (self.tab, &self.citing) {
             (Tab::Sources, None) => {
                 if let Some(Target::Source(s)) = self.selected() {
-                    let id = &self.data.sources[s].id;
-                    let targets = self
-                        .data
-                        .citing(id)
-                        .into_iter()
-                        .filter_map(|c| Target::of(c.ordinal, &self.data).map(|t| (t, c.count)))
-                        .collect();
-                    self.citing = Some(Citing { targets, sel: 0, offset: 0 });
+                    self.citing = Some(Citing::of(s, &self.data));
                     self.scroll = 0;
                 }
             }
@@ -343,9 +181,9 @@ impl App {
     }
 
     fn click(&mut self, x: u16, y: u16) {
-        match ui::hit(self, Position::new(x, y)) {
-            Some(ui::Hit::Tab(tab)) => self.go_to(tab),
-            Some(ui::Hit::List(row)) => {
+        match geometry::hit(self, Position::new(x, y)) {
+            Some(Hit::Tab(tab)) => self.go_to(tab),
+            Some(Hit::List(row)) => {
                 if let Some(c) = &mut self.citing {
                     if row < c.targets.len() {
                         c.sel = row;
@@ -366,7 +204,7 @@ impl App {
     }
 
     fn finder(&mut self, msg: Msg) {
-        let results_height = ui::finder_results_height(self);
+        let results_height = geometry::finder_results_height(self.area);
         self.ensure_index();
         let (Overlay::Finder(f), Some(index)) = (&mut self.overlay, self.index.as_mut()) else {
             return;
@@ -411,7 +249,7 @@ impl App {
     /// Scrolls the visible list so the selection shows, with its group header when it
     /// is the group's first entry.
     fn keep_visible(&mut self) {
-        let Some(area) = ui::list_area(self) else {
+        let Some(area) = geometry::list_area(self) else {
             return;
         };
         let h = usize::from(area.height).max(1);
@@ -430,13 +268,10 @@ impl App {
         self.offset[t] = self.offset[t].min(rows.rows.len().saturating_sub(h));
     }
 
+    /// The selection with its citation, for the clipboard.
     fn copy(&mut self) -> Option<Effect> {
-        let text = ui::citation(self)?;
-        let first = text.lines().next().unwrap_or_default().to_owned();
-        self.status = Some(match self.lang {
-            Lang::Zh => format!("已复制：{first}"),
-            Lang::En => format!("Copied: {first}"),
-        });
+        let text = self.selected()?.view(&self.data).citation(&self.ctx());
+        self.status = Some(Message::Copied(text.lines().next().unwrap_or_default()).get(self.lang));
         Some(Effect::Copy(text))
     }
 }
@@ -456,33 +291,5 @@ fn visible_offset(offset: usize, row: usize, height: usize, header_above: bool) 
         row + 1 - height
     } else {
         offset
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn input_edits_whole_graphemes() {
-        let mut input = Input::default();
-        for c in "柳州e\u{301}".chars() {
-            input.edit(&Edit::Insert(c));
-        }
-        assert_eq!(input.cursor_column(), 5);
-        input.edit(&Edit::Backspace);
-        assert_eq!(input.text(), "柳州");
-        input.edit(&Edit::Left);
-        assert_eq!(input.cursor_column(), 2);
-        input.edit(&Edit::Insert('x'));
-        assert_eq!(input.text(), "柳x州");
-        input.edit(&Edit::Delete);
-        assert_eq!(input.text(), "柳x");
-        input.edit(&Edit::Home);
-        input.edit(&Edit::Delete);
-        assert_eq!(input.text(), "x");
-        input.edit(&Edit::End);
-        input.edit(&Edit::ClearBefore);
-        assert_eq!(input.text(), "");
     }
 }

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{
 };
 
 use super::action::{Edit, Msg};
+use super::i18n::Label;
 use super::tabs::Tab;
 
 /// What has the keyboard.
@@ -111,20 +112,21 @@ fn mouse_msg(mouse: &MouseEvent) -> Option<Msg> {
     }
 }
 
-/// The help overlay's table: (keys, what they do in Chinese, in English).
-pub const HELP: &[(&str, &str, &str)] = &[
-    ("1–5  Tab  h/l  ←/→", "切换标签页", "switch tab"),
-    ("j/k  ↑/↓", "上下移动", "move down / up"),
-    ("g/G  Home/End", "第一项 / 最后一项", "first / last"),
-    ("PgUp/PgDn", "翻页", "page up / down"),
-    ("J/K  Ctrl-d/u", "滚动详情", "scroll the detail pane"),
-    ("Enter", "打开 / 确认 / 跳转", "open / confirm / jump"),
-    ("Esc", "返回 / 关闭", "back / close"),
-    ("/", "搜索（汉字、拼音、英文）", "search (Hanzi, pinyin, English)"),
-    ("y", "复制所选数据及出处", "copy the selection with its citation"),
-    ("L", "切换中文 / English", "switch 中文 / English"),
-    ("?", "显示 / 关闭帮助", "show / close this help"),
-    ("q  Ctrl-c", "退出", "quit"),
-    ("Ctrl-z", "挂起（fg 恢复）", "suspend (fg resumes)"),
-    ("mouse", "点击选择，滚轮滚动", "click selects, wheel scrolls"),
+/// Every key the help overlay lists, with what it does: the one list of keys, which
+/// the README's key table must match (a test checks).
+pub const HELP: &[(&str, Label)] = &[
+    ("1–5  Tab  h/l  ←/→", Label::HelpSwitchTab),
+    ("j/k  ↑/↓", Label::HelpMove),
+    ("g/G  Home/End", Label::HelpFirstLast),
+    ("PgUp/PgDn", Label::HelpPage),
+    ("J/K  Ctrl-d/u", Label::HelpScroll),
+    ("Enter", Label::HelpEnter),
+    ("Esc", Label::HelpBack),
+    ("/", Label::HelpSearch),
+    ("y", Label::HelpCopy),
+    ("L", Label::HelpLanguage),
+    ("?", Label::HelpHelp),
+    ("q  Ctrl-c", Label::HelpQuit),
+    ("Ctrl-z", Label::HelpSuspend),
+    ("mouse", Label::HelpMouse),
 ];

@@ -3,7 +3,12 @@
 
 pub mod action;
 pub mod app;
+pub mod cite;
+pub mod geometry;
+pub mod i18n;
+pub mod input;
 pub mod keymap;
+pub mod state;
 pub mod tabs;
 pub mod terminal;
 pub mod theme;

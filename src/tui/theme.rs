@@ -71,4 +71,9 @@ impl Theme {
             border: s,
         }
     }
+
+    /// Style for a figure's kind: computed figures stand apart from reported ones.
+    pub fn kind(&self, computed: bool) -> Style {
+        if computed { self.computed } else { self.base }
+    }
 }

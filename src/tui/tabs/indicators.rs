@@ -5,16 +5,125 @@ use std::collections::BTreeMap;
 
 use ratatui::text::{Line, Span};
 
-use super::sources::{cite, source_summary};
+use super::{Ctx, RecordView};
 use crate::data::{Indicator, Kind, Lang, Point};
 use crate::text;
-use crate::tui::app::App;
-use crate::tui::ui::kind_style;
+use crate::tui::cite::{cite, cite_line, source_summary};
+use crate::tui::i18n::{Label, Message};
 use crate::tui::widgets::chart::{Bar, Bars, sparkline};
 use crate::tui::widgets::{Card, Detail, labelled, wrapped};
 
-fn t(app: &App, zh: &'static str, en: &'static str) -> &'static str {
-    if app.lang == Lang::Zh { zh } else { en }
+/// An Industry or Ecology indicator.
+pub struct IndicatorView<'a>(pub &'a Indicator);
+
+impl RecordView for IndicatorView<'_> {
+    fn list_line(&self, cx: &Ctx, width: usize) -> Line<'static> {
+        let ind = self.0;
+        let warn = if ind.disagreement.is_some() { "⚠" } else { "" };
+        let figure = headline(ind).map(|p| p.display(cx.lang)).unwrap_or_default();
+        let right = if text::width(&figure) + 8 <= width / 2 + 8 && !figure.is_empty() {
+            format!(" {figure}")
+        } else {
+            String::new()
+        };
+        let right = text::truncate(&right, width / 2).into_owned();
+        let name_w = width.saturating_sub(text::width(&right) + text::width(warn) + 1);
+        let name = format!(" {}", text::pad(ind.name.get(cx.lang), name_w));
+        Line::from(vec![
+            Span::styled(warn.to_owned(), cx.theme.warn),
+            Span::raw(name),
+            Span::styled(right, cx.theme.figure),
+        ])
+    }
+
+    fn detail(&self, cx: &Ctx, width: usize) -> Detail {
+        let ind = self.0;
+        let th = cx.theme;
+        let lang = cx.lang;
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        lines.extend(wrapped(ind.name.get(lang.toggle()), width, th.dim));
+        let scope = format!("{} · {}", ind.scope.label(lang), ind.theme.label().get(lang));
+        lines.extend(wrapped(&scope, width, th.header));
+        lines.extend(wrapped(ind.summary.get(lang), width, th.base));
+
+        if let Some(d) = &ind.disagreement {
+            lines.push(Line::default());
+            lines.extend(wrapped(Label::SourcesDisagree.get(lang), width, th.warn));
+            lines.extend(wrapped(d.get(lang), width, th.warn));
+            lines.extend(versions(cx, ind, width));
+        }
+
+        lines.push(Line::default());
+        lines.extend(figure_table(cx, ind, width));
+
+        let series = series(ind);
+        if series.len() >= 2 {
+            let values: Vec<f64> = series.iter().map(|p| p.value).collect();
+            let first = series[0].year.unwrap_or_default();
+            let last = series[series.len() - 1].year.unwrap_or_default();
+            lines.push(Line::default());
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} {first}–{last} ", Label::Trend.get(lang)), th.header),
+                Span::styled(sparkline(&values), th.bar),
+            ]));
+        }
+
+        lines.push(Line::default());
+        lines.extend(wrapped(Label::SourcesHeading.get(lang), width, th.header));
+        let mut cited: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+        for p in &ind.points {
+            let lines = cited.entry(&*p.source).or_default();
+            if !lines.contains(&p.line) {
+                lines.push(p.line);
+            }
+        }
+        for (source, at) in cited {
+            let summary = source_summary(cx.data, lang, source);
+            let where_ = Message::SourceLines { summary: &summary, lines: &at }.get(lang);
+            lines.extend(labelled(source, &where_, width, th.key, th.base));
+        }
+
+        let chart = (series.len() >= 2).then(|| Bars {
+            title: format!("{} ({})", ind.name.get(lang), Message::Unit(&series[0].unit).get(lang)),
+            bars: series
+                .iter()
+                .map(|p| Bar {
+                    label: p.year.unwrap_or_default().to_string(),
+                    value: p.value,
+                    text: crate::data::number(p.value, false),
+                })
+                .collect(),
+        });
+        let card = match &*ind.points {
+            [p] => Some(Card {
+                value: p.display(lang),
+                caption: [p.when(lang), p.kind.label(lang).to_owned(), cite(&p.source, p.line)]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            }),
+            _ => None,
+        };
+        Detail { title: ind.name.get(lang).to_owned(), card, lines, chart }
+    }
+
+    fn citation(&self, cx: &Ctx) -> String {
+        let ind = self.0;
+        let mut out = format!("{} / {}", ind.name.zh(), ind.name.en());
+        for p in &ind.points {
+            let computed = if p.kind == Kind::Computed { " [computed]" } else { "" };
+            out.push_str(&format!(
+                "\n{} {} ({}){computed} — {}, {}",
+                p.when(Lang::En),
+                p.display(Lang::Zh),
+                p.display(Lang::En),
+                source_summary(cx.data, cx.lang, &p.source),
+                cite_line(cx.data, &p.source, p.line),
+            ));
+        }
+        out.trim_start().to_owned()
+    }
 }
 
 /// The figure a list row shows: the latest reported one.
@@ -22,24 +131,6 @@ fn headline(ind: &Indicator) -> Option<&Point> {
     let mut reported = ind.points.iter().filter(|p| p.kind == Kind::Reported);
     let latest = reported.clone().filter(|p| p.year.is_some()).max_by_key(|p| p.year);
     latest.or_else(|| reported.next_back())
-}
-
-pub fn list_line(app: &App, ind: &Indicator, width: usize) -> Line<'static> {
-    let warn = if ind.disagreement.is_some() { "⚠" } else { "" };
-    let figure = headline(ind).map(|p| p.display(app.lang)).unwrap_or_default();
-    let right = if text::width(&figure) + 8 <= width / 2 + 8 && !figure.is_empty() {
-        format!(" {figure}")
-    } else {
-        String::new()
-    };
-    let right = text::truncate(&right, width / 2).into_owned();
-    let name_w = width.saturating_sub(text::width(&right) + text::width(warn) + 1);
-    let name = format!(" {}", text::pad(ind.name.get(app.lang), name_w));
-    Line::from(vec![
-        Span::styled(warn.to_owned(), app.theme.warn),
-        Span::raw(name),
-        Span::styled(right, app.theme.figure),
-    ])
 }
 
 /// One value per year for the chart: reported figures in the indicator's main unit.
@@ -63,93 +154,10 @@ fn series(ind: &Indicator) -> Vec<&Point> {
     by_year.into_values().collect()
 }
 
-pub fn detail(app: &App, ind: &Indicator, width: usize) -> Detail {
-    let th = &app.theme;
-    let lang = app.lang;
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    lines.extend(wrapped(ind.name.get(lang.toggle()), width, th.dim));
-    let scope = format!("{} · {}", ind.scope.label(lang), ind.theme.label().get(lang));
-    lines.extend(wrapped(&scope, width, th.header));
-    lines.extend(wrapped(ind.summary.get(lang), width, th.base));
-
-    if let Some(d) = &ind.disagreement {
-        lines.push(Line::default());
-        lines.extend(wrapped(t(app, "⚠ 来源不一致", "⚠ Sources disagree"), width, th.warn));
-        lines.extend(wrapped(d.get(lang), width, th.warn));
-        lines.extend(versions(app, ind, width));
-    }
-
-    lines.push(Line::default());
-    lines.extend(figure_table(app, ind, width));
-
-    let series = series(ind);
-    if series.len() >= 2 {
-        let values: Vec<f64> = series.iter().map(|p| p.value).collect();
-        let first = series[0].year.unwrap_or_default();
-        let last = series[series.len() - 1].year.unwrap_or_default();
-        lines.push(Line::default());
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} {first}–{last} ", t(app, "趋势", "Trend")), th.header),
-            Span::styled(sparkline(&values), th.bar),
-        ]));
-    }
-
-    lines.push(Line::default());
-    lines.extend(wrapped(t(app, "来源", "Sources"), width, th.header));
-    let mut cited: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for p in &ind.points {
-        let lines = cited.entry(&*p.source).or_default();
-        if !lines.contains(&p.line) {
-            lines.push(p.line);
-        }
-    }
-    for (source, at) in cited {
-        let at: Vec<String> = at.iter().map(ToString::to_string).collect();
-        let where_ = match lang {
-            Lang::Zh => format!("{} 第{}行", source_summary(app, source), at.join("、")),
-            Lang::En => format!("{} line {}", source_summary(app, source), at.join(", ")),
-        };
-        lines.extend(labelled(source, &where_, width, th.key, th.base));
-    }
-
-    let chart = (series.len() >= 2).then(|| Bars {
-        title: format!("{} ({})", ind.name.get(lang), unit_label(lang, &series[0].unit)),
-        bars: series
-            .iter()
-            .map(|p| Bar {
-                label: p.year.unwrap_or_default().to_string(),
-                value: p.value,
-                text: crate::data::number(p.value, false),
-            })
-            .collect(),
-    });
-    let card = match &*ind.points {
-        [p] => Some(Card {
-            value: p.display(lang),
-            caption: [p.when(lang), p.kind.label(lang).to_owned(), cite(&p.source, p.line)]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · "),
-        }),
-        _ => None,
-    };
-    Detail { title: ind.name.get(lang).to_owned(), card, lines, chart }
-}
-
-fn unit_label(lang: Lang, unit: &str) -> String {
-    match (lang, crate::data::units::lookup(unit)) {
-        (Lang::En, Some(u)) if u.scale == 1e4 => format!("10,000 {}", u.en),
-        (Lang::En, Some(u)) if u.scale == 1e8 => format!("100 million {}", u.en),
-        (Lang::En, Some(u)) => u.en.to_owned(),
-        _ => unit.to_owned(),
-    }
-}
-
 /// Year, figure, kind and citation in aligned columns; notes under their row.
-fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
-    let th = &app.theme;
-    let lang = app.lang;
+fn figure_table(cx: &Ctx, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
+    let th = cx.theme;
+    let lang = cx.lang;
     let when_w = ind.points.iter().map(|p| text::width(&p.when(lang))).max().unwrap_or(0).clamp(4, 14);
     let kind_w = if width >= 56 {
         text::width(Kind::Computed.label(lang)).max(text::width(Kind::Reported.label(lang)))
@@ -164,10 +172,10 @@ fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> 
         if kind_w == 0 { [when, fig, cite].join(" ") } else { [when, fig, kind, cite].join(" ") }
     };
     let head = row([
-        text::pad(t(app, "年份", "Year"), when_w),
-        text::pad(t(app, "数值", "Figure"), fig_w),
-        text::pad(t(app, "类型", "Kind"), kind_w),
-        text::pad(t(app, "出处", "Source"), cite_w),
+        text::pad(Label::Year.get(lang), when_w),
+        text::pad(Label::Figure.get(lang), fig_w),
+        text::pad(Label::Kind.get(lang), kind_w),
+        text::pad(Label::Source.get(lang), cite_w),
     ]);
     let mut out = vec![Line::styled(text::truncate(&head, width).into_owned(), th.header)];
     for p in &ind.points {
@@ -179,7 +187,7 @@ fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> 
             text::pad(p.kind.label(lang), kind_w),
             text::pad(&cite(&p.source, p.line), cite_w),
         ]);
-        out.push(Line::styled(text::truncate(&cells, width).into_owned(), kind_style(app, computed)));
+        out.push(Line::styled(text::truncate(&cells, width).into_owned(), th.kind(computed)));
         if let Some(note) = &p.note {
             out.extend(labelled("", note.get(lang), width, th.dim, th.dim));
         }
@@ -188,7 +196,7 @@ fn figure_table(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> 
 }
 
 /// Each source's figures in its own column, side by side where the width allows.
-fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
+fn versions(cx: &Ctx, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
     let mut by_source: BTreeMap<&str, Vec<&Point>> = BTreeMap::new();
     for p in ind.points.iter().filter(|p| p.kind == Kind::Reported) {
         by_source.entry(&*p.source).or_default().push(p);
@@ -196,10 +204,10 @@ fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
     let columns: Vec<Vec<String>> = by_source
         .iter()
         .map(|(source, points)| {
-            let date = app.data.source(source).map(|s| s.date.to_string()).unwrap_or_default();
+            let date = cx.data.source(source).map(|s| s.date.to_string()).unwrap_or_default();
             let mut col = vec![format!("{source} ({date})")];
             col.extend(
-                points.iter().map(|p| format!("{} {}", p.display(app.lang), p.when(app.lang)).trim_end().to_owned()),
+                points.iter().map(|p| format!("{} {}", p.display(cx.lang), p.when(cx.lang)).trim_end().to_owned()),
             );
             col
         })
@@ -207,7 +215,7 @@ fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
     let n = columns.len().max(1);
     let sep = " │ ";
     let col_w = width.saturating_sub((n - 1) * 3) / n;
-    let th = &app.theme;
+    let th = cx.theme;
     if col_w < 16 {
         // Too narrow for columns: one version after another.
         return columns
@@ -233,26 +241,4 @@ fn versions(app: &App, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
             Line::from(spans)
         })
         .collect()
-}
-
-pub fn citation(app: &App, ind: &Indicator) -> String {
-    let mut out = format!("{} / {}", ind.name.zh(), ind.name.en());
-    for p in &ind.points {
-        let computed = if p.kind == Kind::Computed { " [computed]" } else { "" };
-        out.push_str(&format!(
-            "\n{} {} ({}){computed} — {}, {}",
-            p.when(Lang::En),
-            p.display(Lang::Zh),
-            p.display(Lang::En),
-            source_summary(app, &p.source),
-            cite_line(app, &p.source, p.line),
-        ));
-    }
-    out.trim_start().to_owned()
-}
-
-/// "000_….txt line 29"
-pub fn cite_line(app: &App, source: &str, line: u32) -> String {
-    let file = app.data.source(source).map_or(source, |s| &*s.file);
-    format!("{file} line {line}")
 }

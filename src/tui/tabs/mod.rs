@@ -1,10 +1,16 @@
-//! The five tabs: their titles and order, and the rows each one lists.
+//! The five tabs: their titles and order, the rows each one lists, and the one place a
+//! record kind is matched to the tab module that shows it.
 
 pub mod indicators;
 pub mod livelihood;
 pub mod sources;
 pub mod timeline;
 
+use ratatui::text::Line;
+
+use super::i18n::Label;
+use super::theme::Theme;
+use super::widgets::Detail;
 use crate::data::{Dataset, Lang, Locus, Record, Text, Theme as DataTheme};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,18 +30,14 @@ impl Tab {
     }
 
     pub fn title(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Tab::Industry, Lang::Zh) => "产业",
-            (Tab::Industry, Lang::En) => "Industry",
-            (Tab::Ecology, Lang::Zh) => "生态",
-            (Tab::Ecology, Lang::En) => "Ecology",
-            (Tab::Timeline, Lang::Zh) => "政策",
-            (Tab::Timeline, Lang::En) => "Policy timeline",
-            (Tab::Livelihood, Lang::Zh) => "民生",
-            (Tab::Livelihood, Lang::En) => "Livelihood",
-            (Tab::Sources, Lang::Zh) => "来源",
-            (Tab::Sources, Lang::En) => "Sources",
-        }
+        let label = match self {
+            Tab::Industry => Label::Industry,
+            Tab::Ecology => Label::Ecology,
+            Tab::Timeline => Label::Timeline,
+            Tab::Livelihood => Label::Livelihood,
+            Tab::Sources => Label::SourcesTab,
+        };
+        label.get(lang)
     }
 
     pub fn next(self) -> Tab {
@@ -45,6 +47,24 @@ impl Tab {
     pub fn prev(self) -> Tab {
         Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
     }
+}
+
+/// What the tabs read to show a record.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub data: &'a Dataset,
+    pub lang: Lang,
+    pub theme: &'a Theme,
+    /// How many figures and dates cite each source, by the source's position.
+    pub citations: &'a [usize],
+}
+
+/// What a record kind shows: its row in a list, its detail, and its citation as text
+/// for the clipboard.
+pub trait RecordView {
+    fn list_line(&self, cx: &Ctx, width: usize) -> Line<'static>;
+    fn detail(&self, cx: &Ctx, width: usize) -> Detail;
+    fn citation(&self, cx: &Ctx) -> String;
 }
 
 /// A record a row can point at, by its position in the dataset.
@@ -80,6 +100,17 @@ impl Target {
             Locus::List(_) => return None,
             Locus::Item(l, i) => Target::Item(l, i),
         })
+    }
+
+    /// The tab code that shows the record: the one match a new record kind extends.
+    pub fn view(self, data: &Dataset) -> Box<dyn RecordView + '_> {
+        match self {
+            Target::Industry(i) => Box::new(indicators::IndicatorView(&data.industry[i])),
+            Target::Ecology(i) => Box::new(indicators::IndicatorView(&data.ecology[i])),
+            Target::Event(i) => Box::new(timeline::EventView(&data.timeline[i])),
+            Target::Item(l, i) => Box::new(livelihood::ItemView { list: l, item: i }),
+            Target::Source(s) => Box::new(sources::SourceView(s)),
+        }
     }
 
     /// The dataset id of the record.
@@ -135,7 +166,7 @@ impl Rows {
     }
 
     /// Builds every tab's rows once, at start.
-    pub fn all(data: &Dataset) -> [Rows; 5] {
+    pub fn all(data: &Dataset) -> [Rows; Tab::ALL.len()] {
         [
             grouped_indicators(data.industry.iter().map(|i| i.theme), Target::Industry),
             grouped_indicators(data.ecology.iter().map(|i| i.theme), Target::Ecology),

@@ -5,35 +5,21 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Widget};
+use ratatui::widgets::Widget;
 
-use super::popup;
+use super::{popup, titled};
 use crate::data::Lang;
 use crate::search::Hit;
 use crate::text;
-use crate::tui::app::{App, FINDER_LIMIT, Finder};
-
-fn popup_area(area: Rect) -> Rect {
-    popup::centered(area, area.width.saturating_sub(4).min(76), area.height.saturating_sub(2).min(22))
-}
-
-/// Rows available for results: the popup less its border, query and hint lines.
-pub fn results_height(area: Rect) -> usize {
-    usize::from(popup_area(area).height.saturating_sub(4))
-}
+use crate::tui::geometry::finder_popup;
+use crate::tui::i18n::{Label, Message};
+use crate::tui::state::{App, FINDER_LIMIT, Finder};
 
 /// Draws the finder; returns where the text cursor belongs.
 pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Position> {
-    let popup = popup_area(area);
+    let popup = finder_popup(area);
     popup::clear(popup, buf);
-    let title = match app.lang {
-        Lang::Zh => " 搜索：汉字、拼音或英文 ",
-        Lang::En => " Search: Hanzi, pinyin or English ",
-    };
-    let block = Block::bordered().border_type(BorderType::Rounded).border_style(app.theme.key).title(Span::styled(
-        text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(),
-        app.theme.title,
-    ));
+    let block = titled(Label::FinderTitle.get(app.lang), popup.width, app.theme.key, &app.theme);
     let inner = block.inner(popup);
     block.render(popup, buf);
     if inner.width < 3 || inner.height < 1 {
@@ -56,25 +42,11 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
     let cursor = Position::new(inner.x + 2 + cursor_x as u16, inner.y);
 
     if inner.height >= 2 {
-        let hint = match (app.lang, input.is_empty(), f.hits.is_empty()) {
-            (Lang::Zh, true, _) => "例如 质量强市 · zlqs · luosifen · quality city".to_owned(),
-            (Lang::En, true, _) => "e.g. 质量强市 · zlqs · luosifen · quality city".to_owned(),
-            (Lang::Zh, false, true) => "没有匹配".to_owned(),
-            (Lang::En, false, true) => "No matches".to_owned(),
-            (lang, false, false) => {
-                // At the limit there may be many more: say these are the best, not all.
-                let (n, best) = (f.hits.len(), f.hits.len() == FINDER_LIMIT);
-                match lang {
-                    Lang::Zh => {
-                        let count = if best { format!("最佳 {n} 项") } else { format!("{n} 项") };
-                        format!("{count} · ↑↓ 选择 · Enter 跳转 · Esc 返回")
-                    }
-                    Lang::En => {
-                        let count = if best { format!("best {n}") } else { format!("{n} found") };
-                        format!("{count} · ↑↓ select · Enter jump · Esc back")
-                    }
-                }
-            }
+        let hint = match (input.is_empty(), f.hits.len()) {
+            (true, _) => Label::FinderExample.get(app.lang).to_owned(),
+            (false, 0) => Label::NoMatches.get(app.lang).to_owned(),
+            // At the limit there may be many more: say these are the best, not all.
+            (false, n) => Message::Results { n, best: n == FINDER_LIMIT }.get(app.lang),
         };
         buf.set_stringn(inner.x, inner.y + 1, text::truncate(&hint, w), w, app.theme.dim);
     }

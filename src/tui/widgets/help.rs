@@ -3,44 +3,37 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
-use super::popup;
+use super::{popup, titled};
 use crate::data::Lang;
 use crate::text;
-use crate::tui::app::App;
+use crate::tui::i18n::Label;
 use crate::tui::keymap::HELP;
+use crate::tui::theme::Theme;
 
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let (title, footer) = match app.lang {
-        Lang::Zh => (" 帮助 · 按键 ", "Esc 或 ? 关闭"),
-        Lang::En => (" Help · keys ", "Esc or ? closes"),
-    };
-    let key_w = HELP.iter().map(|(k, ..)| text::width(k)).max().unwrap_or(0);
-    let desc_w =
-        HELP.iter().map(|(_, zh, en)| text::width(if app.lang == Lang::Zh { zh } else { en })).max().unwrap_or(0);
-    let popup = popup::centered(area, (key_w + desc_w + 6) as u16, HELP.len() as u16 + 4);
+pub fn draw(lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let key_w = HELP.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
+    let desc_w = HELP.iter().map(|(_, what)| text::width(what.get(lang))).max().unwrap_or(0);
+    let (w, h) = ((key_w + desc_w + 6) as u16, HELP.len() as u16 + 4);
+    let popup = popup::centered(area, w, h);
     popup::clear(popup, buf);
-    let block = Block::bordered().border_type(BorderType::Rounded).border_style(app.theme.key).title(Span::styled(
-        text::truncate(title, usize::from(popup.width.saturating_sub(2))).into_owned(),
-        app.theme.title,
-    ));
+    let block = titled(Label::HelpTitle.get(lang), popup.width, theme.key, theme);
     let inner = block.inner(popup);
     block.render(popup, buf);
     let w = usize::from(inner.width);
     let key_col = key_w.min(w / 2);
     let mut lines: Vec<Line> = HELP
         .iter()
-        .map(|(keys, zh, en)| {
-            let desc = if app.lang == Lang::Zh { zh } else { en };
+        .map(|(keys, what)| {
             Line::from(vec![
-                Span::styled(text::pad(keys, key_col), app.theme.key),
+                Span::styled(text::pad(keys, key_col), theme.key),
                 Span::raw("  "),
-                Span::raw(text::truncate(desc, w.saturating_sub(key_col + 2)).into_owned()),
+                Span::raw(text::truncate(what.get(lang), w.saturating_sub(key_col + 2)).into_owned()),
             ])
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(text::truncate(footer, w).into_owned(), app.theme.dim));
+    lines.push(Line::styled(text::truncate(Label::HelpFooter.get(lang), w).into_owned(), theme.dim));
     Paragraph::new(lines).render(inner, buf);
 }

@@ -9,7 +9,7 @@ pub mod popup;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use super::theme::Theme;
@@ -74,6 +74,12 @@ pub fn draw_detail(d: &Detail, area: Rect, scroll: u16, theme: &Theme, buf: &mut
     }
 }
 
+/// A rounded box with `title` on its top border, cut to fit a box `width` cells wide.
+pub fn titled(title: &str, width: u16, border: Style, theme: &Theme) -> Block<'static> {
+    let title = text::truncate(title, usize::from(width.saturating_sub(2))).into_owned();
+    Block::bordered().border_type(BorderType::Rounded).border_style(border).title(Span::styled(title, theme.title))
+}
+
 /// `s` wrapped to `width`, one styled line per row.
 pub fn wrapped(s: &str, width: usize, style: Style) -> Vec<Line<'static>> {
     text::wrap(s, width).into_iter().map(|l| Line::styled(l, style)).collect()
@@ -92,7 +98,7 @@ pub fn labelled(label: &str, value: &str, width: usize, label_style: Style, styl
         .enumerate()
         .map(|(i, l)| {
             let head = if i == 0 { text::pad(label, lw) } else { " ".repeat(lw) };
-            Line::from(vec![ratatui::text::Span::styled(head, label_style), ratatui::text::Span::styled(l, style)])
+            Line::from(vec![Span::styled(head, label_style), Span::styled(l, style)])
         })
         .collect()
 }

@@ -1,0 +1,155 @@
+//! Where things are on the screen. Drawing lays the screen out with these functions and
+//! `update` asks them where a click landed and how far a list or the detail can
+//! scroll, so both always agree.
+
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::widgets::Block;
+
+use super::state::App;
+use super::tabs::Tab;
+use super::widgets::{Detail, popup};
+use crate::text;
+
+/// Below this the screen says how big it needs to be instead of drawing.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+/// From this width the list and the detail stand side by side.
+const SIDE_BY_SIDE: u16 = 80;
+/// Livelihood shows a detail box under its table from this body height.
+const LIVELIHOOD_DETAIL_FROM: u16 = 18;
+
+/// Where the big parts of the screen are.
+pub struct Screen {
+    pub tabs: Rect,
+    pub status: Rect,
+    pub list: Option<Rect>,
+    pub detail: Option<Rect>,
+}
+
+/// The screen's parts; none when it is too small to draw.
+pub fn screen(app: &App) -> Option<Screen> {
+    let area = app.area;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [tabs, body, status] =
+        area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]));
+    let (list, detail) = match app.tab {
+        Tab::Livelihood if body.height >= LIVELIHOOD_DETAIL_FROM => {
+            let [l, d] = body.layout(&Layout::vertical([Constraint::Fill(1), Constraint::Length(8)]));
+            (Some(l), Some(d))
+        }
+        Tab::Livelihood => pick(app, body),
+        _ if body.width >= SIDE_BY_SIDE => {
+            let left = (body.width * 2 / 5).clamp(28, 48);
+            let [l, d] = body.layout(&Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]));
+            (Some(l), Some(d))
+        }
+        _ => pick(app, body),
+    };
+    Some(Screen { tabs, status, list, detail })
+}
+
+/// One pane at a time: the list, or the detail (or the records citing a source)
+/// once opened.
+fn pick(app: &App, body: Rect) -> (Option<Rect>, Option<Rect>) {
+    if app.detail_open || app.citing.is_some() { (None, Some(body)) } else { (Some(body), None) }
+}
+
+/// True when the list and the detail cannot both show.
+pub fn is_narrow(app: &App) -> bool {
+    screen(app).is_none_or(|s| s.list.is_none() || s.detail.is_none())
+}
+
+/// Inside a pane's border.
+pub fn inner(pane: Rect) -> Rect {
+    Block::bordered().inner(pane)
+}
+
+/// Where list rows are drawn: the citing list when it is open, else the tab's list.
+pub fn list_area(app: &App) -> Option<Rect> {
+    let s = screen(app)?;
+    match (&app.citing, s.list, s.detail) {
+        (Some(_), _, Some(d)) => Some(inner(d)),
+        (_, Some(l), _) => Some(inner(l)),
+        _ => None,
+    }
+}
+
+/// What a screen position shows, for the mouse.
+pub enum Hit {
+    Tab(Tab),
+    /// A row of the visible list (absolute row index).
+    List(usize),
+    Detail,
+}
+
+pub fn hit(app: &App, p: Position) -> Option<Hit> {
+    let s = screen(app)?;
+    if s.tabs.contains(p) {
+        return tab_labels(app, s.tabs.width)
+            .into_iter()
+            .find(|(_, _, x0, x1)| (*x0..*x1).contains(&(p.x - s.tabs.x)))
+            .map(|(tab, ..)| Hit::Tab(tab));
+    }
+    if let Some(area) = list_area(app).filter(|a| a.contains(p)) {
+        let offset = match &app.citing {
+            Some(c) => c.offset,
+            None => app.offset[app.tab.index()],
+        };
+        return Some(Hit::List(offset + usize::from(p.y - area.y)));
+    }
+    if s.detail.is_some_and(|d| d.contains(p)) {
+        return Some(Hit::Detail);
+    }
+    None
+}
+
+/// Tab titles as drawn: (tab, label, first column, end column). Full titles when they
+/// fit; otherwise only the current one is spelled out and the rest show their key.
+pub fn tab_labels(app: &App, width: u16) -> Vec<(Tab, String, u16, u16)> {
+    let full: Vec<String> = Tab::ALL.iter().map(|t| format!(" {} {} ", t.index() + 1, t.title(app.lang))).collect();
+    let fits = full.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
+    let mut x = 0u16;
+    Tab::ALL
+        .iter()
+        .zip(full)
+        .map(|(&tab, label)| {
+            let label = if fits || tab == app.tab { label } else { format!(" {} ", tab.index() + 1) };
+            let w = text::width(&label) as u16;
+            let item = (tab, label, x, x.saturating_add(w));
+            x = x.saturating_add(w);
+            item
+        })
+        .collect()
+}
+
+/// The detail of the selection, laid out for a pane of this inner width.
+pub fn detail_of(app: &App, width: u16) -> Option<Detail> {
+    let target = app.selected()?;
+    Some(target.view(&app.data).detail(&app.ctx(), usize::from(width)))
+}
+
+/// How far the detail pane can scroll.
+pub fn max_scroll(app: &App) -> u16 {
+    let Some(pane) = screen(app).and_then(|s| s.detail) else {
+        return 0;
+    };
+    if app.citing.is_some() {
+        return 0;
+    }
+    let area = inner(pane);
+    detail_of(app, area.width).map_or(0, |d| d.max_scroll(area))
+}
+
+/// The finder's box.
+pub fn finder_popup(area: Rect) -> Rect {
+    let (w, h) = (area.width.saturating_sub(4).min(76), area.height.saturating_sub(2).min(22));
+    popup::centered(area, w, h)
+}
+
+/// Rows of the finder's result list, for paging: its box less the border, the query
+/// and the hint lines.
+pub fn finder_results_height(area: Rect) -> usize {
+    usize::from(finder_popup(area).height.saturating_sub(4))
+}

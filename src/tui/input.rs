@@ -1,0 +1,90 @@
+//! The finder's query field and its editing.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::action::Edit;
+
+/// A one-line text field. `cursor` is a byte offset that always sits on a grapheme
+/// boundary, so editing never cuts a character in two.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Input {
+    text: String,
+    cursor: usize,
+}
+
+impl Input {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Cells from the start of the field to the cursor.
+    pub fn cursor_column(&self) -> usize {
+        crate::text::width(&self.text[..self.cursor])
+    }
+
+    pub fn edit(&mut self, edit: &Edit) {
+        let before = &self.text[..self.cursor];
+        let prev = before.grapheme_indices(true).next_back().map_or(0, |(i, _)| i);
+        let next = self.text[self.cursor..].graphemes(true).next().map_or(self.cursor, |g| self.cursor + g.len());
+        match edit {
+            Edit::Insert(c) => self.insert(&c.to_string()),
+            Edit::Backspace => {
+                self.text.replace_range(prev..self.cursor, "");
+                self.cursor = prev;
+            }
+            Edit::Delete => self.text.replace_range(self.cursor..next, ""),
+            Edit::Left => self.cursor = prev,
+            Edit::Right => self.cursor = next,
+            Edit::Home => self.cursor = 0,
+            Edit::End => self.cursor = self.text.len(),
+            Edit::ClearBefore => {
+                self.text.replace_range(..self.cursor, "");
+                self.cursor = 0;
+            }
+        }
+    }
+
+    /// Inserts typed or pasted text at the cursor, leaving out control characters.
+    pub fn insert(&mut self, s: &str) {
+        let clean: String = s.chars().filter(|c| !c.is_control()).collect();
+        self.text.insert_str(self.cursor, &clean);
+        self.cursor += clean.len();
+        // A combining mark typed after the cursor's character joins it; keep the
+        // cursor on a grapheme boundary.
+        while !self.text.is_char_boundary(self.cursor) || !is_grapheme_boundary(&self.text, self.cursor) {
+            self.cursor += 1;
+        }
+    }
+}
+
+fn is_grapheme_boundary(s: &str, at: usize) -> bool {
+    at == s.len() || s.grapheme_indices(true).any(|(i, _)| i == at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_edits_whole_graphemes() {
+        let mut input = Input::default();
+        for c in "柳州e\u{301}".chars() {
+            input.edit(&Edit::Insert(c));
+        }
+        assert_eq!(input.cursor_column(), 5);
+        input.edit(&Edit::Backspace);
+        assert_eq!(input.text(), "柳州");
+        input.edit(&Edit::Left);
+        assert_eq!(input.cursor_column(), 2);
+        input.edit(&Edit::Insert('x'));
+        assert_eq!(input.text(), "柳x州");
+        input.edit(&Edit::Delete);
+        assert_eq!(input.text(), "柳x");
+        input.edit(&Edit::Home);
+        input.edit(&Edit::Delete);
+        assert_eq!(input.text(), "x");
+        input.edit(&Edit::End);
+        input.edit(&Edit::ClearBefore);
+        assert_eq!(input.text(), "");
+    }
+}

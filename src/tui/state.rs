@@ -1,0 +1,114 @@
+//! The app's state: the data, what is selected, scrolled and open. Drawing and the
+//! screen geometry read it; only `update` (in app.rs) changes it.
+
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use ratatui::layout::Rect;
+
+use super::input::Input;
+use super::keymap::Mode;
+use super::tabs::sources::Citing;
+use super::tabs::{Ctx, Rows, Tab, Target};
+use super::theme::Theme;
+use crate::data::{Dataset, Lang};
+use crate::search::{Hit, SearchIndex};
+
+/// How many finder results are kept and shown at most.
+pub const FINDER_LIMIT: usize = 30;
+
+pub struct App {
+    /// Shared with the thread that may build the index ahead.
+    pub data: Arc<Dataset>,
+    /// Built when the finder first opens, so start-up does not pay for pinyin; or
+    /// ahead, on `building`.
+    pub index: Option<SearchIndex>,
+    /// A thread building the index before the first search (see `App::index_ahead`).
+    pub(super) building: Option<JoinHandle<SearchIndex>>,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub tab: Tab,
+    /// The whole terminal.
+    pub area: Rect,
+    pub rows: [Rows; Tab::ALL.len()],
+    /// Selected entry (an ordinal into `rows[tab].entries`) per tab.
+    pub sel: [usize; Tab::ALL.len()],
+    /// First visible row per tab.
+    pub offset: [usize; Tab::ALL.len()],
+    /// Lines the detail pane is scrolled by.
+    pub scroll: u16,
+    /// On a narrow screen the detail replaces the list; this says it is showing.
+    pub detail_open: bool,
+    /// Sources tab: the records citing the selected source, when listed.
+    pub citing: Option<Citing>,
+    /// How many figures and dates cite each source: counted once, as a frame that
+    /// counted them took 20 ms at 100,000 records.
+    pub citations: Vec<usize>,
+    pub overlay: Overlay,
+    /// A one-off message for the status line ("Copied …").
+    pub status: Option<String>,
+    pub quit: bool,
+}
+
+pub enum Overlay {
+    None,
+    Help,
+    Finder(Finder),
+}
+
+pub struct Finder {
+    pub input: Input,
+    pub hits: Vec<Hit>,
+    pub sel: usize,
+    pub offset: usize,
+}
+
+impl App {
+    pub fn new(data: Dataset, lang: Lang, theme: Theme, area: Rect) -> App {
+        let rows = Rows::all(&data);
+        let citations = data.citation_counts();
+        App {
+            data: Arc::new(data),
+            index: None,
+            building: None,
+            lang,
+            theme,
+            tab: Tab::Industry,
+            area,
+            rows,
+            sel: [0; Tab::ALL.len()],
+            offset: [0; Tab::ALL.len()],
+            scroll: 0,
+            detail_open: false,
+            citing: None,
+            citations,
+            overlay: Overlay::None,
+            status: None,
+            quit: false,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        match self.overlay {
+            Overlay::None => Mode::Normal,
+            Overlay::Help => Mode::Help,
+            Overlay::Finder(_) => Mode::Finder,
+        }
+    }
+
+    /// The selected record of the current tab.
+    pub fn selected(&self) -> Option<Target> {
+        let t = self.tab.index();
+        self.rows[t].target(self.sel[t])
+    }
+
+    /// The record a search hit stands for.
+    pub fn search_target(&self, hit: &Hit) -> Option<Target> {
+        Target::of(hit.entry, &self.data)
+    }
+
+    /// What the tabs read to show a record.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx { data: &self.data, lang: self.lang, theme: &self.theme, citations: &self.citations }
+    }
+}
