@@ -7,7 +7,7 @@ use ratatui::widgets::Block;
 
 use super::state::App;
 use super::tabs::Tab;
-use super::widgets::{Detail, popup};
+use super::widgets::Detail;
 use crate::text;
 
 /// Below this the screen says how big it needs to be instead of drawing.
@@ -145,7 +145,7 @@ pub fn max_scroll(app: &App) -> u16 {
 /// The finder's box.
 pub fn finder_popup(area: Rect) -> Rect {
     let (w, h) = (area.width.saturating_sub(4).min(76), area.height.saturating_sub(2).min(22));
-    popup::centered(area, w, h)
+    area.centered(Constraint::Length(w), Constraint::Length(h))
 }
 
 /// Rows of the finder's result list, for paging: its box less the border, the query

@@ -1,7 +1,7 @@
 //! The help overlay: every key, in the current language.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -16,7 +16,7 @@ pub fn draw(lang: Lang, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let key_w = HELP.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let desc_w = HELP.iter().map(|(_, what)| text::width(what.get(lang))).max().unwrap_or(0);
     let (w, h) = ((key_w + desc_w + 6) as u16, HELP.len() as u16 + 4);
-    let popup = popup::centered(area, w, h);
+    let popup = area.centered(Constraint::Length(w), Constraint::Length(h));
     popup::clear(popup, buf);
     let block = titled(Label::HelpTitle.get(lang), popup.width, theme.key, theme);
     let inner = block.inner(popup);

@@ -5,13 +5,6 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
-/// A `w`×`h` rectangle centred in `area`, shrunk to fit.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
-}
-
 /// Clears `area` for a popup. A wide character just left of the popup would still
 /// cover the popup's first column (ratatui#2526), and the buffer diff would skip that
 /// column; it is replaced by a space so the popup's edge is drawn whole.
