@@ -53,3 +53,17 @@ fn finder_jumps_to_a_record_typed_in_pinyin() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+#[test]
+fn y_puts_the_selection_on_the_clipboard_by_osc_52() {
+    let mut s = Session::start(&["--lang", "zh"], 100, 30);
+    s.wait_for("产业 1/");
+    s.send(b"y");
+    // The first record, 汽车整车产量: its 18 bytes encode to a whole prefix of the base64.
+    let start = s.wait_for_bytes(b"\x1b]52;c;5rG96L2m5pW06L2m5Lqn6YeP", 0);
+    s.wait_for_bytes(b"\x1b\\", start);
+    s.wait_for("已复制：汽车整车产量");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}

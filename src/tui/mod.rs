@@ -15,11 +15,11 @@ pub mod theme;
 pub mod ui;
 pub mod widgets;
 
-use std::io::{self, Write};
+use std::io;
 use std::time::Duration;
 
-use base64::Engine;
-use ratatui::crossterm::event;
+use ratatui::crossterm::clipboard::CopyToClipboard;
+use ratatui::crossterm::{event, execute};
 use ratatui::layout::Rect;
 
 use self::action::Effect;
@@ -73,13 +73,8 @@ fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang) -> io::R
 
 fn perform(effect: Effect, terminal: &mut terminal::Term) -> io::Result<()> {
     match effect {
-        Effect::Copy(text) => {
-            // OSC 52: the terminal puts the text on the system clipboard.
-            let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-            let out = terminal.backend_mut();
-            write!(out, "\x1b]52;c;{encoded}\x07")?;
-            out.flush()
-        }
+        // OSC 52: the terminal puts the text on the system clipboard.
+        Effect::Copy(text) => execute!(terminal.backend_mut(), CopyToClipboard::to_clipboard_from(text)),
         Effect::Suspend => terminal::suspend(terminal),
     }
 }
