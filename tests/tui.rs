@@ -284,3 +284,40 @@ fn on_a_narrow_screen_the_citing_records_replace_the_sources() {
     step(&mut a, code(KeyCode::Esc));
     assert!(screen(&a).contains("╭ Sources"));
 }
+
+/// The keys of one entry of the help list: "1–5  Tab  h/l" gives 1, 5, Tab, h and l;
+/// "Ctrl-d/u" gives Ctrl-d and Ctrl-u.
+fn help_keys(entry: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    for group in entry.split_whitespace() {
+        if group == "/" {
+            keys.push(group.to_owned());
+            continue;
+        }
+        let mut parts = group.split(['/', '–']);
+        let first = parts.next().unwrap_or_default();
+        let prefix = first.find('-').map_or("", |i| &first[..=i]);
+        keys.push(first.to_owned());
+        keys.extend(parts.map(|p| if p.contains('-') { p.to_owned() } else { format!("{prefix}{p}") }));
+    }
+    keys
+}
+
+#[test]
+fn the_readme_key_table_lists_the_keys_the_help_lists() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme.split("\n## Keys").nth(1).expect("a \"## Keys\" section");
+    let rows = section.lines().skip_while(|l| !l.starts_with('|')).take_while(|l| l.starts_with('|')).skip(2);
+    // The backticked keys of each row's first cell.
+    let in_readme: std::collections::BTreeSet<String> = rows
+        .flat_map(|row| {
+            let cell = row.split('|').nth(1).unwrap_or_default();
+            cell.split('`').skip(1).step_by(2).map(str::to_owned).collect::<Vec<_>>()
+        })
+        .collect();
+    // The mouse is no key: the README describes it under the table.
+    let in_help: std::collections::BTreeSet<String> =
+        keymap::HELP.iter().flat_map(|(keys, _)| help_keys(keys)).filter(|k| k != "mouse").collect();
+    assert!(in_help.contains("Ctrl-u") && in_help.contains("5"), "{in_help:?}");
+    assert_eq!(in_readme, in_help);
+}
