@@ -1,4 +1,7 @@
 //! A labelled bar chart (year under each bar, value on it) and a text sparkline.
+//! Not ratatui's `BarChart`: it takes whole numbers, writes a value inside its bar's
+//! bottom row rather than above the bar, and left-aligns the bars, dropping from the
+//! right those that do not fit; this chart centres them and keeps the latest years.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
