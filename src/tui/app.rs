@@ -9,6 +9,7 @@ use super::action::{Effect, Msg};
 use super::geometry::{self, Hit};
 use super::i18n::Message;
 use super::input::Input;
+// App is declared, with its fields, in state.rs; here is how it changes.
 pub use super::state::{App, FINDER_LIMIT};
 use super::state::{Finder, Overlay};
 use super::tabs::sources::Citing;

@@ -13,6 +13,8 @@ use super::theme::Theme;
 use super::widgets::Detail;
 use crate::data::{Dataset, Lang, Locus, Record, Text, Theme as DataTheme};
 
+/// The tabs, in the order of their keys 1–5; `ALL` drives the tab bar, the number
+/// keys and Tab/Shift-Tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
     Industry,
@@ -102,7 +104,8 @@ impl Target {
         })
     }
 
-    /// The tab code that shows the record: the one match a new record kind extends.
+    /// The tab code that shows the record. Drawing and copying reach a record kind's
+    /// code only through this match.
     pub fn view(self, data: &Dataset) -> Box<dyn RecordView + '_> {
         match self {
             Target::Industry(i) => Box::new(indicators::IndicatorView(&data.industry[i])),
@@ -165,18 +168,18 @@ impl Rows {
         }
     }
 
-    /// Builds every tab's rows once, at start.
+    /// Builds every tab's rows once, at start, indexed as `Tab::ALL`.
     pub fn all(data: &Dataset) -> [Rows; Tab::ALL.len()] {
-        [
-            grouped_indicators(data.industry.iter().map(|i| i.theme), Target::Industry),
-            grouped_indicators(data.ecology.iter().map(|i| i.theme), Target::Ecology),
-            timeline(data),
-            livelihood(data),
-            Rows {
+        Tab::ALL.map(|tab| match tab {
+            Tab::Industry => grouped_indicators(data.industry.iter().map(|i| i.theme), Target::Industry),
+            Tab::Ecology => grouped_indicators(data.ecology.iter().map(|i| i.theme), Target::Ecology),
+            Tab::Timeline => timeline(data),
+            Tab::Livelihood => livelihood(data),
+            Tab::Sources => Rows {
                 rows: (0..data.sources.len()).map(|i| Row::Entry(Target::Source(i))).collect(),
                 entries: (0..data.sources.len()).collect(),
             },
-        ]
+        })
     }
 }
 
