@@ -50,12 +50,14 @@ pub struct App {
     pub quit: bool,
 }
 
+/// What is open over the tabs, and has the keyboard.
 pub enum Overlay {
     None,
     Help,
     Finder(Finder),
 }
 
+/// The finder: its query, the ranked hits, which is selected, and the first shown.
 pub struct Finder {
     pub input: Input,
     pub hits: Vec<Hit>,
