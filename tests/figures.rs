@@ -272,3 +272,44 @@ fn dates_are_as_precise_as_their_lines_and_cite_them() {
         incentive.contains(&("2022".into(), "d003", 11, On)) && incentive.contains(&("2022".into(), "d000", 19, By))
     );
 }
+
+/// Claims without a number, found missing by the audit: each is a record now, cited
+/// to the line that makes it (an event's date, or a point's line).
+#[test]
+fn claims_without_a_figure_are_recorded_at_their_lines() {
+    let data = Dataset::embedded().unwrap();
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, u32)] = &[
+        // the five other "first in Guangxi" measures beside the Mayor's Quality Award
+        ("ev-four-qualities-statistics", "d001", 86),
+        ("ev-chief-quality-officer", "d001", 87),
+        ("ev-quality-methods-alliance", "d001", 88),
+        ("ev-quality-in-appraisal", "d001", 88),
+        ("ev-quality-in-appraisal", "d003", 17),
+        ("ev-quality-indices", "d001", 89),
+        ("ev-quality-indices", "d000", 49),
+        ("ev-quality-indices", "d003", 17),
+        ("four-qualities", "d001", 46),
+        ("ev-expedition-machines", "d001", 22),
+        ("ev-major-projects-support", "d001", 23),
+        ("ev-major-projects-support", "d003", 23),
+        ("ev-liugong-sales-2020", "d002", 25),
+        ("ev-passenger-car-electrification", "d000", 29),
+        ("ev-liugang-ultra-low-emission", "d002", 37),
+        ("ev-liudian-phase-out", "d002", 39),
+        ("ev-liuhua-relocation", "d002", 39),
+        ("ev-luobawang-hand-made", "d004", 30),
+    ];
+    for &(id, source, line) in cases {
+        let cited = match data.find(id).unwrap_or_else(|| panic!("no record {id}")) {
+            Record::Event(e) => e.dates.iter().any(|d| &*d.source == source && d.line == line),
+            r => r.points().iter().any(|p| &*p.source == source && p.line == line),
+        };
+        assert!(cited, "{id} should cite {source}:{line}");
+    }
+    // Undated in their sources, so dated no later than the document.
+    let by = |id: &str| event(&data, id).dates.iter().all(|d| d.relation == DateRelation::By);
+    assert!(by("ev-chief-quality-officer") && by("ev-liuhua-relocation"));
+    assert!(text(&data, "ev-luobawang-hand-made").contains("few thousand bags"));
+    assert!(text(&data, "four-qualities").contains("人居质量"), "d000's fourth quality differs from d001's");
+}
