@@ -313,3 +313,40 @@ fn claims_without_a_figure_are_recorded_at_their_lines() {
     assert!(text(&data, "ev-luobawang-hand-made").contains("few thousand bags"));
     assert!(text(&data, "four-qualities").contains("人居质量"), "d000's fourth quality differs from d001's");
 }
+
+/// What the line-by-line pass over the five documents added beyond the list.
+#[test]
+fn the_line_by_line_pass_records_its_finds() {
+    let data = Dataset::embedded().unwrap();
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, u32)] = &[
+        ("ev-luosifen-national-praise", "d000", 19),
+        ("ev-water-near-top", "d000", 33),
+        ("ev-water-near-top", "d000", 17),
+        ("ev-national-city-titles", "d001", 13),
+        ("ev-national-city-titles", "d000", 33),
+        ("ev-integrated-qi-platform", "d001", 102),
+        ("ev-electric-loaders", "d003", 13),
+        ("ev-benchmarking-pilot-city", "d003", 13),
+        ("ev-research-partnerships", "d003", 27),
+        ("ev-talent-projects", "d003", 27),
+        ("ev-nannan-smart-platform", "d004", 25),
+        ("ev-luobawang-standards", "d004", 35),
+        ("ev-gx-one-stop-platforms", "d004", 38),
+        // sources that name an already recorded step without dating it
+        ("ev-quality-city-named", "d000", 17),
+        ("ev-mayor-quality-award", "d000", 49),
+        ("ev-mayor-quality-award", "d003", 17),
+    ];
+    for &(id, source, line) in cases {
+        assert!(
+            event(&data, id).dates.iter().any(|d| &*d.source == source && d.line == line),
+            "{id} should cite {source}:{line}"
+        );
+    }
+    // The titles are d000's and d001's claims; the park-city pilot's source (d002) names none.
+    assert!(!text(&data, "ev-park-city-pilot").contains("Garden City"));
+    // Several sources bound the award; the earliest bound is the one shown.
+    assert_eq!(event(&data, "ev-mayor-quality-award").date_label(Lang::En), "by 2018-03-06");
+    assert!(event(&data, "ev-mayor-quality-award").disputed_dates().is_empty());
+}
