@@ -276,8 +276,9 @@ fn dates_are_as_precise_as_their_lines_and_cite_them() {
     );
 }
 
-/// Claims without a number, found missing by the audit: each is a record now, cited
-/// to the line that makes it (an event's date, or a point's line).
+/// Claims without a number, found missing by the audit (the list, then the
+/// line-by-line pass): each is a record now, cited to the line that makes it (an
+/// event's date, or a point's line).
 #[test]
 fn claims_without_a_figure_are_recorded_at_their_lines() {
     let data = Dataset::embedded().unwrap();
@@ -302,27 +303,7 @@ fn claims_without_a_figure_are_recorded_at_their_lines() {
         ("ev-liudian-phase-out", "d002", 39),
         ("ev-liuhua-relocation", "d002", 39),
         ("ev-luobawang-hand-made", "d004", 30),
-    ];
-    for &(id, source, line) in cases {
-        let cited = match data.find(id).unwrap_or_else(|| panic!("no record {id}")) {
-            Record::Event(e) => e.dates.iter().any(|d| &*d.source == source && d.line == line),
-            r => r.points().iter().any(|p| &*p.source == source && p.line == line),
-        };
-        assert!(cited, "{id} should cite {source}:{line}");
-    }
-    // Undated in their sources, so dated no later than the document.
-    let by = |id: &str| event(&data, id).dates.iter().all(|d| d.relation == DateRelation::By);
-    assert!(by("ev-chief-quality-officer") && by("ev-liuhua-relocation"));
-    assert!(text(&data, "ev-luobawang-hand-made").contains("few thousand bags"));
-    assert!(text(&data, "four-qualities").contains("人居质量"), "d000's fourth quality differs from d001's");
-}
-
-/// What the line-by-line pass over the five documents added beyond the list.
-#[test]
-fn the_line_by_line_pass_records_its_finds() {
-    let data = Dataset::embedded().unwrap();
-    #[rustfmt::skip]
-    let cases: &[(&str, &str, u32)] = &[
+        // more, from the line-by-line pass over the five documents
         ("ev-luosifen-national-praise", "d000", 19),
         ("ev-water-near-top", "d000", 33),
         ("ev-water-near-top", "d000", 17),
@@ -342,11 +323,17 @@ fn the_line_by_line_pass_records_its_finds() {
         ("ev-mayor-quality-award", "d003", 17),
     ];
     for &(id, source, line) in cases {
-        assert!(
-            event(&data, id).dates.iter().any(|d| &*d.source == source && d.line == line),
-            "{id} should cite {source}:{line}"
-        );
+        let cited = match data.find(id).unwrap_or_else(|| panic!("no record {id}")) {
+            Record::Event(e) => e.dates.iter().any(|d| &*d.source == source && d.line == line),
+            r => r.points().iter().any(|p| &*p.source == source && p.line == line),
+        };
+        assert!(cited, "{id} should cite {source}:{line}");
     }
+    // Undated in their sources, so dated no later than the document.
+    let by = |id: &str| event(&data, id).dates.iter().all(|d| d.relation == DateRelation::By);
+    assert!(by("ev-chief-quality-officer") && by("ev-liuhua-relocation"));
+    assert!(text(&data, "ev-luobawang-hand-made").contains("few thousand bags"));
+    assert!(text(&data, "four-qualities").contains("人居质量"), "d000's fourth quality differs from d001's");
     // The titles are d000's and d001's claims; the park-city pilot's source (d002) names none.
     assert!(!text(&data, "ev-park-city-pilot").contains("Garden City"));
     // Several sources bound the award; the earliest bound is the one shown.
