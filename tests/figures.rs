@@ -2,7 +2,7 @@
 //! line. A wrong value, unit, year, qualifier, source or line in `assets/` fails here.
 
 use Qualifier::*;
-use liuzhou_tui::data::{Dataset, Kind, Point, Qualifier};
+use liuzhou_tui::data::{Dataset, DateRelation, Kind, Lang, Point, Qualifier, Record};
 
 /// (record id, year, value, unit, qualifier, source, line)
 type Row = (&'static str, Option<i32>, f64, &'static str, Qualifier, &'static str, u32);
@@ -21,6 +21,8 @@ const FIGURES: &[Row] = &[
     ("inspection-investment", None, 10.0, "亿元", Over, "d000", 51,),
     ("platform-problems-solved", None, 400.0, "个", Nearly, "d000", 51,),
     ("platform-savings", None, 2000.0, "万元", Over, "d000", 51),
+    ("major-auto-city", None, 5.0, "座", Exact, "d000", 17),
+    ("one-stop-platform-model-case", None, 1.0, "例", Exact, "d000", 51),
     // d001: the 2018 feature
     ("sgmw-annual-sales", None, 200.0, "万辆", Over, "d001", 19),
     ("luosifen-bags-shipped", None, 2000.0, "万袋", Over, "d001", 19,),
@@ -56,6 +58,8 @@ const FIGURES: &[Row] = &[
     ("edu-school-building", None, 42.0, "亿元", Over, "d002", 49),
     ("edu-school-groups", None, 24.54, "万人", Exact, "d002", 49),
     ("sport-area-per-person", None, 2.1, "平方米/人", Exact, "d002", 52,),
+    ("edu-new-classes", None, 2208.0, "个班级", Exact, "d002", 49),
+    ("edu-new-places", None, 10.0, "万个学位", Over, "d002", 49),
     // d003: the 2023 reply
     ("nev-output", Some(2022), 66.7, "万辆", Exact, "d003", 13),
     ("luosifen-chain-revenue", Some(2022), 600.0, "亿元", Over, "d003", 13,),
@@ -65,9 +69,14 @@ const FIGURES: &[Row] = &[
     ("inspection-investment", None, 15.0, "亿元", Nearly, "d003", 23,),
     ("luosifen-test-parameters", None, 2374.0, "个", Exact, "d003", 23,),
     ("platform-services", None, 4.0, "万次", Over, "d003", 25),
+    ("one-stop-platform-model-case", None, 1.0, "例", Exact, "d003", 25),
+    // 第七届 and 第二家 are ordinals: a place, not a count
+    ("innovation-challenge-edition", Some(2022), 7.0, "位", Exact, "d003", 19),
+    ("pilot-bases", None, 2.0, "位", Exact, "d003", 19),
     // d004: the 2022 Guangxi-wide article
     ("gx-drug-pass-rate", None, 99.6, "%", Exact, "d004", 23),
     ("gx-platform-problems", None, 2570.0, "个", Exact, "d004", 41,),
+    ("gx-quality-award-edition", None, 4.0, "位", Exact, "d004", 45),
 ];
 
 fn points<'a>(data: &'a Dataset, id: &str) -> &'a [Point] {
@@ -101,6 +110,7 @@ fn disagreements_keep_every_version_with_its_source() {
         ("inspection-investment", &[(10.0, "d000", 51), (15.0, "d003", 23)]),
         ("platform-trainees", &[(1000.0, "d000", 51), (7000.0, "d003", 25)]),
         ("platform-problems-solved", &[(400.0, "d000", 51), (200.0, "d004", 39)]),
+        ("one-stop-platform-model-case", &[(1.0, "d000", 51), (1.0, "d003", 25)]),
     ];
     for (id, versions) in cases {
         let Some(liuzhou_tui::data::Record::Indicator(ind, _)) = data.find(id) else { panic!("{id}") };
@@ -112,6 +122,13 @@ fn disagreements_keep_every_version_with_its_source() {
             );
         }
     }
+
+    // The national model-case honour: d000 gives it to the general quality-infrastructure
+    // platform, d003 to the luosifen one; each point says which.
+    let honour = points(&data, "one-stop-platform-model-case");
+    let note = |source: &str| honour.iter().find(|p| &*p.source == source).and_then(|p| p.note.as_deref()).unwrap();
+    assert!(note("d000").zh().contains("质量基础设施") && !note("d000").zh().contains("螺蛳粉"));
+    assert!(note("d003").zh().contains("螺蛳粉"));
 
     let Some(liuzhou_tui::data::Record::Event(decision)) = data.find("ev-decision-quality-city") else { panic!() };
     let years: Vec<i32> = decision.disputed_dates().iter().map(|d| d.year).collect();
@@ -138,4 +155,188 @@ fn no_personal_contact_details() {
     for needle in ["13557725771", "联系电话", "王晶"] {
         assert!(!json.contains(needle), "{needle} must not be in the data");
     }
+}
+
+/// The whole record as JSON, to look for wording in any of its texts.
+fn text(data: &Dataset, id: &str) -> String {
+    match data.find(id).unwrap_or_else(|| panic!("no record {id}")) {
+        Record::Indicator(i, _) => serde_json::to_string(i),
+        Record::Event(e) => serde_json::to_string(e),
+        Record::Item(_, i) => serde_json::to_string(i),
+        Record::List(l) => serde_json::to_string(l),
+        Record::Source(s) => serde_json::to_string(s),
+    }
+    .unwrap()
+}
+
+fn event<'a>(data: &'a Dataset, id: &str) -> &'a liuzhou_tui::data::Event {
+    let Some(Record::Event(e)) = data.find(id) else { panic!("no event {id}") };
+    e
+}
+
+#[test]
+fn wording_says_what_the_sources_say_and_no_more() {
+    let data = Dataset::embedded().unwrap();
+    // (record, wording that must not be there): claims the sources do not make, and
+    // English that misread the Chinese.
+    let absent = [
+        ("inspection-investment", "相差约5亿元"),
+        ("platform-trainees", "about a year"),
+        ("platform-trainees", "晚约一年"),
+        ("ev-charcoal-car", "carmaking history"),
+        ("ev-charcoal-car", "汽车制造史"),
+        ("ev-sci-tech-china-pilot", "recognition"),
+        ("ev-sci-tech-china-pilot", "得到认可"),
+        ("ev-talent-policies", "outside the city"),
+        ("luosifen-chain-revenue", "farming"),
+        ("luosifen-chain-revenue", "种养"),
+        ("edu-school-building", "nearly"),
+        ("edu-new-classes", "nearly"),
+        // 20% to 41.6% is not a doubling the source states; 装扮成 is "dressed up as", not a name earned
+        ("water-class-i-share", "doubled"),
+        ("green-bauhinia-trees", "earned"),
+    ];
+    for (id, words) in absent {
+        assert!(!text(&data, id).contains(words), "{id} still says {words:?}");
+    }
+    let present = [
+        ("ev-quality-city-pilot", "approved to bid"),
+        ("works-acceptance-rate", "medium-sized"),
+        ("ev-extrusion-panel-machine", "first-of-its-kind"),
+        ("ev-extrusion-panel-machine", "inference"),
+        ("free-parking-under-an-hour", "within an hour"),
+        ("innovation-challenge-edition", "7th edition"),
+        ("gx-quality-award-edition", "4th edition"),
+    ];
+    for (id, words) in present {
+        assert!(text(&data, id).contains(words), "{id} should say {words:?}");
+    }
+    // "in the last five years" (近5年), as edu-new-places has it
+    for id in ["edu-school-building", "edu-new-classes", "edu-new-places"] {
+        assert!(text(&data, id).contains("the last five years"), "{id}");
+    }
+}
+
+#[test]
+fn english_figures_say_what_is_counted_in_english_numbers() {
+    let data = Dataset::embedded().unwrap();
+    let en = |id: &str| points(&data, id)[0].display(Lang::En);
+    assert_eq!(en("edu-new-classes"), "2,208 classes");
+    assert_eq!(en("edu-new-places"), "over 100,000 school places");
+    assert_eq!(en("major-auto-city"), "5 cities");
+    assert_eq!(en("innovation-challenge-edition"), "No. 7");
+    assert_eq!(en("pilot-bases"), "No. 2");
+    assert_eq!(en("one-stop-platform-model-case"), "1 case");
+    // The Chinese keeps the source's own words.
+    assert_eq!(points(&data, "innovation-challenge-edition")[0].display(Lang::Zh), "第七届");
+    for (record, p) in data.points() {
+        if let Some(note) = &p.note {
+            let en = note.en();
+            assert!(
+                !en.contains('万') && !en.contains('亿'),
+                "{}: English note with Chinese magnitudes: {en}",
+                record.id()
+            );
+        }
+    }
+}
+
+#[test]
+fn computed_figures_from_rounded_inputs_are_approximate_with_their_range() {
+    let data = Dataset::embedded().unwrap();
+    // 4067 ÷ 4.2 and 109.94 × 1.38: 4.2 and 38% are rounded, so the results are "about".
+    // The ranges in billions of yuan, from the inputs' rounding intervals.
+    let investment = format!("{:.1} and {:.1}", 4067.0 / 4.25 / 10.0, 4067.0 / 4.15 / 10.0);
+    let luosifen = format!("{:.2} and {:.2}", 109.94 * 1.375 / 10.0, 109.94 * 1.385 / 10.0);
+    for (id, value, range) in [("upgrading-investment", 968.3, investment), ("luosifen-sales-revenue", 151.7, luosifen)]
+    {
+        let p = points(&data, id).iter().find(|p| p.value == value).unwrap();
+        assert_eq!((p.kind, p.qualifier), (Kind::Computed, About), "{id}");
+        assert!(p.note.as_ref().unwrap().en().contains(&range), "{id}: the note should give the range {range}");
+    }
+}
+
+#[test]
+fn dates_are_as_precise_as_their_lines_and_cite_them() {
+    let data = Dataset::embedded().unwrap();
+    let cites = |id: &str| -> Vec<(String, &str, u32, DateRelation)> {
+        event(&data, id).dates.iter().map(|d| (d.date.to_string(), &*d.source, d.line, d.relation)).collect()
+    };
+    use DateRelation::*;
+    // 正在酝酿 in a feature of 2018-03-06: drafting as of that day
+    assert_eq!(cites("ev-deeper-quality-opinions"), [("2018-03-06".into(), "d001", 135, On)]);
+    // 2021年国庆节前开工: begun by 1 October 2021
+    assert_eq!(cites("ev-liugong-smart-plant"), [("2021-10-01".into(), "d004", 14, By)]);
+    // "2021年" is written on d000:29, where the sentence begins
+    assert_eq!(cites("ev-digital-economy-zone"), [("2021".into(), "d000", 29, On)]);
+    assert_eq!(cites("ev-sci-tech-china-pilot"), [("2021".into(), "d000", 29, On)]);
+    let incentive = cites("ev-quality-incentive-2022");
+    assert!(
+        incentive.contains(&("2022".into(), "d003", 11, On)) && incentive.contains(&("2022".into(), "d000", 19, By))
+    );
+}
+
+/// Claims without a number, found missing by the audit (the list, then the
+/// line-by-line pass): each is a record now, cited to the line that makes it (an
+/// event's date, or a point's line).
+#[test]
+fn claims_without_a_figure_are_recorded_at_their_lines() {
+    let data = Dataset::embedded().unwrap();
+    #[rustfmt::skip]
+    let cases: &[(&str, &str, u32)] = &[
+        // the five other "first in Guangxi" measures beside the Mayor's Quality Award
+        ("ev-four-qualities-statistics", "d001", 86),
+        ("ev-chief-quality-officer", "d001", 87),
+        ("ev-quality-methods-alliance", "d001", 88),
+        ("ev-quality-in-appraisal", "d001", 88),
+        ("ev-quality-in-appraisal", "d003", 17),
+        ("ev-quality-indices", "d001", 89),
+        ("ev-quality-indices", "d000", 49),
+        ("ev-quality-indices", "d003", 17),
+        ("four-qualities", "d001", 46),
+        ("ev-expedition-machines", "d001", 22),
+        ("ev-major-projects-support", "d001", 23),
+        ("ev-major-projects-support", "d003", 23),
+        ("ev-liugong-sales-2020", "d002", 25),
+        ("ev-passenger-car-electrification", "d000", 29),
+        ("ev-liugang-ultra-low-emission", "d002", 37),
+        ("ev-liudian-phase-out", "d002", 39),
+        ("ev-liuhua-relocation", "d002", 39),
+        ("ev-luobawang-hand-made", "d004", 30),
+        // more, from the line-by-line pass over the five documents
+        ("ev-luosifen-national-praise", "d000", 19),
+        ("ev-water-near-top", "d000", 33),
+        ("ev-water-near-top", "d000", 17),
+        ("ev-national-city-titles", "d001", 13),
+        ("ev-national-city-titles", "d000", 33),
+        ("ev-integrated-qi-platform", "d001", 102),
+        ("ev-electric-loaders", "d003", 13),
+        ("ev-benchmarking-pilot-city", "d003", 13),
+        ("ev-research-partnerships", "d003", 27),
+        ("ev-talent-projects", "d003", 27),
+        ("ev-nannan-smart-platform", "d004", 25),
+        ("ev-luobawang-standards", "d004", 35),
+        ("ev-gx-one-stop-platforms", "d004", 38),
+        // sources that name an already recorded step without dating it
+        ("ev-quality-city-named", "d000", 17),
+        ("ev-mayor-quality-award", "d000", 49),
+        ("ev-mayor-quality-award", "d003", 17),
+    ];
+    for &(id, source, line) in cases {
+        let cited = match data.find(id).unwrap_or_else(|| panic!("no record {id}")) {
+            Record::Event(e) => e.dates.iter().any(|d| &*d.source == source && d.line == line),
+            r => r.points().iter().any(|p| &*p.source == source && p.line == line),
+        };
+        assert!(cited, "{id} should cite {source}:{line}");
+    }
+    // Undated in their sources, so dated no later than the document.
+    let by = |id: &str| event(&data, id).dates.iter().all(|d| d.relation == DateRelation::By);
+    assert!(by("ev-chief-quality-officer") && by("ev-liuhua-relocation"));
+    assert!(text(&data, "ev-luobawang-hand-made").contains("few thousand bags"));
+    assert!(text(&data, "four-qualities").contains("人居质量"), "d000's fourth quality differs from d001's");
+    // The titles are d000's and d001's claims; the park-city pilot's source (d002) names none.
+    assert!(!text(&data, "ev-park-city-pilot").contains("Garden City"));
+    // Several sources bound the award; the earliest bound is the one shown.
+    assert_eq!(event(&data, "ev-mayor-quality-award").date_label(Lang::En), "by 2018-03-06");
+    assert!(event(&data, "ev-mayor-quality-award").disputed_dates().is_empty());
 }

@@ -32,6 +32,11 @@ pub const UNITS: &[Unit] = &[
     u("家", "firms", 1.0),
     u("个", "items", 1.0),
     u("万个", "items", 1e4),
+    // Counts whose English must say what is counted, not "items".
+    u("个班级", "classes", 1.0),
+    u("万个学位", "school places", 1e4),
+    u("座", "cities", 1.0),
+    u("例", "cases", 1.0),
     u("项", "items", 1.0),
     u("种", "kinds", 1.0),
     u("所", "schools", 1.0),
