@@ -64,8 +64,8 @@ pub enum Command {
         query: Vec<String>,
         #[arg(long, value_enum, default_value = "text")]
         format: OutputFormat,
-        /// At most this many hits
-        #[arg(long, default_value_t = 20)]
+        /// At most this many hits, 1 to 100000
+        #[arg(long, default_value_t = 20, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
         limit: usize,
     },
     /// Check a dataset directory and print every problem

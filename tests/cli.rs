@@ -186,3 +186,19 @@ fn search_prints_hits_best_first_and_exits_1_on_none() {
 
     cmd().args(["search", "qqqqxxxx"]).assert().code(1).stdout("").stderr(predicates::str::contains("nothing matches"));
 }
+
+/// A limit of no hits is a mistake, not a search that found nothing; a huge one is
+/// refused before anything is sized by it.
+#[test]
+fn search_refuses_a_limit_outside_1_to_100000() {
+    for limit in ["0", "100001", "4294967295", "18446744073709551616", "-1"] {
+        cmd()
+            .args(["search", "zlqs", &format!("--limit={limit}")])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains("invalid value").and(predicates::str::contains("--limit")));
+    }
+    assert_eq!(stdout_of(&["search", "zlqs", "--limit", "1"]).lines().count(), 1);
+    assert!(stdout_of(&["search", "zlqs", "--limit", "100000"]).contains("ev-decision-quality-city"));
+}

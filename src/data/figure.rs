@@ -1,8 +1,7 @@
 //! How a figure reads in each language: "超2000公顷" / "over 2,000 ha".
 
-use super::model::{
-    DateClaim, DateRelation, Event, EventCategory, Kind, Lang, PartialDate, Point, Qualifier, Scope, SourceKind,
-};
+use super::date::PartialDate;
+use super::model::{DateClaim, DateRelation, Event, EventCategory, Kind, Lang, Point, Qualifier, Scope, SourceKind};
 use super::units;
 
 impl Qualifier {

@@ -1,7 +1,6 @@
 //! Finds where a record or field stands in a data file's text, so that a validation
 //! problem found after parsing can still name its line and column.
 
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -10,8 +9,7 @@ use crate::error::{Position, Problem, ProblemKind};
 
 pub struct Locator {
     file: &'static str,
-    /// Borrowed for the embedded data, owned for files read at run time.
-    text: Cow<'static, str>,
+    text: String,
     /// Where each `id: "…"` stands, in file order; built on first use, in one pass.
     records: OnceLock<HashMap<String, Vec<usize>>>,
     /// Byte offset of each line's start; built on first use.
@@ -21,8 +19,8 @@ pub struct Locator {
 }
 
 impl Locator {
-    pub fn new(file: &'static str, text: impl Into<Cow<'static, str>>) -> Self {
-        Locator { file, text: text.into(), records: OnceLock::new(), lines: OnceLock::new(), cursor: Cell::new(0) }
+    pub fn new(file: &'static str, text: String) -> Self {
+        Locator { file, text, records: OnceLock::new(), lines: OnceLock::new(), cursor: Cell::new(0) }
     }
 
     pub fn file(&self) -> &'static str {

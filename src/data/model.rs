@@ -3,11 +3,11 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::str::FromStr;
 
 use compact_str::CompactString;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::date::PartialDate;
 use super::units;
 
 /// A record's id, or a figure's reference to its source's: short, so kept inline (up
@@ -27,7 +27,7 @@ pub struct Text {
 
 impl Text {
     pub fn new(zh: &str, en: &str) -> Text {
-        // Files are under `load::MAX_FILE_BYTES`, so the split fits.
+        // Files are under `limits::MAX_FILE_BYTES`, so the split fits.
         let split = u32::try_from(zh.len()).unwrap_or(u32::MAX);
         Text { both: [zh, en].concat().into(), split }
     }
@@ -354,62 +354,6 @@ fn unit_name<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Er
     })
 }
 
-/// A date with the precision its source gives: a year, a month, or a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct PartialDate {
-    pub year: i32,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
-}
-
-impl fmt::Display for PartialDate {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
-        }
-        Ok(())
-    }
-}
-
-impl FromStr for PartialDate {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad = || format!("invalid date {s:?}: expected YYYY, YYYY-MM or YYYY-MM-DD");
-        let mut parts = s.split('-');
-        let year = parts.next().filter(|y| y.len() == 4).and_then(|y| y.parse().ok()).ok_or_else(bad)?;
-        let mut num = |max: u8| -> Result<Option<u8>, String> {
-            parts
-                .next()
-                .map(|p| p.parse::<u8>().ok().filter(|n| (1..=max).contains(n) && p.len() == 2).ok_or_else(bad))
-                .transpose()
-        };
-        let month = num(12)?;
-        let day = num(31)?;
-        if parts.next().is_some() {
-            return Err(bad());
-        }
-        Ok(PartialDate { year, month, day })
-    }
-}
-
-impl Serialize for PartialDate {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for PartialDate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,16 +373,5 @@ mod tests {
         }
         let t: Text = serde_json::from_str(r#"{"zh":"\u67f3\"","en":"a\nb"}"#).unwrap();
         assert_eq!((t.zh(), t.en()), ("柳\"", "a\nb"));
-    }
-
-    #[test]
-    fn partial_dates_keep_their_precision() {
-        assert_eq!("2012".parse::<PartialDate>().unwrap().to_string(), "2012");
-        assert_eq!("2020-07".parse::<PartialDate>().unwrap().to_string(), "2020-07");
-        let d: PartialDate = "2017-12-28".parse().unwrap();
-        assert_eq!((d.year, d.month, d.day), (2017, Some(12), Some(28)));
-        for bad in ["", "12", "2017-13", "2017-1-28", "2017-12-32", "2017-12-28-1", "abcd"] {
-            assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} should be rejected");
-        }
     }
 }

@@ -1,17 +1,12 @@
 //! Checks a parsed dataset as a whole and reports every problem at once.
 
 use std::collections::{HashMap, HashSet};
-use std::ops::RangeInclusive;
 
+use super::limits::{MAX_VALUE, YEARS};
 use super::locate::Locator;
 use super::model::{Dataset, Indicator, Item, Kind, Point, Text};
 use super::units;
 use crate::error::{Problem, ProblemKind};
-
-/// Years a figure or date may carry.
-pub const YEARS: RangeInclusive<i32> = 1900..=2100;
-/// No figure of a city's dataset, in its source's own magnitude, comes near this.
-pub const MAX_VALUE: f64 = 1e12;
 
 /// `locators` follow `load::FILES`: sources, industry, ecology, timeline, livelihood.
 pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
