@@ -10,7 +10,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use liuzhou_tui::data::{Dataset, Lang};
+use liuzhou_tui::data::Lang;
 use liuzhou_tui::search::SearchIndex;
 use liuzhou_tui::tui::action::{Edit, Msg};
 use liuzhou_tui::tui::app::App;
@@ -41,14 +41,14 @@ fn percentiles(name: &str, mut samples: Vec<Duration>) {
 }
 
 fn load(c: &mut Criterion) {
-    c.bench_function("load/embedded (decode)", |b| b.iter(|| black_box(Dataset::embedded().unwrap())));
-    let data = Dataset::embedded().unwrap();
+    c.bench_function("load/embedded (decode)", |b| b.iter(|| black_box(liuzhou_tui::embedded().unwrap())));
+    let data = liuzhou_tui::embedded().unwrap();
     c.bench_function("load/search index (pinyin)", |b| b.iter(|| black_box(SearchIndex::new(&data))));
 }
 
 fn search(c: &mut Criterion) {
     let strokes = keystrokes();
-    for (name, data) in [("embedded", Dataset::embedded().unwrap()), ("100k", synthetic(100_000))] {
+    for (name, data) in [("embedded", liuzhou_tui::embedded().unwrap()), ("100k", synthetic(100_000))] {
         let mut index = SearchIndex::new(&data);
         let samples = RefCell::new(Vec::new());
         // Where the workload goes on from: each call would otherwise begin again at its
@@ -78,7 +78,7 @@ fn search(c: &mut Criterion) {
 }
 
 fn keystroke_and_redraw(c: &mut Criterion) {
-    for (name, data) in [("embedded", Dataset::embedded().unwrap()), ("100k", synthetic(100_000))] {
+    for (name, data) in [("embedded", liuzhou_tui::embedded().unwrap()), ("100k", synthetic(100_000))] {
         let mut app = App::new(data, Lang::En, Theme::monochrome(), Rect::new(0, 0, 100, 30));
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         let samples = RefCell::new(Vec::new());
@@ -109,7 +109,7 @@ fn keystroke_and_redraw(c: &mut Criterion) {
 }
 
 fn draw(c: &mut Criterion) {
-    for (name, data) in [("embedded", Dataset::embedded().unwrap()), ("100k", synthetic(100_000))] {
+    for (name, data) in [("embedded", liuzhou_tui::embedded().unwrap()), ("100k", synthetic(100_000))] {
         let mut app = App::new(data, Lang::Zh, Theme::colour(), Rect::new(0, 0, 200, 60));
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         for tab in Tab::ALL {

@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
 use crate::data::{Dataset, Lang, Record};
-use crate::error::LoadError;
+use crate::data::error::LoadError;
 use crate::export::{self, ExportError, Format};
 use crate::search::SearchIndex;
 use crate::text;
@@ -123,7 +123,7 @@ impl Cli {
     pub fn dataset(&self) -> Result<Dataset, LoadError> {
         match &self.data {
             Some(dir) => Dataset::from_dir(dir),
-            None => Dataset::embedded(),
+            None => crate::embedded(),
         }
     }
 }

@@ -86,7 +86,7 @@ fn points<'a>(data: &'a Dataset, id: &str) -> &'a [Point] {
 #[test]
 fn hand_checked_figures_are_in_the_dataset_exactly() {
     assert!(FIGURES.len() >= 40);
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     for &(id, year, value, unit, qualifier, source, line) in FIGURES {
         let found = points(&data, id).iter().any(|p| {
             p.year == year
@@ -103,7 +103,7 @@ fn hand_checked_figures_are_in_the_dataset_exactly() {
 
 #[test]
 fn disagreements_keep_every_version_with_its_source() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     // (indicator, [(value, source, line)]) for figures the documents disagree on.
     type Version = (f64, &'static str, u32);
     let cases: &[(&str, &[Version])] = &[
@@ -139,7 +139,7 @@ fn disagreements_keep_every_version_with_its_source() {
 
 #[test]
 fn computed_figures_are_marked_and_explained() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     let growth = points(&data, "nev-growth");
     let computed: Vec<&Point> = growth.iter().filter(|p| p.kind == Kind::Computed).collect();
     assert!(!computed.is_empty());
@@ -151,7 +151,7 @@ fn computed_figures_are_marked_and_explained() {
 
 #[test]
 fn no_personal_contact_details() {
-    let json = serde_json::to_string(&Dataset::embedded().unwrap()).unwrap();
+    let json = serde_json::to_string(&liuzhou_tui::embedded().unwrap()).unwrap();
     for needle in ["13557725771", "联系电话", "王晶"] {
         assert!(!json.contains(needle), "{needle} must not be in the data");
     }
@@ -176,7 +176,7 @@ fn event<'a>(data: &'a Dataset, id: &str) -> &'a liuzhou_tui::data::Event {
 
 #[test]
 fn wording_says_what_the_sources_say_and_no_more() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     // (record, wording that must not be there): claims the sources do not make, and
     // English that misread the Chinese.
     let absent = [
@@ -219,7 +219,7 @@ fn wording_says_what_the_sources_say_and_no_more() {
 
 #[test]
 fn english_figures_say_what_is_counted_in_english_numbers() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     let en = |id: &str| points(&data, id)[0].display(Lang::En);
     assert_eq!(en("edu-new-classes"), "2,208 classes");
     assert_eq!(en("edu-new-places"), "over 100,000 school places");
@@ -243,7 +243,7 @@ fn english_figures_say_what_is_counted_in_english_numbers() {
 
 #[test]
 fn computed_figures_from_rounded_inputs_are_approximate_with_their_range() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     // 4067 ÷ 4.2 and 109.94 × 1.38: 4.2 and 38% are rounded, so the results are "about".
     // The ranges in billions of yuan, from the inputs' rounding intervals.
     let investment = format!("{:.1} and {:.1}", 4067.0 / 4.25 / 10.0, 4067.0 / 4.15 / 10.0);
@@ -258,7 +258,7 @@ fn computed_figures_from_rounded_inputs_are_approximate_with_their_range() {
 
 #[test]
 fn dates_are_as_precise_as_their_lines_and_cite_them() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     let cites = |id: &str| -> Vec<(String, &str, u32, DateRelation)> {
         event(&data, id).dates.iter().map(|d| (d.date.to_string(), &*d.source, d.line, d.relation)).collect()
     };
@@ -281,7 +281,7 @@ fn dates_are_as_precise_as_their_lines_and_cite_them() {
 /// event's date, or a point's line).
 #[test]
 fn claims_without_a_figure_are_recorded_at_their_lines() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     #[rustfmt::skip]
     let cases: &[(&str, &str, u32)] = &[
         // the five other "first in Guangxi" measures beside the Mayor's Quality Award

@@ -21,7 +21,7 @@ use ratatui::layout::Rect;
 const DEADLINE: Duration = Duration::from_millis(50);
 
 fn app(w: u16, h: u16) -> App {
-    App::new(Dataset::embedded().unwrap(), Lang::Zh, Theme::colour(), Rect::new(0, 0, w, h))
+    App::new(liuzhou_tui::embedded().unwrap(), Lang::Zh, Theme::colour(), Rect::new(0, 0, w, h))
 }
 
 /// Draws and returns how long it took.

@@ -59,7 +59,7 @@ const QUERIES: &[(&str, &str, &str)] = &[
 
 #[test]
 fn queries_in_every_style_find_the_expected_record_first() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     let mut index = SearchIndex::new(&data);
     let mut wrong = Vec::new();
     for (style, query, expected) in QUERIES {
@@ -75,7 +75,7 @@ fn queries_in_every_style_find_the_expected_record_first() {
 
 #[test]
 fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     let mut index = SearchIndex::new(&data);
     for query in ["质量强市", "zhiliangqiangshi", "zhi liang qiang shi", "zlqs", "quality city"] {
         let ids: Vec<&str> = index.search(query, 6).iter().map(|h| data.record(h.entry).unwrap().id()).collect();
@@ -87,7 +87,7 @@ fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
 
 #[test]
 fn pinyin_matches_light_up_the_hanzi() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     let mut index = SearchIndex::new(&data);
     let hit = &index.search("yzj", 1)[0];
     assert_eq!(data.record(hit.entry).unwrap().name().zh(), "洋紫荆种植数量");
@@ -98,7 +98,7 @@ fn pinyin_matches_light_up_the_hanzi() {
 
 #[test]
 fn ties_keep_a_stable_order() {
-    let mut index = SearchIndex::new(&Dataset::embedded().unwrap());
+    let mut index = SearchIndex::new(&liuzhou_tui::embedded().unwrap());
     let first = index.search("lsf", 50);
     for _ in 0..5 {
         assert_eq!(index.search("lsf", 50), first);

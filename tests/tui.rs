@@ -1,7 +1,7 @@
 //! The browser driven as the real loop drives it: events → messages → update → draw,
 //! on a `TestBackend`. Snapshots pin each screen; the other tests pin behaviour.
 
-use liuzhou_tui::data::{Dataset, Lang};
+use liuzhou_tui::data::Lang;
 use liuzhou_tui::tui::action::{Effect, Msg};
 use liuzhou_tui::tui::app::App;
 use liuzhou_tui::tui::keymap;
@@ -14,7 +14,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseBut
 use ratatui::layout::Rect;
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
-    App::new(Dataset::embedded().unwrap(), lang, Theme::monochrome(), Rect::new(0, 0, w, h))
+    App::new(liuzhou_tui::embedded().unwrap(), lang, Theme::monochrome(), Rect::new(0, 0, w, h))
 }
 
 /// Feeds one terminal event through the keymap and `update`, as the event loop does.

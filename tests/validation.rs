@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use liuzhou_tui::data::Dataset;
-use liuzhou_tui::error::LoadError;
+use liuzhou_tui::data::error::LoadError;
 
 const MINIMAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal");
 
@@ -186,5 +186,5 @@ fn truncated_and_deeply_nested_files_fail_cleanly() {
 fn the_embedded_dataset_is_the_assets_directory() {
     // Embedded: JSON made by build.rs. Directory: the RON parsed at run time.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
-    assert_eq!(Dataset::embedded().unwrap(), Dataset::from_dir(&dir).unwrap());
+    assert_eq!(liuzhou_tui::embedded().unwrap(), Dataset::from_dir(&dir).unwrap());
 }

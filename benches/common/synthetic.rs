@@ -15,7 +15,7 @@ pub fn keystrokes() -> Vec<String> {
 /// A dataset of `n` indicators made from the real ones: each name joins two real
 /// names, so the text is realistic Chinese and English, and no two are alike.
 pub fn synthetic(n: usize) -> Dataset {
-    let mut data = Dataset::embedded().unwrap();
+    let mut data = liuzhou_tui::embedded().unwrap();
     let base = data.industry.clone();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move || {

@@ -274,7 +274,7 @@ impl Event {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Text;
+    use crate::Text;
 
     fn point(value: f64, unit: &str, qualifier: Qualifier, as_written: Option<&str>) -> Point {
         Point {
@@ -321,7 +321,7 @@ mod tests {
         };
         let event = |dates| Event {
             id: "e".into(),
-            category: crate::data::EventCategory::Policy,
+            category: crate::EventCategory::Policy,
             title: Text::new("", ""),
             summary: Text::new("", ""),
             dates,

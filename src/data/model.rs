@@ -368,8 +368,8 @@ mod tests {
             let json = serde_json::to_string(&t).unwrap();
             assert_eq!(json, format!(r#"{{"zh":"{zh}","en":"{en}"}}"#));
             assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), t);
-            let ron = crate::data::ron_options().to_string(&t).unwrap();
-            assert_eq!(crate::data::ron_options().from_str::<Text>(&ron).unwrap(), t, "{ron}");
+            let ron = crate::ron_options().to_string(&t).unwrap();
+            assert_eq!(crate::ron_options().from_str::<Text>(&ron).unwrap(), t, "{ron}");
         }
         let t: Text = serde_json::from_str(r#"{"zh":"\u67f3\"","en":"a\nb"}"#).unwrap();
         assert_eq!((t.zh(), t.en()), ("柳\"", "a\nb"));

@@ -1,7 +1,9 @@
-//! The dataset: its model, the embedded copy, loading and validation.
+//! The dataset: its model, loading, validation and errors. A crate of its own (the
+//! library re-exports it as `liuzhou_tui::data`) so that build.rs checks `assets/`
+//! with the same code that reads `--data DIR`.
 
 mod date;
-mod embedded;
+pub mod error;
 mod figure;
 pub(crate) mod limits;
 mod load;

@@ -41,13 +41,13 @@ pub enum ProblemKind {
     UnknownSource(String),
     #[error("line {line} is outside {file}, which has {lines} lines")]
     LineOutside { line: u32, file: String, lines: u32 },
-    #[error("year {0} is out of range ({min}–{max})", min = crate::data::limits::YEARS.start(), max = crate::data::limits::YEARS.end())]
+    #[error("year {0} is out of range ({min}–{max})", min = crate::limits::YEARS.start(), max = crate::limits::YEARS.end())]
     YearOutOfRange(i32),
     #[error("unknown unit {0:?}")]
     UnknownUnit(String),
     #[error("value {0} is not a finite number")]
     NotFinite(f64),
-    #[error("value {0:e} is out of range (magnitude over {max:e})", max = crate::data::limits::MAX_VALUE)]
+    #[error("value {0:e} is out of range (magnitude over {max:e})", max = crate::limits::MAX_VALUE)]
     Absurd(f64),
     #[error("a computed figure needs a note saying how it was computed")]
     ComputedWithoutNote,
