@@ -256,12 +256,9 @@ struct KeyView<'a> {
     alternate: bool,
 }
 
-/// The fuzzy matcher: `fuzzy-matcher`'s skim algorithm, or with the `nucleo` feature
-/// helix's `nucleo-matcher` (several times faster; see the README's figures).
-#[cfg(not(feature = "nucleo"))]
+/// The fuzzy matcher: `fuzzy-matcher`'s skim algorithm.
 struct Matcher(fuzzy_matcher::skim::SkimMatcherV2);
 
-#[cfg(not(feature = "nucleo"))]
 impl Matcher {
     fn new() -> Matcher {
         Matcher(fuzzy_matcher::skim::SkimMatcherV2::default().ignore_case())
@@ -272,27 +269,6 @@ impl Matcher {
     fn indices(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
         use fuzzy_matcher::FuzzyMatcher;
         self.0.fuzzy_indices(text, pattern)
-    }
-}
-
-#[cfg(feature = "nucleo")]
-struct Matcher(std::sync::Mutex<nucleo_matcher::Matcher>);
-
-#[cfg(feature = "nucleo")]
-impl Matcher {
-    fn new() -> Matcher {
-        let mut config = nucleo_matcher::Config::DEFAULT;
-        config.ignore_case = true;
-        config.normalize = false; // queries and keys are NFKC already
-        Matcher(std::sync::Mutex::new(nucleo_matcher::Matcher::new(config)))
-    }
-
-    fn indices(&self, text: &str, pattern: &str) -> Option<(i64, Vec<usize>)> {
-        use nucleo_matcher::Utf32Str;
-        let (mut hay, mut needle, mut idx) = (Vec::new(), Vec::new(), Vec::new());
-        let mut m = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        let score = m.fuzzy_indices(Utf32Str::new(text, &mut hay), Utf32Str::new(pattern, &mut needle), &mut idx)?;
-        Some((i64::from(score), idx.into_iter().map(|i| i as usize).collect()))
     }
 }
 
