@@ -338,11 +338,6 @@ fn keep_best(ranks: &mut Vec<Rank>, keep: usize) {
     ranks.truncate(keep);
 }
 
-/// `r`'s score with another entry.
-fn with_entry(r: Rank, entry: usize) -> Rank {
-    r & !u64::from(u32::MAX) | u64::from(u32::MAX - entry as u32)
-}
-
 /// Every record's title, in `Dataset::records` order.
 fn titles(data: &Dataset) -> Vec<&Text> {
     data.records().map(|r| r.name()).collect()
@@ -353,36 +348,6 @@ fn titles(data: &Dataset) -> Vec<&Text> {
 /// top correctly.
 fn keep(limit: usize) -> usize {
     (limit + limit / 2).max(24)
-}
-
-/// Titles `SearchIndex::search_once` indexes at a time: about 3 MB of index.
-const PART: usize = 8192;
-
-/// `SearchIndex::search_once`, `part` titles at a time. Ranks are total and each
-/// part's best include all its entries among the best overall, so the best of their
-/// union are the ones a single index would score; scoring one entry reads nothing of
-/// the others.
-fn search_in_parts(titles: &[&Text], query: &str, limit: usize, part: usize) -> Vec<Hit> {
-    let (keep, part) = (keep(limit), part.max(1));
-    let mut top: Vec<Rank> = Vec::new();
-    for (i, titles) in titles.chunks(part).enumerate() {
-        let Some((_, ranks)) = SearchIndex::build(titles).cheap_pass(query, keep) else {
-            return Vec::new();
-        };
-        // Within a part, entries keep their order: moving them all along keeps ranks.
-        top.extend(ranks.into_iter().map(|r| with_entry(r, entry_of(r) + i * part)));
-        keep_best(&mut top, keep);
-    }
-    // In entry order, the chosen titles' own index ranks their ties as the whole
-    // would; with no more than `keep` of them, its search scores them all.
-    let mut chosen: Vec<usize> = top.iter().map(|&r| entry_of(r)).collect();
-    chosen.sort_unstable();
-    let chosen_titles: Vec<&Text> = chosen.iter().map(|&e| titles[e]).collect();
-    let mut hits = SearchIndex::build(&chosen_titles).search(query, limit);
-    for hit in &mut hits {
-        hit.entry = chosen[hit.entry];
-    }
-    hits
 }
 
 /// Bonuses over the matcher's score, so a person's sense of "best" wins: exact and
@@ -649,15 +614,6 @@ impl SearchIndex {
         let (top, maybe) = self.cheap_scores(candidates, &q, keep);
         self.last = Some((q.compact.clone(), maybe));
         Some((q, top))
-    }
-
-    /// What `SearchIndex::new(data).search(query, limit)` finds, without an index of
-    /// every record at once: for one query (the command line's `search`), the index
-    /// would be half of what the program holds, more than the records. Titles are
-    /// indexed and scanned a part at a time; the best candidates of every part are
-    /// then scored together.
-    pub fn search_once(data: &Dataset, query: &str, limit: usize) -> Vec<Hit> {
-        search_in_parts(&titles(data), query, limit, PART)
     }
 
     /// The best `keep` candidates by cheap score, as `Rank`s, and every candidate that
@@ -1779,34 +1735,6 @@ mod tests {
                 assert_eq!(typed.search(prefix, 30), fresh.search(prefix, 30), "typing {prefix:?}");
             }
         }
-    }
-
-    /// A search a part at a time finds what one index of every title finds, in the
-    /// same order, however the parts fall: parts of one title, parts that cut the
-    /// best apart, one part for all.
-    #[test]
-    fn searching_in_parts_finds_what_one_index_finds() {
-        let joined = joined(1200);
-        let queries = ["zhiliang", "zlqs", "bauhinia", "quality city", "lsf", "质量强市", "hangyebiaozhun", "x", "707"];
-        // Small parts on fewer titles: every part is an index built.
-        for (n, parts) in [(200, &[1, 7, 150][..]), (1200, &[90, 700])] {
-            let titles: Vec<&Text> = joined[..n].iter().collect();
-            let mut whole = SearchIndex::build(&titles);
-            for query in queries {
-                for limit in [1, 5, 30] {
-                    whole.last = None;
-                    let expected = whole.search(query, limit);
-                    assert!(!expected.is_empty() || query == "707", "{query:?} finds something");
-                    for &part in parts {
-                        let found = search_in_parts(&titles, query, limit, part);
-                        assert_eq!(found, expected, "{query:?} in {n}, limit {limit}, parts of {part}");
-                    }
-                }
-            }
-        }
-        let data = crate::data::Dataset::embedded().unwrap();
-        assert_eq!(SearchIndex::search_once(&data, "zlqs", 5), SearchIndex::new(&data).search("zlqs", 5));
-        assert!(SearchIndex::search_once(&data, " ", 5).is_empty());
     }
 
     #[test]
