@@ -142,7 +142,7 @@ impl SearchIndex {
     ///
     /// The may-match list is `candidates` itself, cut down in place: each chunk keeps
     /// its own at its front, and they close up at the end. A second list would double
-    /// what a keystroke holds (2 MB at 100,000 records, 4 with the chunks' own).
+    /// what a keystroke holds.
     pub(super) fn scan(&self, mut candidates: Vec<Candidate>, q: &Query, keep: usize) -> (Vec<Rank>, Vec<Candidate>) {
         let helpers = if candidates.len() < PARALLEL_FROM { 0 } else { threads() - 1 };
         // A chunk is one core's at a time; the lock is only ever taken once.

@@ -22,8 +22,8 @@ pub(super) struct StoredAltReading {
 
 /// A key stored in the index: offsets into the text, origin and alternate arenas, so
 /// that all keys sit in a few contiguous allocations and a scan reads memory in
-/// order. Lengths are u16 (a key longer than 64 KiB is not indexed): 32 bytes a key,
-/// where spans of u32 pairs took 80.
+/// order. Lengths are u16 (a key longer than 64 KiB is not indexed), so a key is 32
+/// bytes.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct StoredKey {
     pub(super) mask: u64,
@@ -70,15 +70,13 @@ impl StoredKey {
 }
 
 impl SearchIndex {
-    /// The index over `titles`: one copy of the code, whatever iterator `from_titles`
-    /// is given.
+    /// The index over `titles`, read twice: once to size the arenas, once to fill them.
     pub(super) fn build(titles: &[&Text]) -> SearchIndex {
         let n = titles.len();
-        // Room for every list up front, the arenas' from what titles took before (on
-        // the embedded data and on 100,000 joined titles alike: text 1.8 times the
-        // titles' bytes, runs a third of the Chinese titles' bytes, an alternate per
-        // 30 bytes of Hanzi). Grown by doubling instead, each would leave its old
-        // copies as holes in the heap: 30 MB at 100,000 records.
+        // Room for every list up front, the arenas' from the titles' sizes (text about
+        // twice the titles' bytes, runs half the Chinese titles' bytes, an alternate
+        // per 25 bytes of Hanzi). Grown by doubling instead, each would leave its old
+        // copies as holes in the heap.
         let (zh, en) = titles.iter().fold((0, 0), |(zh, en), t| (zh + t.zh().len(), en + t.en().len()));
         let mut index = SearchIndex {
             // At most three keys an entry.
