@@ -217,8 +217,8 @@ mod tests {
         assert!(ruled_out > 10_000, "the check ran on too few pairs: {ruled_out}");
     }
 
-    /// Cores scoring chunks in any order agree on the best only because ranks are
-    /// total: higher score first, then the earlier entry.
+    /// Ranks are total, so the best are the same whatever order candidates come in:
+    /// higher score first, then the earlier entry.
     #[test]
     fn ranks_order_by_score_then_earlier_entry() {
         let mut ranked: Vec<(i64, u32)> = vec![(-50, 3), (0, 0), (0, 7), (1800, 2), (1800, 9), (-1, u32::MAX - 1)];

@@ -3,8 +3,6 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
 
 use super::SearchIndex;
 use super::keys::KeyView;
@@ -107,125 +105,60 @@ pub(super) enum CheapScore {
     Score(i64),
 }
 
-/// The cores a search may use.
-fn threads() -> usize {
-    // Asking the OS is slow (it reads cgroup files): ask once.
-    static THREADS: OnceLock<usize> = OnceLock::new();
-    *THREADS.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()).min(8))
-}
-
-/// From this many candidates the cheap pass runs on every core.
-const PARALLEL_FROM: usize = 20_000;
-/// Candidates a core takes at a time.
-const CHUNK: usize = 2048;
-
-/// Cuts `ranks` down to the best `keep`, best first.
-fn keep_best(ranks: &mut Vec<Rank>, keep: usize) {
-    ranks.sort_unstable_by(|a, b| b.cmp(a));
-    ranks.truncate(keep);
-}
-
 impl SearchIndex {
-    /// The best `keep` candidates by cheap score, as `Rank`s, and every candidate that
-    /// may match at all (for the next, longer query to search within), in candidate
-    /// order.
+    /// The best `keep` candidates by cheap score, as `Rank`s, best first, and every
+    /// candidate that may match at all (for the next, longer query to search within),
+    /// in candidate order.
     ///
     /// Once `keep` candidates rank above what a later one can reach (its
     /// `upper_bound`), that one cannot rank and is not scored: on a large dataset most
     /// candidates are scattered matches or lack the prefixes that the best ones have.
     ///
-    /// A large set is cut into chunks that the machine's cores take in turn, so a core
-    /// the system holds up leaves more to the others instead of the whole keystroke
-    /// waiting on it. The cores share their bar: the lowest of some core's best
-    /// `keep`. Ranks are total (ties go to the earlier entry), so which core scores
-    /// what changes the work done, never the result.
-    ///
-    /// The may-match list is `candidates` itself, cut down in place: each chunk keeps
-    /// its own at its front, and they close up at the end. A second list would double
-    /// what a keystroke holds.
+    /// The may-match list is `candidates` itself, cut down in place: a second list
+    /// would double what a keystroke holds.
     pub(super) fn scan(&self, mut candidates: Vec<Candidate>, q: &Query, keep: usize) -> (Vec<Rank>, Vec<Candidate>) {
-        let helpers = if candidates.len() < PARALLEL_FROM { 0 } else { threads() - 1 };
-        // A chunk is one core's at a time; the lock is only ever taken once.
-        let chunks: Vec<Mutex<&mut [Candidate]>> = candidates.chunks_mut(CHUNK).map(Mutex::new).collect();
-        let (next, bar) = (AtomicUsize::new(0), AtomicU64::new(0));
-        let work = || {
-            let mut buffers = RespellBuffers::default();
-            // The best `keep` so far, lowest on top; and each chunk's may-match list.
-            let mut best = BinaryHeap::with_capacity(keep + 1);
-            let mut done = Vec::new();
-            // The bar this core last raised: the others read it for every candidate,
-            // so it is written only when it rises.
-            let mut raised = 0;
-            loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(part) = chunks.get(i) else {
-                    break;
-                };
-                let mut part = part.lock().unwrap_or_else(|e| e.into_inner());
-                let mut kept = 0;
-                for at in 0..part.len() {
-                    let c = part[at];
-                    // Kept where it may match: at `kept`, never after `at`.
-                    let mut maybe = |c: Candidate| {
-                        part[kept] = c;
-                        kept += 1;
-                    };
-                    let (e, entry) = (c.entry, c.entry as usize);
-                    if q.mask & !self.masks[entry] != 0 {
-                        continue;
-                    }
-                    let scattered = self.cannot_be_contiguous(entry, q);
-                    // What a candidate must rank above, once some core has `keep`.
-                    let floor = bar.load(Ordering::Relaxed);
-                    if floor > 0 && rank(self.upper_bound(entry, q, scattered), e) < floor {
-                        // Its greedy matches wait where they got to.
-                        maybe(c);
-                        continue;
-                    }
-                    let mut c = c;
-                    let score = match self.cheap_score(&mut c, q, scattered, floor, &mut buffers) {
-                        CheapScore::NoMatch => continue,
-                        CheapScore::CannotRank => {
-                            maybe(c);
-                            continue;
+        let mut buffers = RespellBuffers::default();
+        // The best `keep` so far, lowest on top.
+        let mut best = BinaryHeap::with_capacity(keep + 1);
+        // What a candidate must rank above: the lowest of the best, once there are `keep`.
+        let mut bar = 0;
+        let mut kept = 0;
+        for at in 0..candidates.len() {
+            let mut c = candidates[at];
+            let (e, entry) = (c.entry, c.entry as usize);
+            if q.mask & !self.masks[entry] != 0 {
+                continue;
+            }
+            let scattered = self.cannot_be_contiguous(entry, q);
+            let may_match = if bar > 0 && rank(self.upper_bound(entry, q, scattered), e) < bar {
+                // It cannot rank: kept unscored, its greedy matches waiting where they
+                // got to.
+                true
+            } else {
+                match self.cheap_score(&mut c, q, scattered, bar, &mut buffers) {
+                    CheapScore::NoMatch => false,
+                    CheapScore::CannotRank => true,
+                    CheapScore::Score(score) => {
+                        best.push(Reverse(rank(score, e)));
+                        if best.len() > keep {
+                            best.pop();
                         }
-                        CheapScore::Score(score) => score,
-                    };
-                    maybe(c);
-                    best.push(Reverse(rank(score, e)));
-                    if best.len() > keep {
-                        best.pop();
-                    }
-                    let lowest = best.peek().map_or(0, |r| r.0);
-                    if best.len() == keep && lowest > raised {
-                        bar.fetch_max(lowest, Ordering::Relaxed);
-                        raised = lowest;
+                        if best.len() == keep {
+                            bar = best.peek().map_or(0, |r| r.0);
+                        }
+                        true
                     }
                 }
-                done.push((i, kept));
+            };
+            // Kept at `kept`, never after `at`.
+            if may_match {
+                candidates[kept] = c;
+                kept += 1;
             }
-            (best.into_iter().map(|r| r.0).collect::<Vec<Rank>>(), done)
-        };
-        let results = std::thread::scope(|s| {
-            let spawned: Vec<_> = (0..helpers).map(|_| s.spawn(work)).collect();
-            let mut results = vec![work()];
-            results.extend(spawned.into_iter().filter_map(|h| h.join().ok()));
-            results
-        });
-        let (mut top, mut parts) = (Vec::new(), Vec::new());
-        for (best, done) in results {
-            top.extend(best);
-            parts.extend(done);
         }
-        keep_best(&mut top, keep);
-        parts.sort_unstable_by_key(|&(i, _)| i);
-        drop(chunks);
-        let mut len = 0;
-        for (i, kept) in parts {
-            candidates.copy_within(i * CHUNK..i * CHUNK + kept, len);
-            len += kept;
-        }
-        candidates.truncate(len);
+        candidates.truncate(kept);
+        let mut top: Vec<Rank> = best.into_iter().map(|r| r.0).collect();
+        top.sort_unstable_by(|a, b| b.cmp(a));
         (top, candidates)
     }
 
@@ -299,16 +232,14 @@ impl SearchIndex {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::data::{Dataset, Text};
     use crate::search::tests::index_of;
 
-    /// Past `PARALLEL_FROM` candidates the cores take chunks in turn, and each closes
-    /// up its chunks' may-match lists in place: the list comes out whole and in order.
+    /// The may-match list is the candidates cut down in place: it comes out whole and
+    /// in order, and searching within it finds what a search afresh finds.
     #[test]
-    fn candidates_scanned_by_chunks_stay_whole_and_in_order() {
-        let titles: Vec<Text> =
-            (0..PARALLEL_FROM + 3 * CHUNK + 5).map(|i| Text::new("", &format!("n{i:06}"))).collect();
+    fn candidates_cut_down_in_place_stay_whole_and_in_order() {
+        let titles: Vec<Text> = (0..26_000).map(|i| Text::new("", &format!("n{i:06}"))).collect();
         let mut index = index_of(&titles);
         index.search("7", 10);
         let kept: Vec<usize> =
