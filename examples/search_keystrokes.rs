@@ -5,11 +5,9 @@
 //!
 //!     cargo build --profile bench --example search_keystrokes
 //!     perf record -g target/release/examples/search_keystrokes
-//!     valgrind --tool=callgrind --toggle-collect='*SearchIndex*search*' target/release/examples/search_keystrokes 19000
+//!     valgrind --tool=callgrind --toggle-collect='*SearchIndex*search*' target/release/examples/search_keystrokes
 //!
-//! (Under 20,000 records the scan stays on the thread callgrind's toggle follows.)
-//!
-//! Each keystroke's instructions, whatever the thread (one dump file per keystroke):
+//! Each keystroke's instructions (one dump file per keystroke):
 //!
 //!     valgrind --tool=callgrind --dump-after='*keystroke*' target/release/examples/search_keystrokes
 

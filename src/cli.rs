@@ -188,7 +188,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
         }
         Command::Search { query, format, limit } => {
             let query = query.join(" ");
-            let hits = SearchIndex::search_once(data, &query, *limit);
+            let hits = SearchIndex::new(data).search(&query, *limit);
             if hits.is_empty() {
                 return Ok(Outcome::NotFound(format!("nothing matches {query:?}")));
             }

@@ -1,0 +1,101 @@
+//! Bit sets that rule an entry out before any key of it is read: char masks, English
+//! word bits, bigrams, and the pairs of letters any pinyin in the index holds.
+
+/// Bits for the chars of `s`: one per ASCII letter or digit, the rest hashed into the
+/// last 28 bits. A key lacking any bit of the query cannot contain it.
+pub(super) fn mask(s: &str) -> u64 {
+    s.chars().filter(|c| c.is_alphanumeric()).fold(0, |m, c| m | bit(c))
+}
+
+/// `mask`'s bit for the first letter, digit or Hanzi of `s`; none if it has none.
+pub(super) fn first_bit(s: &str) -> u64 {
+    s.chars().find(|c| c.is_alphanumeric()).map_or(0, bit)
+}
+
+fn bit(c: char) -> u64 {
+    1 << match c {
+        '0'..='9' => c as u32 - '0' as u32,
+        'a'..='z' => 10 + c as u32 - 'a' as u32,
+        // Hanzi and other letters share the last 28 bits.
+        _ => 36 + c as u32 % 28,
+    }
+}
+
+/// `word_bits` of every word of `s`, as `whole_words` sees words.
+pub(super) fn title_word_bits(s: &str) -> u64 {
+    s.split(|c: char| c.is_ascii() && splits_words(c as u8)).fold(0, |m, w| m | word_bits(w))
+}
+
+/// Two bits for a word: its first char's (as `mask`: exact for ASCII letters and
+/// digits, which take the low 36 bits) and its length's (1 to 28 bytes, in the 28 bits
+/// other chars share). A title word equal to a query word has both; none for an
+/// empty word.
+pub(super) fn word_bits(w: &str) -> u64 {
+    w.chars().next().map_or(0, |c| bit(c) | 1 << (36 + w.len().clamp(1, 28) - 1))
+}
+
+/// ASCII punctuation and spaces end words; any other byte belongs to one.
+pub(super) fn splits_words(b: u8) -> bool {
+    b.is_ascii() && !b.is_ascii_alphanumeric()
+}
+
+/// Hashed pairs of adjacent chars (bigrams) a key's compact text or initials can
+/// contain, under any reading of its heteronyms. A query with a pair the entry lacks
+/// does not stand in it contiguously.
+pub(super) type Bigrams = [u64; 4];
+
+/// Bits for the pairs of adjacent chars in `s` (see `Bigrams`).
+pub(super) fn bigrams(s: &str) -> Bigrams {
+    let mut g = Bigrams::default();
+    let chars: Vec<char> = s.chars().collect();
+    for pair in chars.windows(2) {
+        add_bigram(&mut g, pair[0], pair[1]);
+    }
+    g
+}
+
+pub(super) fn add_bigram(g: &mut Bigrams, a: char, b: char) {
+    let h = (a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32).wrapping_mul(0x85EB_CA77);
+    let bit = h >> 24; // 0..256
+    g[bit as usize / 64] |= 1 << (bit % 64);
+}
+
+pub(super) fn union_bigrams(g: &mut Bigrams, other: &Bigrams) {
+    g.iter_mut().zip(other).for_each(|(a, b)| *a |= b);
+}
+
+/// Which pairs of adjacent ASCII letters and digits stand anywhere in the compact
+/// pinyin of any title, under any reading. A query with a pair that none has stands
+/// contiguously in no respelling at all, which spares walking each entry's.
+pub(super) struct PinyinPairs(Box<[u64; 256]>);
+
+impl Default for PinyinPairs {
+    fn default() -> PinyinPairs {
+        PinyinPairs(Box::new([0; 256]))
+    }
+}
+
+impl PinyinPairs {
+    /// The word and bit of ASCII pair `a`, `b`.
+    fn slot(a: u8, b: u8) -> (usize, u64) {
+        let i = usize::from(a) << 7 | usize::from(b);
+        (i / 64, 1 << (i % 64))
+    }
+
+    pub(super) fn add(&mut self, a: char, b: char) {
+        if a.is_ascii() && b.is_ascii() {
+            let (word, bit) = PinyinPairs::slot(a as u8, b as u8);
+            self.0[word] |= bit;
+        }
+    }
+
+    /// Whether every pair of adjacent chars of a query's compact form stands
+    /// somewhere; a query that is not ASCII may.
+    pub(super) fn may_all_stand(&self, compact: &str) -> bool {
+        !compact.is_ascii()
+            || compact.as_bytes().windows(2).all(|w| {
+                let (word, bit) = PinyinPairs::slot(w[0], w[1]);
+                self.0[word] & bit != 0
+            })
+    }
+}

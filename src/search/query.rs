@@ -1,0 +1,209 @@
+//! A query as the scan reads it: normalised and compacted, with its masks, bigrams and
+//! finders, and the bit-parallel positions that follow its greedy match through text.
+
+use memchr::memmem;
+
+use super::normalise::{CompactChars, normalise};
+use super::prefilter::{Bigrams, bigrams, first_bit, mask, union_bigrams, word_bits};
+
+/// A normalised query.
+pub(super) struct Query {
+    /// Searches for `compact`, built once per query.
+    pub(super) compact_finder: memmem::Finder<'static>,
+    pub(super) mask: u64,
+    /// `mask`'s bit for the first char of `compact`.
+    pub(super) first_char_bit: u64,
+    /// `word_bits` of the first word.
+    pub(super) first_word_bits: u64,
+    pub(super) ascii: bool,
+    /// Chars in `compact`.
+    pub(super) len: usize,
+    /// `compact`'s chars, for matching a non-ASCII query char by char.
+    chars: Vec<char>,
+    /// The pairs of adjacent chars within each word (which any contiguous match has);
+    /// none for a query of single letters.
+    pub(super) word_bigrams: Option<Bigrams>,
+    /// Letters, digits and Hanzi only: what the matcher looks for ("zhi liang",
+    /// "zhiliang" and "quality-city" alike).
+    pub(super) compact: String,
+    /// The words, for whole-word English matches.
+    pub(super) word_finders: Vec<memmem::Finder<'static>>,
+    /// Whether some pinyin key of the index may hold the query contiguously under
+    /// another reading (see `PinyinPairs`); set by `search`.
+    pub(super) respellable: bool,
+    /// For each ASCII byte, bit j set where `compact`'s char j is that byte; only for
+    /// an ASCII query of at most 64 chars (see `PartialMatch`).
+    char_positions: Option<Box<[u64; 128]>>,
+}
+
+/// A greedy match of a query partly read, and (for an ASCII query, bit-parallel, as
+/// in Shift-And) where its beginnings stand contiguously in the compact form.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct PartialMatch {
+    /// Chars of the query matched in order so far.
+    pub(super) matched: usize,
+    /// Bit j: the query's first j + 1 chars end contiguously at the last char read.
+    pub(super) prefix_ends: u64,
+    /// Every bit `prefix_ends` has had: the query stood whole somewhere once its last
+    /// is set.
+    pub(super) prefix_ends_seen: u64,
+}
+
+/// How a key's compact form begins: with the query and nothing more, with the query,
+/// or otherwise.
+#[derive(Debug, PartialEq)]
+pub(super) enum Begins {
+    Exact,
+    Prefix,
+    Otherwise,
+}
+
+impl Query {
+    pub(super) fn new(raw: &str) -> Option<Query> {
+        let norm = normalise(raw);
+        let mut word_bigrams = Bigrams::default();
+        let split: Vec<&str> = norm.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let word_finders = split
+            .iter()
+            .map(|w| {
+                union_bigrams(&mut word_bigrams, &bigrams(w));
+                memmem::Finder::new(w.as_bytes()).into_owned()
+            })
+            .collect();
+        let compact: String = norm.chars().filter(|c| c.is_alphanumeric()).collect();
+        (!compact.is_empty()).then(|| Query {
+            compact_finder: memmem::Finder::new(compact.as_bytes()).into_owned(),
+            mask: mask(&compact),
+            first_char_bit: first_bit(&compact),
+            first_word_bits: split.first().map_or(0, |w| word_bits(w)),
+            ascii: compact.is_ascii(),
+            len: compact.chars().count(),
+            chars: compact.chars().collect(),
+            word_bigrams: (word_bigrams != Bigrams::default()).then_some(word_bigrams),
+            respellable: true,
+            char_positions: char_positions(&compact),
+            compact,
+            word_finders,
+        })
+    }
+
+    /// `partial` after reading `text` too (a whole number of chars).
+    #[inline]
+    pub(super) fn advance(&self, mut partial: PartialMatch, text: &[u8]) -> PartialMatch {
+        let Some(at) = &self.char_positions else {
+            // Not ASCII: char by char, and contiguity is left open (see `contiguous`).
+            for c in String::from_utf8_lossy(text).chars() {
+                if partial.matched < self.chars.len() && c == self.chars[partial.matched] {
+                    partial.matched += 1;
+                }
+            }
+            return partial;
+        };
+        let want = self.compact.as_bytes();
+        for &b in text {
+            if partial.matched < want.len() && b == want[partial.matched] {
+                partial.matched += 1;
+            }
+            // Only letters and digits are in the compact form. Other ASCII is not; any
+            // other byte cannot match an ASCII query, yet may not be in it either (a
+            // mark), so it is passed over: a may, never a miss.
+            if b.is_ascii_alphanumeric() {
+                partial.prefix_ends = (partial.prefix_ends << 1 | 1) & at[usize::from(b)];
+                partial.prefix_ends_seen |= partial.prefix_ends;
+            }
+        }
+        partial
+    }
+
+    /// Whether the query may stand contiguously in the text `partial` read: exactly
+    /// for an ASCII query of at most 64 chars, else it may.
+    pub(super) fn contiguous(&self, partial: &PartialMatch) -> bool {
+        self.char_positions.is_none() || partial.prefix_ends_seen & 1 << (self.len - 1) != 0
+    }
+
+    /// How the compact form of a key's `text` begins (see `Begins`). Without
+    /// separators, the text is its own compact form.
+    pub(super) fn begins(&self, text: &[u8], has_separators: bool) -> Begins {
+        let query = self.compact.as_bytes();
+        if !has_separators {
+            return match text.starts_with(query) {
+                true if text.len() == query.len() => Begins::Exact,
+                true => Begins::Prefix,
+                false => Begins::Otherwise,
+            };
+        }
+        let mut rest = CompactChars(text);
+        match self.chars.iter().all(|&c| rest.next() == Some(c)) {
+            true if rest.next().is_none() => Begins::Exact,
+            true => Begins::Prefix,
+            false => Begins::Otherwise,
+        }
+    }
+
+    /// Whether the query stands contiguously in the compact form of a key's `text`:
+    /// the compact form from some place its first char stands begins with the query.
+    pub(super) fn stands_in(&self, text: &[u8], has_separators: bool) -> bool {
+        if !has_separators {
+            return self.compact_finder.find(text).is_some();
+        }
+        let from = |i: usize| self.begins(&text[i..], true) != Begins::Otherwise;
+        // A whole char's bytes in UTF-8 text start at a char boundary.
+        match self.compact.as_bytes() {
+            [b, ..] if b.is_ascii() => memchr::memchr_iter(*b, text).any(from),
+            query => memmem::find_iter(text, &query[..self.chars[0].len_utf8()]).any(from),
+        }
+    }
+}
+
+/// `Query::char_positions` for `compact`.
+fn char_positions(compact: &str) -> Option<Box<[u64; 128]>> {
+    if !compact.is_ascii() || compact.len() > 64 {
+        return None;
+    }
+    let mut at = Box::new([0; 128]);
+    for (j, b) in compact.bytes().enumerate() {
+        at[usize::from(b)] |= 1 << j;
+    }
+    Some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Dataset, Text};
+    use crate::search::tests::{compact, index_of};
+
+    /// Exact, prefix and contiguous checks read the compact form off a key's text; they
+    /// agree with building it, for ASCII, Hanzi, mixed and over-long queries alike.
+    #[test]
+    fn compact_checks_read_off_the_text_agree_with_the_compact_form() {
+        let data = Dataset::embedded().unwrap();
+        let mut titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
+        titles.extend([Text::new("质量·强市 5G 基站", "Café-bar «x» a’b"), Text::new("《柳州》", "e\u{301}")]);
+        let index = index_of(&titles);
+        let mut checked = 0;
+        for k in &index.keys {
+            let (text, compact) = (&index.text[k.text()], compact(&index.text[k.text()]));
+            let chars: Vec<char> = compact.chars().collect();
+            let mut queries = vec![compact.clone(), "x".repeat(70), "fé".into(), "cafbar".into()];
+            for len in [1, 2, 4, 9] {
+                for start in (0..chars.len().saturating_sub(len - 1)).step_by(3) {
+                    queries.push(chars[start..start + len].iter().collect());
+                }
+            }
+            for query in queries {
+                let Some(q) = Query::new(&query) else { continue };
+                let begins = match compact.strip_prefix(&q.compact) {
+                    Some("") => Begins::Exact,
+                    Some(_) => Begins::Prefix,
+                    None => Begins::Otherwise,
+                };
+                assert_eq!(q.begins(text.as_bytes(), k.has_separators), begins, "{query:?} in {text:?}");
+                let within = compact.contains(&q.compact);
+                assert_eq!(q.stands_in(text.as_bytes(), k.has_separators), within, "{query:?} in {text:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 5000, "too few checks: {checked}");
+    }
+}

@@ -1,0 +1,241 @@
+//! How a match ranks: the bonuses a key earns, a key's cheap score, and the upper bound
+//! on them that lets the scan skip entries; the bound must cover every bonus.
+
+use memchr::memmem;
+
+use super::SearchIndex;
+use super::keys::{KeyView, Side};
+use super::prefilter::splits_words;
+use super::query::{Begins, Query};
+use super::store::StoredKey;
+
+/// Bonuses over the matcher's score, so a person's sense of "best" wins: exact and
+/// prefix matches before scattered ones, whole English words before fuzzy letters.
+const EXACT: i64 = 1000;
+/// The most a match earns without any bonus: for packing tightly.
+pub(super) const SCATTERED_MAX: i64 = 100;
+const PREFIX: i64 = 500;
+const CONTIGUOUS: i64 = 200;
+const WHOLE_WORDS: i64 = 300;
+const INITIALS_EXACT: i64 = 800;
+const INITIALS_PREFIX: i64 = 400;
+const INITIALS_WITHIN: i64 = 150;
+/// A match through a heteronym's other reading ranks a little below one through the
+/// usual reading, and earns no initials bonus: 技 can be read qi, but "zlqs" means
+/// 质量强市, not 质量技术.
+const ALTERNATE_READING: i64 = -50;
+/// A match through another reading that the query does not stand in contiguously
+/// ranks after every match through the usual readings.
+pub(super) const ALTERNATE_SCATTERED: i64 = -1000;
+
+/// The bonus a key earns. `span` is the greedy match's: when it is as long as the
+/// query, the query stands in the key contiguously and no search is needed to know it.
+pub(super) fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
+    let mut b = match q.begins(key.text, key.has_separators) {
+        Begins::Exact => EXACT,
+        Begins::Prefix => PREFIX,
+        Begins::Otherwise if span == q.len || q.stands_in(key.text, key.has_separators) => CONTIGUOUS,
+        Begins::Otherwise => 0,
+    };
+    if key.alternate {
+        b += if b == 0 { ALTERNATE_SCATTERED } else { ALTERNATE_READING };
+    }
+    if key.side == Side::En && whole_words(key.text, &q.word_finders) {
+        b += WHOLE_WORDS;
+    }
+    if let Some(ini) = key.initials.filter(|_| !key.alternate) {
+        let query = q.compact.as_bytes();
+        b += if ini == query {
+            INITIALS_EXACT
+        } else if ini.starts_with(query) {
+            INITIALS_PREFIX
+        } else if q.compact_finder.find(ini).is_some() {
+            INITIALS_WITHIN
+        } else {
+            0
+        };
+    }
+    b
+}
+
+/// A key's cheap score: its bonus (none when `scattered`) plus how tightly its greedy
+/// match, `span` chars, packs (at most `SCATTERED_MAX`).
+pub(super) fn key_cheap_score(key: &KeyView, q: &Query, scattered: bool, span: usize) -> i64 {
+    let tightness = SCATTERED_MAX - (span.saturating_sub(q.len) as i64 * 4).min(SCATTERED_MAX);
+    let bonus = if scattered { if key.alternate { ALTERNATE_SCATTERED } else { 0 } } else { bonus(key, q, span) };
+    bonus + tightness
+}
+
+impl SearchIndex {
+    /// The most `cheap_score` can give the entry, from a few bytes of each key: a bonus
+    /// for an exact or prefix match needs a key that begins with the query, one for
+    /// whole words an English word that begins with its first char, and a `scattered`
+    /// entry earns no bonus at all.
+    pub(super) fn upper_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
+        if scattered {
+            return SCATTERED_MAX;
+        }
+        let words = if self.en_word_bits[entry] & q.first_word_bits == q.first_word_bits { WHOLE_WORDS } else { 0 };
+        if self.start_masks[entry] & q.first_char_bit == 0 {
+            // No exact or prefix bonus: at most the query stands inside a key, as whole
+            // words of the English title or among the initials.
+            return CONTIGUOUS + words.max(INITIALS_WITHIN) + SCATTERED_MAX;
+        }
+        // EXACT, PREFIX or CONTIGUOUS; INITIALS_EXACT, INITIALS_PREFIX or INITIALS_WITHIN.
+        // Only whether the query occurs inside is left to `cheap_score`.
+        let start = |begins: Begins, exact: i64, prefix: i64, within: i64| match begins {
+            Begins::Exact => exact,
+            Begins::Prefix => prefix,
+            Begins::Otherwise => within,
+        };
+        let bytes = self.text.as_bytes();
+        let key_bound = |k: &StoredKey| {
+            let mut b = start(q.begins(&bytes[k.text()], k.has_separators), EXACT, PREFIX, CONTIGUOUS);
+            if k.side == Side::En {
+                b += words;
+            }
+            if let Some(ini) = k.initials() {
+                b += start(q.begins(&bytes[ini], false), INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
+            }
+            b
+        };
+        let query = q.compact.as_bytes();
+        let keys = self.keys(entry).iter().map(key_bound).max().unwrap_or(0);
+        // A respelling has as many syllables as the key, each at least one letter: it
+        // is no shorter than the key's initials.
+        let respelled = self.heteronym_key(entry).map_or(0, |k| {
+            ALTERNATE_READING
+                + match self.may_respell_to_begin(k, query) {
+                    true if query.len() >= usize::from(k.initials_len) => EXACT,
+                    true => PREFIX,
+                    false => CONTIGUOUS,
+                }
+        });
+        keys.max(respelled) + SCATTERED_MAX
+    }
+}
+
+/// Every query word stands as a whole word in `text`, in order. Words end at ASCII
+/// punctuation and spaces; other bytes belong to words. Finding each word and checking
+/// its ends costs far less than splitting every title into words.
+fn whole_words(text: &[u8], words: &[memmem::Finder]) -> bool {
+    let boundary = |b: Option<&u8>| b.is_none_or(|&b| splits_words(b));
+    let mut from = 0;
+    !words.is_empty()
+        && words.iter().all(|w| {
+            while let Some(i) = w.find(&text[from..]) {
+                let (start, end) = (from + i, from + i + w.needle().len());
+                from = start + 1;
+                if boundary(start.checked_sub(1).and_then(|s| text.get(s))) && boundary(text.get(end)) {
+                    from = end;
+                    return true;
+                }
+            }
+            false
+        })
+}
+
+/// A cheap score and its entry in one number, higher ranking higher: by score, then
+/// by the earlier entry. 0 ranks below every candidate.
+pub(super) type Rank = u64;
+
+pub(super) fn rank(score: i64, entry: u32) -> Rank {
+    // Scores are far inside i32; flipping the sign bit orders them as unsigned.
+    let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32 as u32 ^ 0x8000_0000;
+    u64::from(score) << 32 | u64::from(u32::MAX - entry)
+}
+
+pub(super) fn entry_of(r: Rank) -> usize {
+    (u32::MAX - r as u32) as usize
+}
+
+/// How many candidates a search scores in full: the cheap score is close to the full
+/// one (the bonuses dominate both), so a margin over `limit` is enough to rank the
+/// top correctly.
+pub(super) fn shortlist_len(limit: usize) -> usize {
+    (limit + limit / 2).max(24)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cmp::Reverse;
+
+    use super::*;
+    use crate::data::Dataset;
+    use crate::search::keys::Key;
+    use crate::search::respell::RespellBuffers;
+    use crate::search::scan::{Candidate, CheapScore};
+    use crate::search::tests::compact;
+
+    /// What pruning rests on: no entry scores above its `upper_bound`, and an entry
+    /// whose bigrams rule out a contiguous match never above `SCATTERED_MAX`, under
+    /// any reading of its heteronyms.
+    #[test]
+    fn no_entry_scores_above_its_upper_bound() {
+        let data = Dataset::embedded().unwrap();
+        let index = SearchIndex::new(&data);
+        let mut queries: Vec<String> =
+            ["zlqs", "hangye", "chongqing", "yinhang", "quality", "lsf", "2024", "柳州"].map(String::from).to_vec();
+        // Pieces of every key and of every respelling with one other reading: its
+        // beginnings, which may earn exact and prefix bonuses, and pieces inside,
+        // contiguous in some entries and scattered in most.
+        let mut respelled = Key::default();
+        for k in &index.keys {
+            let mut compacts = vec![compact(&index.text[k.text()])];
+            for alt in &index.alts[k.alts()] {
+                index.spell_with(k, &[*alt], &mut respelled);
+                compacts.push(compact(&respelled.text));
+            }
+            for text in compacts {
+                let chars: Vec<char> = text.chars().collect();
+                for len in [1, 2, 3, 5, 8] {
+                    queries.extend((chars.len() > len + 1).then(|| chars[1..1 + len].iter().collect()));
+                    queries.extend((chars.len() >= len).then(|| chars[..len].iter().collect()));
+                }
+            }
+        }
+        queries.sort();
+        queries.dedup();
+        let mut buffers = RespellBuffers::default();
+        let mut ruled_out = 0;
+        for query in &queries {
+            let q = Query::new(query).unwrap();
+            for entry in 0..index.len() {
+                let scattered = index.cannot_be_contiguous(entry, &q);
+                ruled_out += usize::from(scattered && q.mask & !index.masks[entry] == 0);
+                // Every bonus looked for, as if nothing had ruled it out.
+                let mut fresh = Candidate::new(entry as u32);
+                if let CheapScore::Score(score) = index.cheap_score(&mut fresh, &q, false, 0, &mut buffers) {
+                    let bound = index.upper_bound(entry, &q, scattered);
+                    assert!(
+                        score <= bound,
+                        "{query:?} in entry {entry}: {score} over {bound} (scattered: {scattered})"
+                    );
+                }
+            }
+        }
+        assert!(ruled_out > 10_000, "the check ran on too few pairs: {ruled_out}");
+    }
+
+    /// Ranks are total, so the best are the same whatever order candidates come in:
+    /// higher score first, then the earlier entry.
+    #[test]
+    fn ranks_order_by_score_then_earlier_entry() {
+        let mut ranked: Vec<(i64, u32)> = vec![(-50, 3), (0, 0), (0, 7), (1800, 2), (1800, 9), (-1, u32::MAX - 1)];
+        ranked.sort_by_key(|&(score, e)| Reverse(rank(score, e)));
+        assert_eq!(ranked, [(1800, 2), (1800, 9), (0, 0), (0, 7), (-1, u32::MAX - 1), (-50, 3)]);
+        assert!(ranked.iter().all(|&(score, e)| rank(score, e) > 0 && entry_of(rank(score, e)) == e as usize));
+    }
+
+    #[test]
+    fn whole_words_end_at_ascii_punctuation_only() {
+        let finders =
+            |ws: &[&str]| ws.iter().map(|w| memmem::Finder::new(w.as_bytes()).into_owned()).collect::<Vec<_>>();
+        assert!(whole_words(b"water-recycling rate", &finders(&["recycling"])));
+        assert!(whole_words(b"water recycling rate", &finders(&["water", "rate"])));
+        assert!(!whole_words(b"waterworks", &finders(&["water"])));
+        assert!(!whole_words("café".as_bytes(), &finders(&["caf"])));
+        assert!(!whole_words(b"rate of water", &finders(&["water", "rate"])), "words keep their order");
+        assert!(!whole_words(b"water", &finders(&[])));
+    }
+}

@@ -1,0 +1,192 @@
+//! How the index holds its keys: a few contiguous arenas that `StoredKey`s point into,
+//! and each entry's prefilter bits, built once from the titles.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::SearchIndex;
+use super::keys::{KeyView, Side, keys_of};
+use super::matcher::Matcher;
+use super::prefilter::{Bigrams, PinyinPairs, first_bit, mask, title_word_bits, union_bigrams};
+use crate::data::Text;
+
+/// `AltReading` as the index stores it, with the reading as an index into its
+/// reading table.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct StoredAltReading {
+    pub(super) at: u16,
+    pub(super) title_char: u16,
+    pub(super) len: u8,
+    pub(super) reading: u16,
+}
+
+/// A key stored in the index: offsets into the text, origin and alternate arenas, so
+/// that all keys sit in a few contiguous allocations and a scan reads memory in
+/// order. Lengths are u16 (a key longer than 64 KiB is not indexed), so a key is 32
+/// bytes.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct StoredKey {
+    pub(super) mask: u64,
+    /// In `text`, `len` bytes of the key's text, then `initials_len` bytes of initials
+    /// (pinyin keys only).
+    start: u32,
+    len: u16,
+    pub(super) initials_len: u16,
+    /// Its heteronyms' other readings (pinyin keys only), in `alts`.
+    alts_start: u32,
+    pub(super) alts_len: u16,
+    /// In `runs`; none (`runs_len == 0`) when each char comes from the title's char
+    /// at the same place, as in most English and Hanzi keys.
+    runs_start: u32,
+    runs_len: u16,
+    pub(super) side: Side,
+    ascii: bool,
+    /// See `Key::has_separators`.
+    pub(super) has_separators: bool,
+}
+
+const _: () = assert!(size_of::<StoredKey>() == 32, "a key costs 32 bytes");
+
+impl StoredKey {
+    pub(super) fn text(&self) -> Range<usize> {
+        let start = self.start as usize;
+        start..start + usize::from(self.len)
+    }
+
+    pub(super) fn initials(&self) -> Option<Range<usize>> {
+        let after = self.text().end;
+        (self.initials_len > 0).then(|| after..after + usize::from(self.initials_len))
+    }
+
+    pub(super) fn alts(&self) -> Range<usize> {
+        let start = self.alts_start as usize;
+        start..start + usize::from(self.alts_len)
+    }
+
+    pub(super) fn runs(&self) -> Option<Range<usize>> {
+        let start = self.runs_start as usize;
+        (self.runs_len > 0).then(|| start..start + usize::from(self.runs_len))
+    }
+}
+
+impl SearchIndex {
+    /// The index over `titles`, read twice: once to size the arenas, once to fill them.
+    pub(super) fn build(titles: &[&Text]) -> SearchIndex {
+        let n = titles.len();
+        // Room for every list up front, the arenas' from the titles' sizes (text about
+        // twice the titles' bytes, runs half the Chinese titles' bytes, an alternate
+        // per 25 bytes of Hanzi). Grown by doubling instead, each would leave its old
+        // copies as holes in the heap.
+        let (zh, en) = titles.iter().fold((0, 0), |(zh, en), t| (zh + t.zh().len(), en + t.en().len()));
+        let mut index = SearchIndex {
+            // At most three keys an entry.
+            keys: Vec::with_capacity(n * 3),
+            first_key: Vec::with_capacity(n + 1),
+            text: String::with_capacity((zh + en) * 2),
+            runs: Vec::with_capacity(zh / 2),
+            alts: Vec::with_capacity(zh / 25),
+            readings: Vec::new(),
+            lengths: Vec::with_capacity(n),
+            masks: Vec::with_capacity(n),
+            start_masks: Vec::with_capacity(n),
+            en_word_bits: Vec::with_capacity(n),
+            bigrams: Vec::with_capacity(n),
+            pinyin_pairs: PinyinPairs::default(),
+            matcher: Matcher::new(),
+            last_query: None,
+        };
+        index.first_key.push(0);
+        let mut reading_ids = HashMap::new();
+        for title in titles {
+            let (mut entry_mask, mut bigrams, mut starts, mut words) = (0, Bigrams::default(), 0, 0);
+            for key in keys_of(title, &mut index.pinyin_pairs) {
+                let identity = key.runs.iter().all(|&r| r == 1);
+                // A pinyin key keeps its runs even so: `spell_with` reads them.
+                let runs: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.runs };
+                let initials = key.initials.as_deref().unwrap_or_default();
+                let lengths = [key.text.len(), initials.len(), runs.len(), key.alts.len()];
+                if lengths.iter().any(|&n| n > usize::from(u16::MAX)) {
+                    continue;
+                }
+                let [len, initials_len, runs_len, alts_len] = lengths.map(|n| n as u16);
+                union_bigrams(&mut bigrams, &key.bigrams);
+                // A pinyin key's mask covers its other readings: a wider net for the
+                // key, which `respell` then needs no other mask for.
+                let mut key_mask = key.mask;
+                let alts_start = index.alts.len() as u32;
+                for alt in &key.alts {
+                    // The key is under 64 KiB, so positions fit; a reading is a syllable.
+                    let (at, title_char, len) = (alt.at as u16, alt.title_char as u16, alt.len as u8);
+                    key_mask |= mask(alt.reading);
+                    if alt.at == 0 {
+                        starts |= first_bit(alt.reading);
+                    }
+                    let reading = *reading_ids.entry(alt.reading).or_insert_with(|| {
+                        index.readings.push(alt.reading);
+                        (index.readings.len() - 1) as u16
+                    });
+                    index.alts.push(StoredAltReading { at, title_char, len, reading });
+                }
+                entry_mask |= key_mask;
+                starts |= first_bit(&key.text) | first_bit(initials);
+                if key.side == Side::En {
+                    words |= title_word_bits(&key.text);
+                }
+                let (start, runs_start) = (index.text.len() as u32, index.runs.len() as u32);
+                index.text.push_str(&key.text);
+                index.text.push_str(initials);
+                index.runs.extend_from_slice(runs);
+                index.keys.push(StoredKey {
+                    mask: key_mask,
+                    start,
+                    len,
+                    initials_len,
+                    alts_start,
+                    alts_len,
+                    runs_start,
+                    runs_len,
+                    side: key.side,
+                    ascii: key.text.is_ascii(),
+                    has_separators: key.has_separators,
+                });
+            }
+            index.first_key.push(index.keys.len() as u32);
+            index.masks.push(entry_mask);
+            index.start_masks.push(starts);
+            index.en_word_bits.push(words);
+            index.bigrams.push(bigrams);
+            index
+                .lengths
+                .push(title.zh().chars().filter(|c| c.is_alphanumeric()).count().min(u16::MAX as usize) as u16);
+        }
+        // The arenas' room was an estimate: give back what they will not use.
+        index.keys.shrink_to_fit();
+        index.text.shrink_to_fit();
+        index.runs.shrink_to_fit();
+        index.alts.shrink_to_fit();
+        index
+    }
+
+    /// Entry `entry`'s keys.
+    pub(super) fn keys(&self, entry: usize) -> &[StoredKey] {
+        &self.keys[self.first_key[entry] as usize..self.first_key[entry + 1] as usize]
+    }
+
+    pub(super) fn view(&self, k: &StoredKey) -> KeyView<'_> {
+        let bytes = self.text.as_bytes();
+        KeyView {
+            text: &bytes[k.text()],
+            has_separators: k.has_separators,
+            initials: k.initials().map(|i| &bytes[i]),
+            ascii: k.ascii,
+            runs: k.runs().map(|r| &self.runs[r]),
+            side: k.side,
+            alternate: false,
+        }
+    }
+
+    /// The entry's pinyin key, if it has heteronyms.
+    pub(super) fn heteronym_key(&self, entry: usize) -> Option<&StoredKey> {
+        self.keys(entry).iter().find(|k| k.alts_len > 0)
+    }
+}
