@@ -13,7 +13,6 @@
 
 use std::time::{Duration, Instant};
 
-use liuzhou_tui::data::Dataset;
 use liuzhou_tui::search::SearchIndex;
 use liuzhou_tui::tui::app::FINDER_LIMIT;
 

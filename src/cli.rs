@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
-use crate::data::{Dataset, Lang, Record};
 use crate::data::error::LoadError;
+use crate::data::{Dataset, Lang, Record};
 use crate::export::{self, ExportError, Format};
 use crate::search::SearchIndex;
 use crate::text;

@@ -1,6 +1,6 @@
 //! The finder ranks as a reader expects, whichever of the four ways they type.
 
-use liuzhou_tui::data::{Dataset, Text};
+use liuzhou_tui::data::Text;
 use liuzhou_tui::search::SearchIndex;
 use proptest::prelude::*;
 

@@ -170,14 +170,14 @@ fn char_positions(compact: &str) -> Option<Box<[u64; 128]>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Dataset, Text};
+    use crate::data::Text;
     use crate::search::tests::{compact, index_of};
 
     /// Exact, prefix and contiguous checks read the compact form off a key's text; they
     /// agree with building it, for ASCII, Hanzi, mixed and over-long queries alike.
     #[test]
     fn compact_checks_read_off_the_text_agree_with_the_compact_form() {
-        let data = Dataset::embedded().unwrap();
+        let data = crate::embedded().unwrap();
         let mut titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
         titles.extend([Text::new("质量·强市 5G 基站", "Café-bar «x» a’b"), Text::new("《柳州》", "e\u{301}")]);
         let index = index_of(&titles);

@@ -161,7 +161,6 @@ mod tests {
     use std::cmp::Reverse;
 
     use super::*;
-    use crate::data::Dataset;
     use crate::search::keys::Key;
     use crate::search::respell::RespellBuffers;
     use crate::search::scan::{Candidate, CheapScore};
@@ -172,7 +171,7 @@ mod tests {
     /// any reading of its heteronyms.
     #[test]
     fn no_entry_scores_above_its_upper_bound() {
-        let data = Dataset::embedded().unwrap();
+        let data = crate::embedded().unwrap();
         let index = SearchIndex::new(&data);
         let mut queries: Vec<String> =
             ["zlqs", "hangye", "chongqing", "yinhang", "quality", "lsf", "2024", "柳州"].map(String::from).to_vec();

@@ -123,7 +123,6 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Dataset;
     use crate::search::tests::compact;
 
     /// Every spelling of a key (each heteronym under each of its readings), where
@@ -152,7 +151,7 @@ mod tests {
     /// ASCII query the walk's check is exact; the index-wide pairs never rule one out.
     #[test]
     fn contiguous_respellings_are_found_exactly() {
-        let data = Dataset::embedded().unwrap();
+        let data = crate::embedded().unwrap();
         let index = SearchIndex::new(&data);
         let (mut checked, mut contiguous) = (0, 0);
         for k in index.keys.iter().filter(|k| k.alts_len > 0) {

@@ -232,7 +232,7 @@ impl SearchIndex {
 
 #[cfg(test)]
 mod tests {
-    use crate::data::{Dataset, Text};
+    use crate::data::Text;
     use crate::search::tests::index_of;
 
     /// The may-match list is the candidates cut down in place: it comes out whole and
@@ -255,7 +255,7 @@ mod tests {
     /// `n` titles joined from the embedded ones, as in the benchmarks: enough entries
     /// for pruning to matter.
     fn joined(n: usize) -> Vec<Text> {
-        let data = Dataset::embedded().unwrap();
+        let data = crate::embedded().unwrap();
         let titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
         (0..n)
             .map(|k| {
