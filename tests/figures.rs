@@ -21,8 +21,8 @@ const FIGURES: &[Row] = &[
     ("inspection-investment", None, 10.0, "亿元", Over, "d000", 51,),
     ("platform-problems-solved", None, 400.0, "个", Nearly, "d000", 51,),
     ("platform-savings", None, 2000.0, "万元", Over, "d000", 51),
-    ("major-auto-city", None, 5.0, "座", Exact, "d000", 17),
-    ("one-stop-platform-model-case", None, 1.0, "例", Exact, "d000", 51),
+    ("major-auto-city", None, 5.0, "个", Exact, "d000", 17),
+    ("one-stop-platform-model-case", None, 1.0, "个", Exact, "d000", 51),
     // d001: the 2018 feature
     ("sgmw-annual-sales", None, 200.0, "万辆", Over, "d001", 19),
     ("luosifen-bags-shipped", None, 2000.0, "万袋", Over, "d001", 19,),
@@ -58,8 +58,8 @@ const FIGURES: &[Row] = &[
     ("edu-school-building", None, 42.0, "亿元", Over, "d002", 49),
     ("edu-school-groups", None, 24.54, "万人", Exact, "d002", 49),
     ("sport-area-per-person", None, 2.1, "平方米/人", Exact, "d002", 52,),
-    ("edu-new-classes", None, 2208.0, "个班级", Exact, "d002", 49),
-    ("edu-new-places", None, 10.0, "万个学位", Over, "d002", 49),
+    ("edu-new-classes", None, 2208.0, "个", Exact, "d002", 49),
+    ("edu-new-places", None, 10.0, "万个", Over, "d002", 49),
     // d003: the 2023 reply
     ("nev-output", Some(2022), 66.7, "万辆", Exact, "d003", 13),
     ("luosifen-chain-revenue", Some(2022), 600.0, "亿元", Over, "d003", 13,),
@@ -69,7 +69,7 @@ const FIGURES: &[Row] = &[
     ("inspection-investment", None, 15.0, "亿元", Nearly, "d003", 23,),
     ("luosifen-test-parameters", None, 2374.0, "个", Exact, "d003", 23,),
     ("platform-services", None, 4.0, "万次", Over, "d003", 25),
-    ("one-stop-platform-model-case", None, 1.0, "例", Exact, "d003", 25),
+    ("one-stop-platform-model-case", None, 1.0, "个", Exact, "d003", 25),
     // 第七届 and 第二家 are ordinals: a place, not a count
     ("innovation-challenge-edition", Some(2022), 7.0, "位", Exact, "d003", 19),
     ("pilot-bases", None, 2.0, "位", Exact, "d003", 19),
@@ -221,24 +221,72 @@ fn wording_says_what_the_sources_say_and_no_more() {
 fn english_figures_say_what_is_counted_in_english_numbers() {
     let data = liuzhou_tui::embedded().unwrap();
     let en = |id: &str| points(&data, id)[0].display(Lang::En);
-    assert_eq!(en("edu-new-classes"), "2,208 classes");
-    assert_eq!(en("edu-new-places"), "over 100,000 school places");
-    assert_eq!(en("major-auto-city"), "5 cities");
     assert_eq!(en("innovation-challenge-edition"), "No. 7");
     assert_eq!(en("pilot-bases"), "No. 2");
-    assert_eq!(en("one-stop-platform-model-case"), "1 case");
     // The Chinese keeps the source's own words.
     assert_eq!(points(&data, "innovation-challenge-edition")[0].display(Lang::Zh), "第七届");
-    for (record, p) in data.points() {
-        if let Some(note) = &p.note {
-            let en = note.en();
-            assert!(
-                !en.contains('万') && !en.contains('亿'),
-                "{}: English note with Chinese magnitudes: {en}",
-                record.id()
-            );
-        }
+    let english = serde_json::to_value(&data).unwrap();
+    let mut texts = Vec::new();
+    english_texts(&english, &mut texts);
+    assert!(texts.len() > 500, "{}", texts.len());
+    for en in texts {
+        assert!(!en.contains('万') && !en.contains('亿'), "English text with Chinese magnitudes: {en}");
     }
+}
+
+/// Every `en` of every (zh, en) text in the dataset: names, summaries, notes, periods.
+fn english_texts<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
+    match v {
+        serde_json::Value::Object(o) => {
+            if let (Some(_), Some(serde_json::Value::String(en))) = (o.get("zh"), o.get("en")) {
+                out.push(en);
+            }
+            o.values().for_each(|x| english_texts(x, out));
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| english_texts(x, out)),
+        _ => {}
+    }
+}
+
+/// Counts in a unit that names no thing (个, 项, 万个, 种) say what they count in
+/// English; the Chinese keeps the source's unit. Each row read off its cited line.
+#[test]
+fn no_english_figure_counts_mere_items() {
+    let data = Dataset::embedded().unwrap();
+    #[rustfmt::skip]
+    let cases = [
+        // (record, source, Chinese, English): the line's words
+        ("edu-new-classes", "d002", "2208个", "2,208 classes"),                    // 新增班级数2208个
+        ("edu-new-places", "d002", "超过10万个", "over 100,000 school places"),    // 增加学位数超过10万个
+        ("major-auto-city", "d000", "五大汽车城", "5 big car cities"),              // 五大汽车城市之一
+        ("pollution-key-industries-rectified", "d002", "十大", "10 key industries"), // 十大重点行业
+        ("pollution-park-sewage-treatment", "d002", "11个", "11 industrial parks"), // 11个自治区级以上工业园区
+        ("water-river-lake-dimensions", "d000", "5个", "5 dimensions"),            // 5个维度
+        ("international-standards", "d001", "1项", "1 international standard"),   // 国际标准1项
+        ("luosifen-test-products", "d003", "173种", "173 kinds of product"),       // 173种产品
+        ("one-stop-platforms", "d003", "一个综合性", "1 general platform"),         // 一个综合性…平台
+        ("regional-inspection-institutions", "d001", "4个", "4 inspection centres"), // 4个自治区级质检中心
+        ("regional-inspection-institutions", "d000", "6个", "6 testing institutions"), // 6个自治区级…检验检测机构
+        ("platform-services", "d003", "超过4万次", "over 40,000 services"),          // 提供服务超4万次
+    ];
+    for (id, source, zh, en) in cases {
+        let shown: Vec<(String, String)> = points(&data, id)
+            .iter()
+            .filter(|p| &*p.source == source)
+            .map(|p| (p.display(Lang::Zh), p.display(Lang::En)))
+            .collect();
+        assert!(shown.contains(&(zh.into(), en.into())), "{id}: {shown:?}");
+    }
+    let mut counts = 0;
+    for (record, p) in data.points() {
+        let en = p.display(Lang::En);
+        let generic = liuzhou_tui::data::units::lookup(&p.unit).is_some_and(|u| matches!(u.en, "items" | "kinds"));
+        assert!(!generic || p.counts.is_some(), "{}: {en} should say what it counts", record.id());
+        let vague = en.split(' ').any(|w| matches!(w, "item" | "items")) || en.ends_with(" kinds");
+        assert!(!vague, "{}: {en}", record.id());
+        counts += usize::from(p.counts.is_some());
+    }
+    assert!(counts >= 60, "{counts}");
 }
 
 #[test]

@@ -80,6 +80,11 @@ fn each_problem_names_file_line_and_column() {
             &["industry.ron:9:27: unknown unit \"furlongs\""],
         ),
         (
+            "a count that says it counts nothing",
+            &[("industry.ron", "unit: \"万辆\", year: 2021", "unit: \"万辆\", counts: \" \", year: 2021")],
+            &["industry.ron:9:39: counts is empty"],
+        ),
+        (
             "NaN",
             &[("industry.ron", "value: 48.2", "value: NaN")],
             &["industry.ron:9:14: value NaN is not a finite number"],

@@ -136,10 +136,12 @@ impl Point {
                     (_, "类") => format!("Class {}", roman(self.value)),
                     (Some(u), _) => {
                         let amount = self.value * u.scale;
-                        // "1 hour", not "1 hours"
-                        let name = match u.en.strip_suffix('s') {
-                            Some(one) if amount == 1.0 && !u.en.contains(' ') => one,
-                            _ => u.en,
+                        // The data's own noun is already worded for this number; the
+                        // table's needs "1 hour", not "1 hours".
+                        let name = match (self.counts.as_deref(), u.en.strip_suffix('s')) {
+                            (Some(what), _) => what,
+                            (None, Some(one)) if amount == 1.0 && !u.en.contains(' ') => one,
+                            (None, _) => u.en,
                         };
                         format!("{} {name}", scaled(amount))
                     }
@@ -280,6 +282,7 @@ mod tests {
         Point {
             value,
             unit: unit.to_owned().into(),
+            counts: None,
             year: None,
             period: None,
             qualifier,
@@ -303,6 +306,23 @@ mod tests {
             (point(1.0, "位", Qualifier::Exact, Some("第一")), "第一", "No. 1"),
             (point(0.25, "份额", Qualifier::Exact, Some("1/4")), "1/4", "1/4"),
             (point(8000.0, "亿元", Qualifier::Target, None), "目标8000亿元", "target 800 billion yuan"),
+        ];
+        for (p, zh, en) in cases {
+            assert_eq!(p.display(Lang::Zh), zh);
+            assert_eq!(p.display(Lang::En), en);
+        }
+    }
+
+    #[test]
+    fn a_count_says_what_it_counts_and_the_chinese_keeps_the_source_unit() {
+        let count = |value, unit: &str, qualifier, counts: &str| Point {
+            counts: Some(counts.into()),
+            ..point(value, unit, qualifier, None)
+        };
+        let cases = [
+            (count(11.0, "个", Qualifier::Exact, "industrial parks"), "11个", "11 industrial parks"),
+            (count(10.0, "万个", Qualifier::Over, "school places"), "超过10万个", "over 100,000 school places"),
+            (count(1.0, "项", Qualifier::Exact, "international standard"), "1项", "1 international standard"),
         ];
         for (p, zh, en) in cases {
             assert_eq!(p.display(Lang::Zh), zh);

@@ -155,6 +155,11 @@ pub struct Point {
     /// A unit from `units::UNITS`, written as the source writes it (万辆, 亿元, %).
     #[serde(deserialize_with = "unit_name")]
     pub unit: Cow<'static, str>,
+    /// What a count counts, in English, worded to follow this figure's number
+    /// ("industrial parks", "1 international standard"): units such as 个 and 项 name no
+    /// thing, and the Chinese keeps the source's unit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counts: Option<Box<str>>,
     #[serde(default)]
     pub year: Option<i32>,
     /// A span the figure covers when it is not one year ("2016–2020", "since 2007").

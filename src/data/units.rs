@@ -30,13 +30,10 @@ pub const UNITS: &[Unit] = &[
     u("袋", "bags", 1.0),
     u("万袋", "bags", 1e4),
     u("家", "firms", 1.0),
+    // These name no thing: a figure in one says what it counts in `counts`, and the
+    // English here is only the fallback for data that does not.
     u("个", "items", 1.0),
     u("万个", "items", 1e4),
-    // Counts whose English must say what is counted, not "items".
-    u("个班级", "classes", 1.0),
-    u("万个学位", "school places", 1e4),
-    u("座", "cities", 1.0),
-    u("例", "cases", 1.0),
     u("项", "items", 1.0),
     u("种", "kinds", 1.0),
     u("所", "schools", 1.0),

@@ -189,9 +189,10 @@ impl<'a> Validator<'a> {
             if p.kind == Kind::Computed && p.note.is_none() {
                 self.report(loc, Some(here), ProblemKind::ComputedWithoutNote);
             }
-            if p.as_written.as_deref().is_some_and(|w| w.trim().is_empty()) {
-                let kind = ProblemKind::EmptyField { field: "as_written" };
-                self.report(loc, loc.field(here, "as_written", 0), kind);
+            for (field, text) in [("as_written", p.as_written.as_deref()), ("counts", p.counts.as_deref())] {
+                if text.is_some_and(|w| w.trim().is_empty()) {
+                    self.report(loc, loc.field(here, field, 0), ProblemKind::EmptyField { field });
+                }
             }
             self.cite(loc, here, &p.source, p.line);
         }
