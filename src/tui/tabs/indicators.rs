@@ -21,12 +21,12 @@ impl RecordView for IndicatorView<'_> {
         let ind = self.0;
         let warn = if ind.disagreement.is_some() { "⚠" } else { "" };
         let figure = headline(ind).map(|p| p.display(cx.lang)).unwrap_or_default();
-        let right = if text::width(&figure) + 8 <= width / 2 + 8 && !figure.is_empty() {
+        // A figure shows whole or not at all: up to half the row, after a space.
+        let right = if !figure.is_empty() && text::width(&figure) <= width / 2 {
             format!(" {figure}")
         } else {
             String::new()
         };
-        let right = text::truncate(&right, width / 2).into_owned();
         let name_w = width.saturating_sub(text::width(&right) + text::width(warn) + 1);
         let name = format!(" {}", text::pad(ind.name.get(cx.lang), name_w));
         Line::from(vec![
