@@ -252,7 +252,7 @@ fn english_texts<'a>(v: &'a serde_json::Value, out: &mut Vec<&'a str>) {
 /// English; the Chinese keeps the source's unit. Each row read off its cited line.
 #[test]
 fn no_english_figure_counts_mere_items() {
-    let data = Dataset::embedded().unwrap();
+    let data = liuzhou_tui::embedded().unwrap();
     #[rustfmt::skip]
     let cases = [
         // (record, source, Chinese, English): the line's words

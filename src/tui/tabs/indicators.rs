@@ -22,11 +22,8 @@ impl RecordView for IndicatorView<'_> {
         let warn = if ind.disagreement.is_some() { "⚠" } else { "" };
         let figure = headline(ind).map(|p| p.display(cx.lang)).unwrap_or_default();
         // A figure shows whole or not at all: up to half the row, after a space.
-        let right = if !figure.is_empty() && text::width(&figure) <= width / 2 {
-            format!(" {figure}")
-        } else {
-            String::new()
-        };
+        let right =
+            if !figure.is_empty() && text::width(&figure) <= width / 2 { format!(" {figure}") } else { String::new() };
         let name_w = width.saturating_sub(text::width(&right) + text::width(warn) + 1);
         let name = format!(" {}", text::pad(ind.name.get(cx.lang), name_w));
         Line::from(vec![
