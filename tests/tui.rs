@@ -321,3 +321,19 @@ fn the_readme_key_table_lists_the_keys_the_help_lists() {
     assert!(in_help.contains("Ctrl-u") && in_help.contains("5"), "{in_help:?}");
     assert_eq!(in_readme, in_help);
 }
+
+/// The timeline's date column is as wide as its widest date, so "不晚于2022-06-30"
+/// shows whole wherever a third of the row can hold it.
+#[test]
+fn timeline_dates_show_whole_when_the_row_has_room() {
+    let mut a = app(Lang::Zh, 57, 40);
+    keys(&mut a, "3G");
+    let screen = text(&draw(&a));
+    let dated: Vec<&str> = screen.lines().filter(|l| l.contains("不晚于20")).collect();
+    assert!(!dated.is_empty(), "{screen}");
+    for line in dated {
+        let date = line.trim_start_matches('│').split(' ').next().unwrap();
+        assert!(!date.contains('…'), "a date cut short: {line}");
+    }
+    assert!(screen.contains("不晚于2023-05-26"), "{screen}");
+}

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::input::Input;
 use super::keymap::Mode;
 use super::tabs::sources::Citing;
+use super::tabs::timeline;
 use super::tabs::{Ctx, Rows, Tab, Target};
 use super::theme::Theme;
 use crate::data::{Dataset, Lang};
@@ -44,6 +45,8 @@ pub struct App {
     /// How many figures and dates cite each source: counted once, as a frame that
     /// counted them took 20 ms at 100,000 records.
     pub citations: Vec<usize>,
+    /// The timeline's date column in Chinese and in English: its widest date.
+    pub date_widths: [usize; 2],
     pub overlay: Overlay,
     /// A one-off message for the status line ("Copied …").
     pub status: Option<String>,
@@ -69,6 +72,7 @@ impl App {
     pub fn new(data: Dataset, lang: Lang, theme: Theme, area: Rect) -> App {
         let rows = Rows::all(&data);
         let citations = data.citation_counts();
+        let date_widths = [Lang::Zh, Lang::En].map(|lang| timeline::date_width(&data, lang));
         App {
             data: Arc::new(data),
             index: None,
@@ -84,6 +88,7 @@ impl App {
             detail_open: false,
             citing: None,
             citations,
+            date_widths,
             overlay: Overlay::None,
             status: None,
             quit: false,
@@ -111,6 +116,10 @@ impl App {
 
     /// What the tabs read to show a record.
     pub fn ctx(&self) -> Ctx<'_> {
-        Ctx { data: &self.data, lang: self.lang, theme: &self.theme, citations: &self.citations }
+        let date_width = self.date_widths[match self.lang {
+            Lang::Zh => 0,
+            Lang::En => 1,
+        }];
+        Ctx { data: &self.data, lang: self.lang, theme: &self.theme, citations: &self.citations, date_width }
     }
 }

@@ -59,6 +59,8 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// How many figures and dates cite each source, by the source's position.
     pub citations: &'a [usize],
+    /// The timeline's date column: its widest date in this language.
+    pub date_width: usize,
 }
 
 /// What a record kind shows: its row in a list, its detail, and its citation as text

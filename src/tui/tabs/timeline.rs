@@ -4,14 +4,20 @@
 use ratatui::text::{Line, Span};
 
 use super::{Ctx, RecordView};
-use crate::data::{Event, Lang};
+use crate::data::{Dataset, Event, Lang};
 use crate::text;
 use crate::tui::cite::{cite, cite_line, source_summary};
 use crate::tui::i18n::{Label, Message};
 use crate::tui::widgets::{Detail, labelled, wrapped};
 
-/// Fits "by 2018-03-06".
-const DATE_W: usize = 13;
+/// The widest date the timeline shows in `lang`, so that no date in its column is cut
+/// ("不晚于2018-03-06" is three cells wider than "by 2018-03-06").
+pub fn date_width(data: &Dataset, lang: Lang) -> usize {
+    let events = data.timeline.iter();
+    let labels =
+        events.flat_map(|e| std::iter::once(e.date_label(lang)).chain(e.dates.iter().map(|d| d.display(lang))));
+    labels.map(|l| text::width(&l)).max().unwrap_or(0)
+}
 
 /// An event of the timeline.
 pub struct EventView<'a>(pub &'a Event);
@@ -20,7 +26,7 @@ impl RecordView for EventView<'_> {
     fn list_line(&self, cx: &Ctx, width: usize) -> Line<'static> {
         let e = self.0;
         let disputed = !e.disputed_dates().is_empty();
-        let date_w = DATE_W.min(width / 3);
+        let date_w = cx.date_width.min(width / 3);
         let date = text::pad(&e.date_label(cx.lang), date_w);
         let mark = if disputed { "⚠" } else { " " };
         let title = text::pad(e.title.get(cx.lang), width.saturating_sub(date_w + 2));
@@ -46,8 +52,10 @@ impl RecordView for EventView<'_> {
         lines.extend(wrapped(e.summary.get(lang), width, th.base));
         lines.push(Line::default());
         lines.extend(wrapped(Label::DatesAndSources.get(lang), width, th.header));
-        for d in &e.dates {
-            let label = text::pad(&d.display(lang), DATE_W.min(width / 3));
+        let dates: Vec<String> = e.dates.iter().map(|d| d.display(lang)).collect();
+        let date_w = dates.iter().map(|d| text::width(d)).max().unwrap_or(0).min(width / 3);
+        for (d, shown) in e.dates.iter().zip(&dates) {
+            let label = text::pad(shown, date_w);
             let at = format!("{} {}", cite(&d.source, d.line), source_summary(cx.data, lang, &d.source));
             lines.extend(labelled(&label, &at, width, if disputed { th.warn } else { th.key }, th.base));
         }
