@@ -13,7 +13,7 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
     let mut v = Validator {
         documents: data.sources.iter().map(|s| (&*s.id, (&*s.file, s.lines))).collect(),
         // Sized at once: grown by doubling, the map would hold its old table beside
-        // the new one while it grows, at the load's peak (2.6 MB at 100,000 records).
+        // the new one while it grows, at the load's peak.
         ids: HashMap::with_capacity(
             [data.sources.len(), data.industry.len(), data.ecology.len(), data.timeline.len()].iter().sum::<usize>()
                 + data.livelihood.iter().map(|l| 1 + l.items.len()).sum::<usize>(),

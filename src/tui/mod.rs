@@ -27,8 +27,8 @@ use self::app::App;
 use self::theme::Theme;
 use crate::data::{Dataset, Lang};
 
-/// From this many records the search index is built on a thread from the start
-/// (about 10 µs a record), not when the finder first opens.
+/// From this many records the search index is built on a thread from the start, not
+/// when the finder first opens, where building it would stall the first keystroke.
 const INDEX_AHEAD_FROM: usize = 20_000;
 
 /// Runs the browser until the user quits; the terminal is restored on every path.

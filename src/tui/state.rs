@@ -42,8 +42,8 @@ pub struct App {
     pub detail_open: bool,
     /// Sources tab: the records citing the selected source, when listed.
     pub citing: Option<Citing>,
-    /// How many figures and dates cite each source: counted once, as a frame that
-    /// counted them took 20 ms at 100,000 records.
+    /// How many figures and dates cite each source: counted once, since counting
+    /// them on every frame of a large dataset is too slow to draw.
     pub citations: Vec<usize>,
     /// The timeline's date column in Chinese and in English: its widest date.
     pub date_widths: [usize; 2],
