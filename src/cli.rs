@@ -101,11 +101,11 @@ pub enum Outcome {
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{0}")]
+    #[error(transparent)]
     Data(#[from] LoadError),
     #[error(transparent)]
     Export(#[from] ExportError),
-    #[error("cannot write output: {0}")]
+    #[error("cannot write standard output")]
     Io(#[from] io::Error),
 }
 
@@ -160,11 +160,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             Some(record) => {
                 match format {
                     OutputFormat::Text => show_text(data, record, out)?,
-                    OutputFormat::Json => {
-                        serde_json::to_writer_pretty(&mut *out, &show_json(data, record))
-                            .map_err(|e| ExportError::Encode(e.to_string()))?;
-                        writeln!(out)?;
-                    }
+                    OutputFormat::Json => export::json_value(&show_json(data, record), out)?,
                 }
                 Ok(Outcome::Done)
             }
@@ -209,8 +205,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
                             json!({ "id": r.id(), "kind": r.kind(), "tab": r.tab(), "title": r.name(), "score": h.score })
                         })
                         .collect();
-                    serde_json::to_writer_pretty(&mut *out, &json).map_err(|e| ExportError::Encode(e.to_string()))?;
-                    writeln!(out)?;
+                    export::json_value(&json, out)?;
                 }
             }
             Ok(Outcome::Done)

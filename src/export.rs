@@ -16,21 +16,34 @@ pub enum Format {
     Ron,
 }
 
+/// The OS error is the source, not part of the message, so that it is printed once.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("cannot write {path}: {source}")]
+    #[error("cannot write {path}")]
     Write { path: String, source: io::Error },
     #[error("cannot encode the dataset: {0}")]
     Encode(String),
 }
 
+const STDOUT: &str = "standard output";
+
 fn write_err(path: &str) -> impl FnOnce(io::Error) -> ExportError + '_ {
     move |source| ExportError::Write { path: path.to_owned(), source }
 }
 
+/// A failure to write is told apart from a value JSON cannot hold.
+fn json_err(path: &str) -> impl FnOnce(serde_json::Error) -> ExportError + '_ {
+    move |e| if e.is_io() { write_err(path)(e.into()) } else { ExportError::Encode(e.to_string()) }
+}
+
+/// Any value as pretty JSON and a newline, to standard output.
+pub fn json_value<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> Result<(), ExportError> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(json_err(STDOUT))?;
+    writeln!(out).map_err(write_err(STDOUT))
+}
+
 pub fn json(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
-    serde_json::to_writer_pretty(&mut *out, data).map_err(|e| ExportError::Encode(e.to_string()))?;
-    writeln!(out).map_err(write_err("standard output"))
+    json_value(data, out)
 }
 
 /// One CSV row per data point.
@@ -74,9 +87,15 @@ pub fn csv(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
             line: p.line,
             as_written: p.as_written.as_deref(),
         })
-        .map_err(|e| ExportError::Encode(e.to_string()))?;
+        .map_err(|e| {
+            let message = e.to_string();
+            match e.into_kind() {
+                ::csv::ErrorKind::Io(e) => write_err(STDOUT)(e),
+                _ => ExportError::Encode(message),
+            }
+        })?;
     }
-    w.flush().map_err(write_err("standard output"))
+    w.flush().map_err(write_err(STDOUT))
 }
 
 fn ron_text<T: Serialize>(value: &T) -> Result<String, ExportError> {
@@ -86,7 +105,7 @@ fn ron_text<T: Serialize>(value: &T) -> Result<String, ExportError> {
 
 /// The whole dataset as one RON document.
 pub fn ron(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
-    writeln!(out, "{}", ron_text(data)?).map_err(write_err("standard output"))
+    writeln!(out, "{}", ron_text(data)?).map_err(write_err(STDOUT))
 }
 
 /// Writes a dataset directory in the layout of `assets/`, readable with `--data DIR`.
