@@ -45,6 +45,9 @@ pub enum Command {
         /// File to write (for `ron`, a dataset directory); standard output if absent
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Replace PATH if it exists (a directory only if it holds a dataset)
+        #[arg(long, short, requires = "output")]
+        force: bool,
     },
     /// Show one record: its figures by year, units, qualifiers, sources and disagreements
     Show {
@@ -140,18 +143,10 @@ pub fn lang_from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
 /// Runs a subcommand that needs the dataset.
 pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match command {
-        Command::Export { format, output } => {
-            match (format, output) {
-                (Format::Ron, Some(dir)) => export::ron_dir(data, dir)?,
-                (_, Some(path)) => {
-                    let mut file = io::BufWriter::new(
-                        std::fs::File::create(path)
-                            .map_err(|source| ExportError::Write { path: path.display().to_string(), source })?,
-                    );
-                    export_to(*format, data, &mut file)?;
-                    file.flush()?;
-                }
-                (_, None) => export_to(*format, data, out)?,
+        Command::Export { format, output, force } => {
+            match output {
+                Some(path) => export::to_path(*format, data, path, *force)?,
+                None => export::write(*format, data, out, export::STDOUT)?,
             }
             Ok(Outcome::Done)
         }
@@ -212,14 +207,6 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
         }
         // Handled before the dataset is loaded.
         Command::Validate { .. } | Command::Completions { .. } => Ok(Outcome::Done),
-    }
-}
-
-fn export_to(format: Format, data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
-    match format {
-        Format::Json => export::json(data, out),
-        Format::Csv => export::csv(data, out),
-        Format::Ron => export::ron(data, out),
     }
 }
 

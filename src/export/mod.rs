@@ -1,5 +1,7 @@
 //! The whole dataset as JSON, CSV or RON (a single document, or a dataset directory).
 
+mod target;
+
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
@@ -23,9 +25,20 @@ pub enum ExportError {
     Write { path: String, source: io::Error },
     #[error("cannot encode the dataset: {0}")]
     Encode(String),
+    #[error("{path} already exists; add --force to replace it")]
+    Exists { path: String },
+    #[error("{path} is a directory; give the path of a file to write")]
+    IsDir { path: String },
+    #[error("{path} is not a directory, and --format ron writes a dataset directory; give a new path")]
+    NotDir { path: String },
+    #[error("{path} holds files other than a dataset's, so it is not replaced, even with --force")]
+    NotDataset { path: String },
 }
 
-const STDOUT: &str = "standard output";
+pub use target::to_path;
+
+/// How errors name standard output.
+pub const STDOUT: &str = "standard output";
 
 fn write_err(path: &str) -> impl FnOnce(io::Error) -> ExportError + '_ {
     move |source| ExportError::Write { path: path.to_owned(), source }
@@ -42,8 +55,16 @@ pub fn json_value<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> Resu
     writeln!(out).map_err(write_err(STDOUT))
 }
 
-pub fn json(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
-    json_value(data, out)
+/// The dataset in `format` (RON as one document) to `out`, called `shown` in errors.
+pub fn write(format: Format, data: &Dataset, out: &mut dyn Write, shown: &str) -> Result<(), ExportError> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, data).map_err(json_err(shown))?;
+            writeln!(out).map_err(write_err(shown))
+        }
+        Format::Csv => csv(data, out, shown),
+        Format::Ron => writeln!(out, "{}", ron_text(data)?).map_err(write_err(shown)),
+    }
 }
 
 /// One CSV row per data point.
@@ -66,7 +87,7 @@ struct Row<'a> {
     as_written: Option<&'a str>,
 }
 
-pub fn csv(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
+fn csv(data: &Dataset, out: &mut dyn Write, shown: &str) -> Result<(), ExportError> {
     let mut w = ::csv::Writer::from_writer(out);
     for (record, p) in data.points() {
         let name = record.name();
@@ -90,12 +111,12 @@ pub fn csv(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
         .map_err(|e| {
             let message = e.to_string();
             match e.into_kind() {
-                ::csv::ErrorKind::Io(e) => write_err(STDOUT)(e),
+                ::csv::ErrorKind::Io(e) => write_err(shown)(e),
                 _ => ExportError::Encode(message),
             }
         })?;
     }
-    w.flush().map_err(write_err(STDOUT))
+    w.flush().map_err(write_err(shown))
 }
 
 fn ron_text<T: Serialize>(value: &T) -> Result<String, ExportError> {
@@ -103,15 +124,9 @@ fn ron_text<T: Serialize>(value: &T) -> Result<String, ExportError> {
     ron_options().to_string_pretty(value, config).map_err(|e| ExportError::Encode(e.to_string()))
 }
 
-/// The whole dataset as one RON document.
-pub fn ron(data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
-    writeln!(out, "{}", ron_text(data)?).map_err(write_err(STDOUT))
-}
-
-/// Writes a dataset directory in the layout of `assets/`, readable with `--data DIR`.
-pub fn ron_dir(data: &Dataset, dir: &Path) -> Result<(), ExportError> {
-    let shown = dir.display().to_string();
-    fs::create_dir_all(dir).map_err(write_err(&shown))?;
+/// Writes a dataset directory in the layout of `assets/`, readable with `--data DIR`;
+/// `shown` names the directory the user asked for.
+fn ron_dir(data: &Dataset, dir: &Path, shown: &str) -> Result<(), ExportError> {
     let texts = [
         ron_text(&data.sources)?,
         ron_text(&data.industry)?,
@@ -120,9 +135,7 @@ pub fn ron_dir(data: &Dataset, dir: &Path) -> Result<(), ExportError> {
         ron_text(&data.livelihood)?,
     ];
     for (name, text) in FILES.iter().zip(texts) {
-        let path = dir.join(name);
-        let shown = path.display().to_string();
-        fs::write(&path, text + "\n").map_err(write_err(&shown))?;
+        fs::write(dir.join(name), text + "\n").map_err(write_err(&format!("{shown}/{name}")))?;
     }
     Ok(())
 }
