@@ -147,7 +147,7 @@ fn validate_reports_problems_with_positions_and_exit_2() {
         .args(["--data", "/nonexistent/dir", "list"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("sources.ron: the file is missing"));
+        .stderr(predicates::str::contains("/nonexistent/dir: no such directory"));
 }
 
 #[test]

@@ -25,6 +25,10 @@ pub enum ProblemKind {
     Io(String),
     #[error("the file is missing")]
     Missing,
+    #[error("no such directory")]
+    NoDirectory,
+    #[error("not a directory")]
+    NotADirectory,
     #[error("the file is {size} bytes, over the {limit}-byte limit for a data file")]
     TooLarge { size: u64, limit: u64 },
     #[error("the file is not valid UTF-8 (bad byte at offset {offset})")]
@@ -66,6 +70,7 @@ impl ProblemKind {
             Missing => {
                 "a dataset directory needs sources.ron, industry.ron, ecology.ron, timeline.ron and livelihood.ron (see assets/README.md)"
             }
+            NoDirectory | NotADirectory => "give the path of a dataset directory, laid out as assets/ is",
             TooLarge { .. } => "a file this large is almost certainly not a data file: check the path",
             NotUtf8 { .. } => "save the file as UTF-8",
             Empty => "a data file holds a RON list; write [] for an empty one",
@@ -113,9 +118,10 @@ pub struct LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        writeln!(f, "the dataset has {n} problem{}:", if n == 1 { "" } else { "s" })?;
+        // No newline after the last: the caller ends the line.
+        write!(f, "the dataset has {n} problem{}:", if n == 1 { "" } else { "s" })?;
         for p in &self.problems {
-            writeln!(f, "{p}")?;
+            write!(f, "\n{p}")?;
         }
         Ok(())
     }

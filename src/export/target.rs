@@ -3,7 +3,7 @@
 //! asked to.
 
 use std::fs::{self, Permissions};
-use std::io::{BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -32,7 +32,10 @@ pub fn to_path(format: Format, data: &Dataset, path: &Path, force: bool) -> Resu
                 _ => {}
             }
             fs::create_dir_all(parent).map_err(write_err(&shown))?;
-            let dir = temp.permissions(Permissions::from_mode(0o777)).tempdir_in(parent).map_err(write_err(&shown))?;
+            let dir = temp
+                .permissions(Permissions::from_mode(0o777))
+                .tempdir_in(parent)
+                .map_err(|e| write_err(&shown)(plain(e)))?;
             ron_dir(data, dir.path(), &shown)?;
             replace_dir(dir, path, &shown, &temp)
         }
@@ -42,10 +45,10 @@ pub fn to_path(format: Format, data: &Dataset, path: &Path, force: bool) -> Resu
                 Some(_) if !force => return Err(ExportError::Exists { path: shown }),
                 _ => {}
             }
-            // Said here in the OS's words; the temporary file's error would name its own path.
-            fs::metadata(parent).map_err(write_err(&shown))?;
-            let mut file =
-                temp.permissions(Permissions::from_mode(0o666)).tempfile_in(parent).map_err(write_err(&shown))?;
+            let mut file = temp
+                .permissions(Permissions::from_mode(0o666))
+                .tempfile_in(parent)
+                .map_err(|e| write_err(&shown)(plain(e)))?;
             let mut out = BufWriter::new(file.as_file_mut());
             write(format, data, &mut out, &shown)?;
             out.flush().map_err(write_err(&shown))?;
@@ -63,7 +66,7 @@ fn replace_dir(new: TempDir, path: &Path, shown: &str, temp: &Builder) -> Result
     let parent = new.path().parent().unwrap_or(Path::new("."));
     let old = if fs::metadata(path).is_ok() {
         // An empty directory, which rename replaces by the old dataset.
-        let old = temp.tempdir_in(parent).map_err(write_err(shown))?;
+        let old = temp.tempdir_in(parent).map_err(|e| write_err(shown)(plain(e)))?;
         fs::rename(path, old.path()).map_err(write_err(shown))?;
         Some(old)
     } else {
@@ -87,4 +90,14 @@ fn is_empty_dir(path: &Path) -> bool {
 fn holds_a_dataset(path: &Path) -> bool {
     fs::read_dir(path)
         .is_ok_and(|entries| entries.into_iter().all(|e| e.is_ok_and(|e| FILES.iter().any(|f| e.file_name() == *f))))
+}
+
+/// The OS's error without the temporary path tempfile appends to its message (and
+/// does not expose otherwise): the user named the target, not the temporary file.
+fn plain(e: io::Error) -> io::Error {
+    let message = e.to_string();
+    match message.split_once(" at path ") {
+        Some((os, _)) => io::Error::new(e.kind(), os.to_owned()),
+        None => e,
+    }
 }
