@@ -42,8 +42,12 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
         if e.dates.is_empty() {
             v.report(timeline, timeline.field(at, "dates", 0), ProblemKind::EmptyField { field: "dates" });
         }
-        for (k, claim) in e.dates.iter().enumerate() {
-            let here = timeline.field(at, "date", k).unwrap_or(at);
+        // Each claim's `date:` is looked for after the last one: not rescanned from the record.
+        let mut next = Some(at);
+        for claim in &e.dates {
+            let found = next.and_then(|from| timeline.field(from, "date", 0));
+            next = found.map(|f| f + 1);
+            let here = found.unwrap_or(at);
             v.year(timeline, Some(here), claim.date.year);
             v.cite(timeline, here, &claim.source, claim.line);
             if let Some(until) = claim.until {
@@ -173,8 +177,12 @@ impl<'a> Validator<'a> {
     }
 
     fn points(&mut self, loc: &Locator, at: usize, points: &[Point]) {
-        for (k, p) in points.iter().enumerate() {
-            let here = loc.field(at, "value", k).unwrap_or(at);
+        // Each point's `value:` is looked for after the last one: not rescanned from the record.
+        let mut next = Some(at);
+        for p in points {
+            let found = next.and_then(|from| loc.field(from, "value", 0));
+            next = found.map(|f| f + 1);
+            let here = found.unwrap_or(at);
             if !p.value.is_finite() {
                 self.report(loc, Some(here), ProblemKind::NotFinite(p.value));
             } else if p.value.abs() > MAX_VALUE {
