@@ -55,6 +55,23 @@ fn ctrl_z_gives_the_terminal_back_then_takes_it_again() {
     s.assert_restored();
 }
 
+/// A stop sent from another process, not typed: the same as Ctrl-Z.
+#[test]
+fn sigtstp_from_outside_gives_the_terminal_back_then_takes_it_again() {
+    let mut s = started(&[]);
+    let mark = s.raw.lock().unwrap().len();
+    kill(Pid::from_raw(s.pid()), Signal::SIGTSTP).unwrap();
+    let left = s.wait_for_bytes(LEAVE_ALT, mark);
+    s.wait_for_bytes(MOUSE_OFF, mark);
+    let _ = kill(Pid::from_raw(s.pid()), Signal::SIGCONT);
+    s.wait_for_bytes(ENTER_ALT, left);
+    // Drawn whole without a key being pressed.
+    s.wait_for("Industry 1/");
+    s.send(b"q");
+    assert_eq!(exit_code(&mut s), 0);
+    s.assert_restored();
+}
+
 /// Starts with a fault injected after the first frame; the frame comes and goes too
 /// fast to read, so the proof it was drawn is the switch to the alternate screen.
 fn faulty(fault: &str) -> Session {
@@ -84,7 +101,14 @@ fn a_panic_restores_before_the_message() {
 
 #[test]
 fn signals_restore_and_exit_128_plus_the_signal() {
-    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129), (Signal::SIGINT, 130)] {
+    for (signal, code) in [
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+        (Signal::SIGINT, 130),
+        (Signal::SIGQUIT, 131),
+        (Signal::SIGUSR1, 138),
+        (Signal::SIGALRM, 142),
+    ] {
         let mut s = started(&[]);
         kill(Pid::from_raw(s.pid()), signal).unwrap();
         assert_eq!(exit_code(&mut s), code, "{signal:?}");
