@@ -83,3 +83,31 @@ fn error_texts() {
         assert!(out.stdout.is_empty(), "{args:?}");
     }
 }
+
+/// A FIFO where a data file should be is refused at once, not waited on for ever.
+#[test]
+fn a_fifo_as_a_data_file_does_not_hang() {
+    let tmp = tempfile::tempdir().unwrap();
+    dataset(tmp.path(), "city", "industry.ron", "[", "[");
+    let fifo = tmp.path().join("city/industry.ron");
+    fs::remove_file(&fifo).unwrap();
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let mut child = Command::new(BIN)
+        .current_dir(tmp.path())
+        .args(["validate", "city"])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("validate waited on the FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("city/industry.ron: not a regular file"), "{stderr}");
+}

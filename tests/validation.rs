@@ -55,6 +55,11 @@ fn each_problem_names_file_line_and_column() {
             &["timeline.ron:8:21: invalid date \"2012-13\": expected YYYY, YYYY-MM or YYYY-MM-DD"],
         ),
         (
+            "a day past the month's end",
+            &[("timeline.ron", "\"2012\"", "\"2021-02-30\"")],
+            &["timeline.ron:8:21: invalid date \"2021-02-30\": that month has 28 days"],
+        ),
+        (
             "duplicate id",
             &[("timeline.ron", "\"ev-decision\"", "\"nev-output\"")],
             &["timeline.ron:3:9: duplicate id \"nev-output\", first defined at industry.ron:3:9"],

@@ -25,6 +25,8 @@ pub enum ProblemKind {
     Io(String),
     #[error("the file is missing")]
     Missing,
+    #[error("not a regular file")]
+    NotAFile,
     #[error("no such directory")]
     NoDirectory,
     #[error("not a directory")]
@@ -70,6 +72,7 @@ impl ProblemKind {
             Missing => {
                 "a dataset directory needs sources.ron, industry.ron, ecology.ron, timeline.ron and livelihood.ron (see assets/README.md)"
             }
+            NotAFile => "a data file must be a plain file, not a directory, FIFO or device",
             NoDirectory | NotADirectory => "give the path of a dataset directory, laid out as assets/ is",
             TooLarge { .. } => "a file this large is almost certainly not a data file: check the path",
             NotUtf8 { .. } => "save the file as UTF-8",

@@ -57,10 +57,15 @@ impl Dataset {
 /// byte past it, in case it grows while it is read.
 fn read_text(path: &Path) -> Result<String, ProblemKind> {
     let io = |e: io::Error| ProblemKind::Io(e.to_string());
-    let file = fs::File::open(path).map_err(|e| match e.kind() {
+    let missing = |e: io::Error| match e.kind() {
         io::ErrorKind::NotFound => ProblemKind::Missing,
         _ => io(e),
-    })?;
+    };
+    // Looked at before opening: opening a FIFO waits for a writer, for ever.
+    if !fs::metadata(path).map_err(missing)?.is_file() {
+        return Err(ProblemKind::NotAFile);
+    }
+    let file = fs::File::open(path).map_err(missing)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_BYTES {
         return Err(ProblemKind::TooLarge { size, limit: MAX_FILE_BYTES });
