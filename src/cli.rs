@@ -1,5 +1,6 @@
 //! The command line: its arguments (clap) and the subcommands that print to stdout.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -151,10 +152,18 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             Ok(Outcome::Done)
         }
         Command::Show { id, format } => match data.find(id) {
-            None => Ok(Outcome::NotFound(format!("no record has the id {id:?}; `liuzhou-tui list` shows every id"))),
+            None => Ok(Outcome::NotFound(match nearest_id(data, id) {
+                Some(near) => format!("no record has the id {:?}; did you mean `{near}`?", shown(id)),
+                None => format!("no record has the id {:?}; `liuzhou-tui list` shows every id", shown(id)),
+            })),
             Some(record) => {
                 match format {
-                    OutputFormat::Text => show_text(data, record, out)?,
+                    OutputFormat::Text => {
+                        let mut text = Vec::new();
+                        show_text(data, record, &mut text)?;
+                        let text = String::from_utf8_lossy(&text);
+                        out.write_all(text::escape_controls(&text, "\n").as_bytes())?;
+                    }
                     OutputFormat::Json => export::json_value(&show_json(data, record), out)?,
                 }
                 Ok(Outcome::Done)
@@ -171,8 +180,8 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
                         | (Some(ListWhat::Sources), Record::Source(_))
                 );
                 if wanted {
-                    let name = r.name();
-                    writeln!(out, "{}\t{}\t{}", r.id(), name.zh(), name.en())?;
+                    let (name, clean) = (r.name(), |s| text::escape_controls(s, ""));
+                    writeln!(out, "{}\t{}\t{}", clean(r.id()), clean(name.zh()), clean(name.en()))?;
                 }
             }
             Ok(Outcome::Done)
@@ -181,15 +190,23 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             let query = query.join(" ");
             let hits = SearchIndex::new(data).search(&query, *limit);
             if hits.is_empty() {
-                return Ok(Outcome::NotFound(format!("nothing matches {query:?}")));
+                return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(&query))));
             }
             // Hits are records' places in `records`; the index keeps no copy of them.
             let records: Vec<Record> = hits.iter().filter_map(|h| data.record(h.entry)).collect();
             match format {
                 OutputFormat::Text => {
                     for (h, r) in hits.iter().zip(&records) {
-                        let (id, name) = (text::pad(r.id(), 32), r.name());
-                        writeln!(out, "{:>5}  {id} {:<10} {} · {}", h.score, r.tab(), name.zh(), name.en())?;
+                        let (name, clean) = (r.name(), |s| text::escape_controls(s, ""));
+                        let id = text::pad(&clean(r.id()), 32);
+                        writeln!(
+                            out,
+                            "{:>5}  {id} {:<10} {} · {}",
+                            h.score,
+                            r.tab(),
+                            clean(name.zh()),
+                            clean(name.en())
+                        )?;
                     }
                 }
                 OutputFormat::Json => {
@@ -208,6 +225,39 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
         // Handled before the dataset is loaded.
         Command::Validate { .. } | Command::Completions { .. } => Ok(Outcome::Done),
     }
+}
+
+/// What the user typed, cut to a line's worth for an error message.
+fn shown(typed: &str) -> Cow<'_, str> {
+    text::truncate(typed, 60)
+}
+
+/// The id closest to a mistyped one, if it is a slip of a few letters rather than
+/// another word.
+fn nearest_id<'a>(data: &'a Dataset, typed: &str) -> Option<&'a str> {
+    let typed: Vec<char> = typed.chars().collect();
+    let most = (typed.len() / 3).clamp(1, 3);
+    data.records()
+        .map(|r| r.id())
+        .map(|id| (edit_distance(&typed, id), id))
+        .filter(|&(d, _)| d <= most)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, id)| id)
+}
+
+/// Levenshtein distance, in characters, by one row at a time.
+fn edit_distance(a: &[char], b: &str) -> usize {
+    let mut row: Vec<usize> = (0..=a.len()).collect();
+    for (j, cb) in b.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = j + 1;
+        for (i, &ca) in a.iter().enumerate() {
+            let next = (row[i + 1] + 1).min(row[i] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = row[i + 1];
+            row[i + 1] = next;
+        }
+    }
+    row[a.len()]
 }
 
 fn source_label(data: &Dataset, id: &str, line: u32) -> String {
@@ -322,5 +372,14 @@ mod tests {
         assert_eq!(lang_from_locale(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])), Lang::En);
         assert_eq!(lang_from_locale(env(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")])), Lang::Zh);
         assert_eq!(lang_from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        let d = |a: &str, b| edit_distance(&a.chars().collect::<Vec<_>>(), b);
+        assert_eq!(d("nev-outpt", "nev-output"), 1);
+        assert_eq!(d("kitten", "sitting"), 3);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("柳州", "柳州"), 0);
     }
 }

@@ -202,3 +202,41 @@ fn search_refuses_a_limit_outside_1_to_100000() {
     assert_eq!(stdout_of(&["search", "zlqs", "--limit", "1"]).lines().count(), 1);
     assert!(stdout_of(&["search", "zlqs", "--limit", "100000"]).contains("ev-decision-quality-city"));
 }
+
+#[test]
+fn a_mistyped_id_gets_the_nearest_one() {
+    cmd()
+        .args(["show", "nev-outpt"])
+        .assert()
+        .code(1)
+        .stderr("liuzhou-tui: no record has the id \"nev-outpt\"; did you mean `nev-output`?\n");
+}
+
+#[test]
+fn a_long_query_is_not_echoed_whole() {
+    let query = "q".repeat(100_000);
+    let out = cmd().args(["search", &query]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.len() < 200 && stderr.contains("nothing matches \"qqq"), "{} bytes", stderr.len());
+}
+
+/// An escape sequence in a name is printed as text, never sent to the terminal.
+#[test]
+fn control_characters_in_the_data_are_never_printed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("tests/fixtures/minimal").unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let industry = dir.path().join("industry.ron");
+    let text = std::fs::read_to_string(&industry).unwrap();
+    std::fs::write(&industry, text.replacen("New-energy vehicle", "New\x1b[2J\x1b]0;x\x07\u{9b}", 1)).unwrap();
+    for args in [&["list"][..], &["show", "nev-output"], &["search", "new"]] {
+        let out = cmd().arg("--data").arg(dir.path()).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(!stdout.contains(|c: char| c.is_control() && c != '\n' && c != '\t'), "{args:?}: {stdout:?}");
+        assert!(stdout.contains("New\\u{1b}[2J"), "{args:?}: {stdout:?}");
+    }
+}
