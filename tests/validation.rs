@@ -188,6 +188,18 @@ fn truncated_and_deeply_nested_files_fail_cleanly() {
 }
 
 #[test]
+fn lines_ending_in_cr_alone_are_counted() {
+    let dir = broken(&[("industry.ron", "line: 4", "line: 11")]);
+    let path = dir.path().join("industry.ron");
+    fs::write(&path, fs::read_to_string(&path).unwrap().replace('\n', "\r")).unwrap();
+    let report = problems(dir.path());
+    assert!(report.contains("industry.ron:9:66: line 11 is outside doc.txt"), "{report}");
+
+    write(dir.path(), "industry.ron", b"[\r  (id: \"x\",\r  oops\r]");
+    assert!(problems(dir.path()).contains("industry.ron:3:"), "{}", problems(dir.path()));
+}
+
+#[test]
 fn the_embedded_dataset_is_the_assets_directory() {
     // Embedded: JSON made by build.rs. Directory: the RON parsed at run time.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");

@@ -115,7 +115,7 @@ fn parse_file<T: DeserializeOwned>(
 ) -> Option<(Vec<T>, Locator)> {
     let problem = |pos, kind| Problem { file: name.to_owned(), pos, kind };
     let text = match text {
-        Ok(text) => without_bom(text),
+        Ok(text) => old_mac_line_ends(without_bom(text)),
         Err(kind) => {
             problems.push(problem(None, kind));
             return None;
@@ -163,6 +163,12 @@ fn syntax_message(text: &str, pos: Position, code: &ron::Error) -> String {
         return format!("{message}, or a `]` closing the list before it");
     }
     message
+}
+
+/// Lines are counted at `\n`; a file whose lines end in `\r` alone would be one line,
+/// and every problem in it on line 1. Same length, so offsets do not move.
+fn old_mac_line_ends(text: String) -> String {
+    if text.contains('\r') && !text.contains('\n') { text.replace('\r', "\n") } else { text }
 }
 
 /// A BOM is what some Windows editors prepend; it is not content.
