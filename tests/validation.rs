@@ -55,6 +55,21 @@ fn each_problem_names_file_line_and_column() {
             &["timeline.ron:8:21: invalid date \"2012-13\": expected YYYY, YYYY-MM or YYYY-MM-DD"],
         ),
         (
+            "empty summary",
+            &[("industry.ron", "summary: (zh: \"年产量。\"", "summary: (zh: \" \"")],
+            &["industry.ron:6:9: summary is empty"],
+        ),
+        (
+            "newline in a name",
+            &[("industry.ron", "en: \"New-energy vehicle output\"", "en: \"New-energy\\nvehicle output\"")],
+            &["industry.ron:5:9: name has a control character"],
+        ),
+        (
+            "escape in an id",
+            &[("industry.ron", "id: \"nev-output\"", "id: \"nev\\u{1b}[2J\"")],
+            &["industry.ron: id has a control character"],
+        ),
+        (
             "a day past the month's end",
             &[("timeline.ron", "\"2012\"", "\"2021-02-30\"")],
             &["timeline.ron:8:21: invalid date \"2021-02-30\": that month has 28 days"],

@@ -43,6 +43,8 @@ pub enum ProblemKind {
     DuplicateId { id: String, first: String },
     #[error("{field} is empty")]
     EmptyField { field: &'static str },
+    #[error("{field} has a control character (a newline, tab or escape)")]
+    ControlCharacter { field: &'static str },
     #[error("source {0:?} is not in sources.ron")]
     UnknownSource(String),
     #[error("line {line} is outside {file}, which has {lines} lines")]
@@ -80,6 +82,7 @@ impl ProblemKind {
             Syntax(_) => "fix the RON at this position (see assets/README.md for the format)",
             DuplicateId { .. } => "ids must be unique across all files; rename one",
             EmptyField { .. } => "fill it in",
+            ControlCharacter { .. } => "write it on one line, without escapes",
             UnknownSource(_) => "use an id from sources.ron, or add the source there",
             LineOutside { .. } => "cite a line inside the document, or correct `lines` in sources.ron",
             YearOutOfRange(_) => "check the year",

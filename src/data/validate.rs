@@ -29,6 +29,7 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
             v.report(sources, sources.field(at, "file", 0), ProblemKind::EmptyField { field: "file" });
         }
         v.text(sources, at, "title", &s.title);
+        v.text(sources, at, "summary", &s.summary);
         v.year(sources, sources.field(at, "date", 0), s.date.year);
     }
     for (loc, list) in [(industry, &data.industry), (ecology, &data.ecology)] {
@@ -39,6 +40,7 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
     for e in &data.timeline {
         let at = v.id(timeline, &e.id);
         v.text(timeline, at, "title", &e.title);
+        v.text(timeline, at, "summary", &e.summary);
         if e.dates.is_empty() {
             v.report(timeline, timeline.field(at, "dates", 0), ProblemKind::EmptyField { field: "dates" });
         }
@@ -104,6 +106,8 @@ impl<'a> Validator<'a> {
         seen.count += 1;
         if id.trim().is_empty() {
             self.report(loc, at, ProblemKind::EmptyField { field: "id" });
+        } else if id.contains(char::is_control) {
+            self.report(loc, at, ProblemKind::ControlCharacter { field: "id" });
         } else if let Some((first_file, first_at)) = seen.first {
             // Located and formatted only now: a clean dataset never pays for it.
             let first_loc = &self.locators[usize::from(first_file)];
@@ -121,6 +125,9 @@ impl<'a> Validator<'a> {
     fn text(&mut self, loc: &Locator, at: usize, field: &'static str, text: &Text) {
         if text.zh().trim().is_empty() || text.en().trim().is_empty() {
             self.report(loc, loc.field(at, field, 0), ProblemKind::EmptyField { field });
+        } else if field != "summary" && (text.zh().contains(char::is_control) || text.en().contains(char::is_control)) {
+            // A summary may have paragraphs; a name or title is one line.
+            self.report(loc, loc.field(at, field, 0), ProblemKind::ControlCharacter { field });
         }
     }
 
@@ -147,6 +154,7 @@ impl<'a> Validator<'a> {
     fn indicator(&mut self, loc: &Locator, ind: &'a Indicator) {
         let at = self.id(loc, &ind.id);
         self.text(loc, at, "name", &ind.name);
+        self.text(loc, at, "summary", &ind.summary);
         if ind.points.is_empty() {
             self.report(loc, loc.field(at, "points", 0), ProblemKind::EmptyField { field: "points" });
         }
