@@ -58,6 +58,13 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
                      for scripts use a subcommand: show, list, export, validate (see --help)"
                 );
             }
+            // A dumb terminal cannot move the cursor: the screen would be garbage.
+            if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+                anyhow::bail!(
+                    "the browser needs a terminal that can move the cursor (TERM is dumb); \
+                     use a subcommand instead: show, list, export, validate (see --help)"
+                );
+            }
             drop(out);
             liuzhou_tui::tui::run(data, cli.language())?;
             return Ok(Outcome::Done);

@@ -55,6 +55,16 @@ fn ctrl_z_gives_the_terminal_back_then_takes_it_again() {
     s.assert_restored();
 }
 
+/// A dumb terminal cannot draw the browser: it says so and points to the subcommands.
+#[test]
+fn a_dumb_terminal_is_told_to_use_the_subcommands() {
+    let mut s = Session::start_with(&["--lang", "en"], &[("TERM", "dumb")], 80, 24);
+    assert_eq!(exit_code(&mut s), 2);
+    let screen = s.wait_for("TERM is dumb");
+    assert!(screen.contains("show, list, export, validate"), "{screen}");
+    assert!(!s.raw.lock().unwrap().windows(ENTER_ALT.len()).any(|w| w == ENTER_ALT));
+}
+
 /// A stop sent from another process, not typed: the same as Ctrl-Z.
 #[test]
 fn sigtstp_from_outside_gives_the_terminal_back_then_takes_it_again() {
