@@ -141,6 +141,21 @@ pub fn lang_from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
     }
 }
 
+/// The completion script for `shell`. Generated in memory: the generator panics if it
+/// cannot write.
+pub fn completions(shell: clap_complete::Shell, command: &mut clap::Command) -> String {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, command, "liuzhou-tui", &mut script);
+    let script = String::from_utf8_lossy(&script).into_owned();
+    match shell {
+        // clap_complete's bash script names the states of a hyphenated program two
+        // ways (`liuzhou__tui__subcmd__list` where it is set, `liuzhou__subcmd__tui__…`
+        // where it is matched), so nothing past the first word completed.
+        clap_complete::Shell::Bash => script.replace("liuzhou__subcmd__tui__", "liuzhou__tui__"),
+        _ => script,
+    }
+}
+
 /// Runs a subcommand that needs the dataset.
 pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match command {

@@ -38,10 +38,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
     let mut out = io::BufWriter::new(stdout.lock());
     let outcome = match &cli.command {
         Some(Command::Completions { shell }) => {
-            // Generated in memory: the generator panics if it cannot write.
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "liuzhou-tui", &mut script);
-            out.write_all(&script).context(STDOUT)?;
+            out.write_all(cli::completions(*shell, &mut Cli::command()).as_bytes()).context(STDOUT)?;
             Outcome::Done
         }
         Some(Command::Validate { dir }) => {

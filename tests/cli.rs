@@ -240,3 +240,25 @@ fn control_characters_in_the_data_are_never_printed_raw() {
         assert!(stdout.contains("New\\u{1b}[2J"), "{args:?}: {stdout:?}");
     }
 }
+
+/// The bash script completes past the first word, in a real bash.
+#[test]
+fn bash_completion_completes_subcommand_arguments() {
+    if std::process::Command::new("bash").arg("--version").output().is_err() {
+        eprintln!("skipped: bash is not installed");
+        return;
+    }
+    let script = stdout_of(&["completions", "bash"]);
+    let complete = |words: &str, cword: usize, cur: &str, prev: &str| {
+        let probe = format!(
+            "{script}\nCOMP_WORDS=({words}); COMP_CWORD={cword}; _liuzhou__tui liuzhou-tui '{cur}' '{prev}'; echo \"${{COMPREPLY[*]}}\""
+        );
+        let out = std::process::Command::new("bash").args(["--norc", "-c", &probe]).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let list = complete("liuzhou-tui list ''", 2, "", "list");
+    assert!(list.contains("indicators") && list.contains("sources"), "{list:?}");
+    let formats = complete("liuzhou-tui export --format ''", 3, "", "--format");
+    assert_eq!(formats.trim(), "json csv ron");
+    assert!(complete("liuzhou-tui ''", 1, "", "liuzhou-tui").contains("export"));
+}
