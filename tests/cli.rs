@@ -221,7 +221,8 @@ fn a_long_query_is_not_echoed_whole() {
     assert!(stderr.len() < 200 && stderr.contains("nothing matches \"qqq"), "{} bytes", stderr.len());
 }
 
-/// An escape sequence in a name is printed as text, never sent to the terminal.
+/// An escape sequence in the data is printed as text, never sent to the terminal. Ids,
+/// names and titles with one are refused when loading; a summary may have line breaks.
 #[test]
 fn control_characters_in_the_data_are_never_printed_raw() {
     let dir = tempfile::tempdir().unwrap();
@@ -231,14 +232,12 @@ fn control_characters_in_the_data_are_never_printed_raw() {
     }
     let industry = dir.path().join("industry.ron");
     let text = std::fs::read_to_string(&industry).unwrap();
-    std::fs::write(&industry, text.replacen("New-energy vehicle", "New\x1b[2J\x1b]0;x\x07\u{9b}", 1)).unwrap();
-    for args in [&["list"][..], &["show", "nev-output"], &["search", "new"]] {
-        let out = cmd().arg("--data").arg(dir.path()).args(args).output().unwrap();
-        assert!(out.status.success(), "{args:?}");
-        let stdout = String::from_utf8(out.stdout).unwrap();
-        assert!(!stdout.contains(|c: char| c.is_control() && c != '\n' && c != '\t'), "{args:?}: {stdout:?}");
-        assert!(stdout.contains("New\\u{1b}[2J"), "{args:?}: {stdout:?}");
-    }
+    std::fs::write(&industry, text.replacen("Yearly output.", "Yearly\x1b[2J\x1b]0;x\x07\u{9b}\noutput.", 1)).unwrap();
+    let out = cmd().arg("--data").arg(dir.path()).args(["show", "nev-output"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains(|c: char| c.is_control() && c != '\n'), "{stdout:?}");
+    assert!(stdout.contains("Yearly\\u{1b}[2J\\u{1b}]0;x\\u{7}\\u{9b}\noutput."), "{stdout:?}");
 }
 
 /// The bash script completes past the first word, in a real bash.
