@@ -261,3 +261,22 @@ fn bash_completion_completes_subcommand_arguments() {
     assert_eq!(formats.trim(), "json csv ron");
     assert!(complete("liuzhou-tui ''", 1, "", "liuzhou-tui").contains("export"));
 }
+
+#[test]
+fn list_formats_for_scripts_and_pickers() {
+    let tsv = stdout_of(&["list", "indicators", "--format", "tsv"]);
+    let mut lines = tsv.lines();
+    assert_eq!(lines.next(), Some("id\ttab\tname_zh\tname_en\tfigure\tyear"));
+    let nev = lines.find(|l| l.starts_with("nev-output\t")).unwrap();
+    let cells: Vec<&str> = nev.split('\t').collect();
+    assert_eq!(cells.len(), 6, "{nev}");
+    assert_eq!(cells[1], "industry");
+    assert!(cells[4].contains("vehicles") && cells[5].parse::<i32>().is_ok(), "{nev}");
+
+    let v: Value = serde_json::from_str(&stdout_of(&["list", "sources", "--format", "json"])).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| r["id"].is_string() && r["title"]["zh"].is_string() && r["year"].is_i64()));
+    // Text stays as it was: id, Chinese name, English name.
+    assert_eq!(stdout_of(&["list", "--format", "text"]), stdout_of(&["list"]));
+}

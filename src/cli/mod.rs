@@ -1,5 +1,7 @@
 //! The command line: its arguments (clap) and the subcommands that print to stdout.
 
+mod list;
+
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -60,6 +62,10 @@ pub enum Command {
     List {
         #[arg(value_enum)]
         what: Option<ListWhat>,
+        /// text: id, Chinese and English name; tsv and json add the tab, the latest
+        /// figure and its year
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
     },
     /// Find records by Hanzi, pinyin (full, initials or mixed) or English, best first
     Search {
@@ -84,6 +90,13 @@ pub enum Command {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Tsv,
     Json,
 }
 
@@ -184,21 +197,8 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
                 Ok(Outcome::Done)
             }
         },
-        Command::List { what } => {
-            for r in data.records() {
-                let wanted = matches!(
-                    (what, r),
-                    (None, _)
-                        | (Some(ListWhat::Indicators), Record::Indicator(..))
-                        | (Some(ListWhat::Events), Record::Event(_))
-                        | (Some(ListWhat::Lists), Record::List(_) | Record::Item(..))
-                        | (Some(ListWhat::Sources), Record::Source(_))
-                );
-                if wanted {
-                    let (name, clean) = (r.name(), |s| text::escape_controls(s, ""));
-                    writeln!(out, "{}\t{}\t{}", clean(r.id()), clean(name.zh()), clean(name.en()))?;
-                }
-            }
+        Command::List { what, format } => {
+            list::run(data, *what, *format, out)?;
             Ok(Outcome::Done)
         }
         Command::Search { query, format, limit } => {
