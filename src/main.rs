@@ -41,6 +41,10 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
             out.write_all(cli::completions(*shell, &mut Cli::command()).as_bytes()).context(STDOUT)?;
             Outcome::Done
         }
+        Some(Command::Man) => {
+            out.write_all(&cli::man_page(Cli::command())?).context(STDOUT)?;
+            Outcome::Done
+        }
         Some(Command::Validate { dir }) => {
             Dataset::from_dir(dir)?;
             writeln!(out, "{}: ok", dir.display()).context(STDOUT)?;

@@ -280,3 +280,19 @@ fn list_formats_for_scripts_and_pickers() {
     // Text stays as it was: id, Chinese name, English name.
     assert_eq!(stdout_of(&["list", "--format", "text"]), stdout_of(&["list"]));
 }
+
+#[test]
+fn man_prints_a_manual_page_from_the_clap_definition() {
+    let page = stdout_of(&["man"]);
+    assert!(page.starts_with(".ie") || page.contains(".TH liuzhou-tui"), "{}", &page[..200.min(page.len())]);
+    for sub in ["export", "show", "list", "search", "validate", "completions"] {
+        assert!(page.contains(sub), "the page lacks {sub}");
+    }
+    if std::process::Command::new("man").arg("--version").output().is_ok() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("liuzhou-tui.1");
+        std::fs::write(&file, &page).unwrap();
+        let out = std::process::Command::new("man").arg("-l").arg(&file).env("MANPAGER", "cat").output().unwrap();
+        assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("liuzhou-tui"));
+    }
+}

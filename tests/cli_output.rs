@@ -14,6 +14,7 @@ const PRINTING: &[&[&str]] = &[
     &["show", "nev-output", "--format", "json"],
     &["validate", "tests/fixtures/minimal"],
     &["completions", "bash"],
+    &["man"],
 ];
 
 fn bin() -> Command {

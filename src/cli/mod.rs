@@ -85,6 +85,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff): liuzhou-tui man > ~/.local/share/man/man1/liuzhou-tui.1
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -169,6 +171,13 @@ pub fn completions(shell: clap_complete::Shell, command: &mut clap::Command) -> 
     }
 }
 
+/// The manual page, in roff, from the same definition as `--help`.
+pub fn man_page(command: clap::Command) -> io::Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command).render(&mut page)?;
+    Ok(page)
+}
+
 /// Runs a subcommand that needs the dataset.
 pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match command {
@@ -238,7 +247,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             Ok(Outcome::Done)
         }
         // Handled before the dataset is loaded.
-        Command::Validate { .. } | Command::Completions { .. } => Ok(Outcome::Done),
+        Command::Validate { .. } | Command::Completions { .. } | Command::Man => Ok(Outcome::Done),
     }
 }
 
