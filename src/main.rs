@@ -3,23 +3,34 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{CommandFactory, Parser};
 use liuzhou_tui::cli::{self, Cli, Command, Outcome};
 use liuzhou_tui::data::Dataset;
 
+const STDOUT: &str = "cannot write standard output";
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // A closed stderr is no reason to abort; the exit status still says how it went.
+    let mut stderr = io::stderr();
     match real_main(&cli) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound(why)) => {
-            eprintln!("liuzhou-tui: {why}");
+            let _ = writeln!(stderr, "liuzhou-tui: {why}");
             ExitCode::from(1)
         }
+        // The reader stopped reading (`| head`): what it took is all it wanted.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("liuzhou-tui: {e:#}");
+            let _ = writeln!(stderr, "liuzhou-tui: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }
 
 fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
@@ -27,12 +38,16 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
     let mut out = io::BufWriter::new(stdout.lock());
     let outcome = match &cli.command {
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "liuzhou-tui", &mut out);
+            out.write_all(cli::completions(*shell, &mut Cli::command()).as_bytes()).context(STDOUT)?;
+            Outcome::Done
+        }
+        Some(Command::Man) => {
+            out.write_all(&cli::man_page(Cli::command())?).context(STDOUT)?;
             Outcome::Done
         }
         Some(Command::Validate { dir }) => {
             Dataset::from_dir(dir)?;
-            writeln!(out, "{}: ok", dir.display())?;
+            writeln!(out, "{}: ok", dir.display()).context(STDOUT)?;
             Outcome::Done
         }
         Some(command) => cli::run(command, &cli.dataset()?, &mut out)?,
@@ -44,11 +59,18 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
                      for scripts use a subcommand: show, list, export, validate (see --help)"
                 );
             }
+            // A dumb terminal cannot move the cursor: the screen would be garbage.
+            if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+                anyhow::bail!(
+                    "the browser needs a terminal that can move the cursor (TERM is dumb); \
+                     use a subcommand instead: show, list, export, validate (see --help)"
+                );
+            }
             drop(out);
             liuzhou_tui::tui::run(data, cli.language())?;
             return Ok(Outcome::Done);
         }
     };
-    out.flush()?;
+    out.flush().context(STDOUT)?;
     Ok(outcome)
 }

@@ -210,6 +210,16 @@ fn width_of_last(t: &str) -> usize {
     t.graphemes(true).next_back().map_or(0, UnicodeWidthStr::width)
 }
 
+/// `s` with its control characters, but those in `keep`, written as Rust escapes
+/// (`\u{1b}`): text from a data file never drives the terminal it is printed on.
+pub fn escape_controls<'a>(s: &'a str, keep: &str) -> Cow<'a, str> {
+    let escaped = |c: char| c.is_control() && !keep.contains(c);
+    if !s.contains(escaped) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.chars().map(|c| if escaped(c) { c.escape_default().to_string() } else { c.to_string() }).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +265,12 @@ mod tests {
     #[test]
     fn closing_punctuation_does_not_start_a_line() {
         assert_eq!(wrap("柳州螺蛳粉。好", 10), ["柳州螺蛳", "粉。好"]);
+    }
+
+    #[test]
+    fn control_characters_are_escaped_but_those_kept() {
+        assert_eq!(escape_controls("柳州", ""), "柳州");
+        assert_eq!(escape_controls("a\x1b[2Jb\n", ""), "a\\u{1b}[2Jb\\n");
+        assert_eq!(escape_controls("a\tb\n\u{9b}", "\t\n"), "a\tb\n\\u{9b}");
     }
 }

@@ -147,7 +147,7 @@ fn validate_reports_problems_with_positions_and_exit_2() {
         .args(["--data", "/nonexistent/dir", "list"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("sources.ron: the file is missing"));
+        .stderr(predicates::str::contains("/nonexistent/dir: no such directory"));
 }
 
 #[test]
@@ -201,4 +201,98 @@ fn search_refuses_a_limit_outside_1_to_100000() {
     }
     assert_eq!(stdout_of(&["search", "zlqs", "--limit", "1"]).lines().count(), 1);
     assert!(stdout_of(&["search", "zlqs", "--limit", "100000"]).contains("ev-decision-quality-city"));
+}
+
+#[test]
+fn a_mistyped_id_gets_the_nearest_one() {
+    cmd()
+        .args(["show", "nev-outpt"])
+        .assert()
+        .code(1)
+        .stderr("liuzhou-tui: no record has the id \"nev-outpt\"; did you mean `nev-output`?\n");
+}
+
+#[test]
+fn a_long_query_is_not_echoed_whole() {
+    let query = "q".repeat(100_000);
+    let out = cmd().args(["search", &query]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.len() < 200 && stderr.contains("nothing matches \"qqq"), "{} bytes", stderr.len());
+}
+
+/// An escape sequence in the data is printed as text, never sent to the terminal. Ids,
+/// names and titles with one are refused when loading; a summary may have line breaks.
+#[test]
+fn control_characters_in_the_data_are_never_printed_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir("tests/fixtures/minimal").unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    let industry = dir.path().join("industry.ron");
+    let text = std::fs::read_to_string(&industry).unwrap();
+    std::fs::write(&industry, text.replacen("Yearly output.", "Yearly\x1b[2J\x1b]0;x\x07\u{9b}\noutput.", 1)).unwrap();
+    let out = cmd().arg("--data").arg(dir.path()).args(["show", "nev-output"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains(|c: char| c.is_control() && c != '\n'), "{stdout:?}");
+    assert!(stdout.contains("Yearly\\u{1b}[2J\\u{1b}]0;x\\u{7}\\u{9b}\noutput."), "{stdout:?}");
+}
+
+/// The bash script completes past the first word, in a real bash.
+#[test]
+fn bash_completion_completes_subcommand_arguments() {
+    if std::process::Command::new("bash").arg("--version").output().is_err() {
+        eprintln!("skipped: bash is not installed");
+        return;
+    }
+    let script = stdout_of(&["completions", "bash"]);
+    let complete = |words: &str, cword: usize, cur: &str, prev: &str| {
+        let probe = format!(
+            "{script}\nCOMP_WORDS=({words}); COMP_CWORD={cword}; _liuzhou__tui liuzhou-tui '{cur}' '{prev}'; echo \"${{COMPREPLY[*]}}\""
+        );
+        let out = std::process::Command::new("bash").args(["--norc", "-c", &probe]).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let list = complete("liuzhou-tui list ''", 2, "", "list");
+    assert!(list.contains("indicators") && list.contains("sources"), "{list:?}");
+    let formats = complete("liuzhou-tui export --format ''", 3, "", "--format");
+    assert_eq!(formats.trim(), "json csv ron");
+    assert!(complete("liuzhou-tui ''", 1, "", "liuzhou-tui").contains("export"));
+}
+
+#[test]
+fn list_formats_for_scripts_and_pickers() {
+    let tsv = stdout_of(&["list", "indicators", "--format", "tsv"]);
+    let mut lines = tsv.lines();
+    assert_eq!(lines.next(), Some("id\ttab\tname_zh\tname_en\tfigure\tyear"));
+    let nev = lines.find(|l| l.starts_with("nev-output\t")).unwrap();
+    let cells: Vec<&str> = nev.split('\t').collect();
+    assert_eq!(cells.len(), 6, "{nev}");
+    assert_eq!(cells[1], "industry");
+    assert!(cells[4].contains("vehicles") && cells[5].parse::<i32>().is_ok(), "{nev}");
+
+    let v: Value = serde_json::from_str(&stdout_of(&["list", "sources", "--format", "json"])).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| r["id"].is_string() && r["title"]["zh"].is_string() && r["year"].is_i64()));
+    // Text stays as it was: id, Chinese name, English name.
+    assert_eq!(stdout_of(&["list", "--format", "text"]), stdout_of(&["list"]));
+}
+
+#[test]
+fn man_prints_a_manual_page_from_the_clap_definition() {
+    let page = stdout_of(&["man"]);
+    assert!(page.starts_with(".ie") || page.contains(".TH liuzhou-tui"), "{}", &page[..200.min(page.len())]);
+    for sub in ["export", "show", "list", "search", "validate", "completions"] {
+        assert!(page.contains(sub), "the page lacks {sub}");
+    }
+    if std::process::Command::new("man").arg("--version").output().is_ok() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("liuzhou-tui.1");
+        std::fs::write(&file, &page).unwrap();
+        let out = std::process::Command::new("man").arg("-l").arg(&file).env("MANPAGER", "cat").output().unwrap();
+        assert!(out.status.success() && String::from_utf8_lossy(&out.stdout).contains("liuzhou-tui"));
+    }
 }

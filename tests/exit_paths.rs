@@ -38,11 +38,12 @@ fn ctrl_c_is_a_key_and_quits_with_status_0() {
     s.assert_restored();
 }
 
-#[test]
-fn ctrl_z_gives_the_terminal_back_then_takes_it_again() {
+/// Stops the browser by `stop`, then continues it: the terminal is given back while
+/// stopped, and set up again and drawn whole (without a key) once continued.
+fn stop_and_continue(stop: impl FnOnce(&mut Session)) {
     let mut s = started(&[]);
     let mark = s.raw.lock().unwrap().len();
-    s.send(b"\x1a");
+    stop(&mut s);
     // Restored for the shell: the alternate screen left and the mouse released...
     let left = s.wait_for_bytes(LEAVE_ALT, mark);
     s.wait_for_bytes(MOUSE_OFF, mark);
@@ -53,6 +54,27 @@ fn ctrl_z_gives_the_terminal_back_then_takes_it_again() {
     s.send(b"q");
     assert_eq!(exit_code(&mut s), 0);
     s.assert_restored();
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_then_takes_it_again() {
+    stop_and_continue(|s| s.send(b"\x1a"));
+}
+
+/// A stop sent from another process, not typed: the same as Ctrl-Z.
+#[test]
+fn sigtstp_from_outside_gives_the_terminal_back_then_takes_it_again() {
+    stop_and_continue(|s| kill(Pid::from_raw(s.pid()), Signal::SIGTSTP).unwrap());
+}
+
+/// A dumb terminal cannot draw the browser: it says so and points to the subcommands.
+#[test]
+fn a_dumb_terminal_is_told_to_use_the_subcommands() {
+    let mut s = Session::start_with(&["--lang", "en"], &[("TERM", "dumb")], 80, 24);
+    assert_eq!(exit_code(&mut s), 2);
+    let screen = s.wait_for("TERM is dumb");
+    assert!(screen.contains("show, list, export, validate"), "{screen}");
+    assert!(!s.raw.lock().unwrap().windows(ENTER_ALT.len()).any(|w| w == ENTER_ALT));
 }
 
 /// Starts with a fault injected after the first frame; the frame comes and goes too
@@ -84,7 +106,14 @@ fn a_panic_restores_before_the_message() {
 
 #[test]
 fn signals_restore_and_exit_128_plus_the_signal() {
-    for (signal, code) in [(Signal::SIGTERM, 143), (Signal::SIGHUP, 129), (Signal::SIGINT, 130)] {
+    for (signal, code) in [
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+        (Signal::SIGINT, 130),
+        (Signal::SIGQUIT, 131),
+        (Signal::SIGUSR1, 138),
+        (Signal::SIGALRM, 142),
+    ] {
         let mut s = started(&[]);
         kill(Pid::from_raw(s.pid()), signal).unwrap();
         assert_eq!(exit_code(&mut s), code, "{signal:?}");

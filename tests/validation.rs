@@ -55,6 +55,26 @@ fn each_problem_names_file_line_and_column() {
             &["timeline.ron:8:21: invalid date \"2012-13\": expected YYYY, YYYY-MM or YYYY-MM-DD"],
         ),
         (
+            "empty summary",
+            &[("industry.ron", "summary: (zh: \"年产量。\"", "summary: (zh: \" \"")],
+            &["industry.ron:6:9: summary is empty"],
+        ),
+        (
+            "newline in a name",
+            &[("industry.ron", "en: \"New-energy vehicle output\"", "en: \"New-energy\\nvehicle output\"")],
+            &["industry.ron:5:9: name has a control character"],
+        ),
+        (
+            "escape in an id",
+            &[("industry.ron", "id: \"nev-output\"", "id: \"nev\\u{1b}[2J\"")],
+            &["industry.ron: id has a control character"],
+        ),
+        (
+            "a day past the month's end",
+            &[("timeline.ron", "\"2012\"", "\"2021-02-30\"")],
+            &["timeline.ron:8:21: invalid date \"2021-02-30\": that month has 28 days"],
+        ),
+        (
             "duplicate id",
             &[("timeline.ron", "\"ev-decision\"", "\"nev-output\"")],
             &["timeline.ron:3:9: duplicate id \"nev-output\", first defined at industry.ron:3:9"],
@@ -185,6 +205,18 @@ fn truncated_and_deeply_nested_files_fail_cleanly() {
     write(dir.path(), "industry.ron", deep.as_bytes());
     let report = problems(dir.path());
     assert!(report.contains("industry.ron:1:"), "{report}");
+}
+
+#[test]
+fn lines_ending_in_cr_alone_are_counted() {
+    let dir = broken(&[("industry.ron", "line: 4", "line: 11")]);
+    let path = dir.path().join("industry.ron");
+    fs::write(&path, fs::read_to_string(&path).unwrap().replace('\n', "\r")).unwrap();
+    let report = problems(dir.path());
+    assert!(report.contains("industry.ron:9:66: line 11 is outside doc.txt"), "{report}");
+
+    write(dir.path(), "industry.ron", b"[\r  (id: \"x\",\r  oops\r]");
+    assert!(problems(dir.path()).contains("industry.ron:3:"), "{}", problems(dir.path()));
 }
 
 #[test]

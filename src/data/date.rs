@@ -27,6 +27,15 @@ impl fmt::Display for PartialDate {
     }
 }
 
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 impl FromStr for PartialDate {
     type Err = String;
 
@@ -44,6 +53,11 @@ impl FromStr for PartialDate {
         let day = num(31)?;
         if parts.next().is_some() {
             return Err(bad());
+        }
+        if let (Some(m), Some(d)) = (month, day)
+            && d > days_in_month(year, m)
+        {
+            return Err(format!("invalid date {s:?}: that month has {} days", days_in_month(year, m)));
         }
         Ok(PartialDate { year, month, day })
     }
@@ -72,7 +86,22 @@ mod tests {
         assert_eq!("2020-07".parse::<PartialDate>().unwrap().to_string(), "2020-07");
         let d: PartialDate = "2017-12-28".parse().unwrap();
         assert_eq!((d.year, d.month, d.day), (2017, Some(12), Some(28)));
-        for bad in ["", "12", "2017-13", "2017-1-28", "2017-12-32", "2017-12-28-1", "abcd"] {
+        for leap in ["2020-02-29", "2000-02-29", "2021-12-31"] {
+            assert!(leap.parse::<PartialDate>().is_ok(), "{leap:?} should be accepted");
+        }
+        for bad in [
+            "",
+            "12",
+            "2017-13",
+            "2017-1-28",
+            "2017-12-32",
+            "2017-12-28-1",
+            "abcd",
+            "2021-02-30",
+            "2021-02-29",
+            "1900-02-29",
+            "2021-04-31",
+        ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} should be rejected");
         }
     }

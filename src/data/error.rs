@@ -25,6 +25,12 @@ pub enum ProblemKind {
     Io(String),
     #[error("the file is missing")]
     Missing,
+    #[error("not a regular file")]
+    NotAFile,
+    #[error("no such directory")]
+    NoDirectory,
+    #[error("not a directory")]
+    NotADirectory,
     #[error("the file is {size} bytes, over the {limit}-byte limit for a data file")]
     TooLarge { size: u64, limit: u64 },
     #[error("the file is not valid UTF-8 (bad byte at offset {offset})")]
@@ -37,6 +43,8 @@ pub enum ProblemKind {
     DuplicateId { id: String, first: String },
     #[error("{field} is empty")]
     EmptyField { field: &'static str },
+    #[error("{field} has a control character (a newline, tab or escape)")]
+    ControlCharacter { field: &'static str },
     #[error("source {0:?} is not in sources.ron")]
     UnknownSource(String),
     #[error("line {line} is outside {file}, which has {lines} lines")]
@@ -66,12 +74,15 @@ impl ProblemKind {
             Missing => {
                 "a dataset directory needs sources.ron, industry.ron, ecology.ron, timeline.ron and livelihood.ron (see assets/README.md)"
             }
+            NotAFile => "a data file must be a plain file, not a directory, FIFO or device",
+            NoDirectory | NotADirectory => "give the path of a dataset directory, laid out as assets/ is",
             TooLarge { .. } => "a file this large is almost certainly not a data file: check the path",
             NotUtf8 { .. } => "save the file as UTF-8",
             Empty => "a data file holds a RON list; write [] for an empty one",
             Syntax(_) => "fix the RON at this position (see assets/README.md for the format)",
             DuplicateId { .. } => "ids must be unique across all files; rename one",
             EmptyField { .. } => "fill it in",
+            ControlCharacter { .. } => "write it on one line, without escapes",
             UnknownSource(_) => "use an id from sources.ron, or add the source there",
             LineOutside { .. } => "cite a line inside the document, or correct `lines` in sources.ron",
             YearOutOfRange(_) => "check the year",
@@ -113,9 +124,10 @@ pub struct LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.problems.len();
-        writeln!(f, "the dataset has {n} problem{}:", if n == 1 { "" } else { "s" })?;
+        // No newline after the last: the caller ends the line.
+        write!(f, "the dataset has {n} problem{}:", if n == 1 { "" } else { "s" })?;
         for p in &self.problems {
-            writeln!(f, "{p}")?;
+            write!(f, "\n{p}")?;
         }
         Ok(())
     }

@@ -168,6 +168,10 @@ impl Point {
 /// A number with at most four decimals and no trailing zeros, optionally with
 /// thousands separators.
 pub fn number(x: f64, separators: bool) -> String {
+    // Four decimals would show a tiny figure as 0 (or -0).
+    if x != 0.0 && x.abs() < 0.000_05 {
+        return format!("{x:e}");
+    }
     let s = format!("{x:.4}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if !separators {

@@ -30,9 +30,26 @@ impl Dataset {
         parse(texts.map(|text| Ok(text.to_owned())))
     }
 
-    /// Reads and validates a dataset directory.
+    /// Reads and validates a dataset directory. Problems name their files by the
+    /// directory as given, so that the path shown is one the user can open.
     pub fn from_dir(dir: &Path) -> Result<Dataset, LoadError> {
-        parse(FILES.map(|name| read_text(&dir.join(name))))
+        let shown = dir.display().to_string();
+        // One problem with the directory, rather than five missing files.
+        let not_a_dir = match fs::metadata(dir) {
+            Ok(m) if m.is_dir() => None,
+            Ok(_) => Some(ProblemKind::NotADirectory),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Some(ProblemKind::NoDirectory),
+            Err(e) => Some(ProblemKind::Io(e.to_string())),
+        };
+        if let Some(kind) = not_a_dir {
+            return Err(LoadError { problems: vec![Problem { file: shown, pos: None, kind }] });
+        }
+        parse(FILES.map(|name| read_text(&dir.join(name)))).map_err(|mut e| {
+            for p in &mut e.problems {
+                p.file = dir.join(&p.file).display().to_string();
+            }
+            e
+        })
     }
 }
 
@@ -40,10 +57,15 @@ impl Dataset {
 /// byte past it, in case it grows while it is read.
 fn read_text(path: &Path) -> Result<String, ProblemKind> {
     let io = |e: io::Error| ProblemKind::Io(e.to_string());
-    let file = fs::File::open(path).map_err(|e| match e.kind() {
+    let missing = |e: io::Error| match e.kind() {
         io::ErrorKind::NotFound => ProblemKind::Missing,
         _ => io(e),
-    })?;
+    };
+    // Looked at before opening: opening a FIFO waits for a writer, for ever.
+    if !fs::metadata(path).map_err(missing)?.is_file() {
+        return Err(ProblemKind::NotAFile);
+    }
+    let file = fs::File::open(path).map_err(missing)?;
     let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_BYTES {
         return Err(ProblemKind::TooLarge { size, limit: MAX_FILE_BYTES });
@@ -93,7 +115,7 @@ fn parse_file<T: DeserializeOwned>(
 ) -> Option<(Vec<T>, Locator)> {
     let problem = |pos, kind| Problem { file: name.to_owned(), pos, kind };
     let text = match text {
-        Ok(text) => without_bom(text),
+        Ok(text) => old_mac_line_ends(without_bom(text)),
         Err(kind) => {
             problems.push(problem(None, kind));
             return None;
@@ -113,10 +135,40 @@ fn parse_file<T: DeserializeOwned>(
         }
         Err(e) => {
             let pos = Position { line: e.span.start.line, col: e.span.start.col };
-            problems.push(problem(Some(pos), ProblemKind::Syntax(e.code.to_string())));
+            problems.push(problem(Some(pos), ProblemKind::Syntax(syntax_message(&text, pos, &e.code))));
             None
         }
     }
+}
+
+/// ron's message, or a plainer one for the mistakes it words vaguely: a file that
+/// stops before its brackets close, and a decimal where a whole number belongs.
+fn syntax_message(text: &str, pos: Position, code: &ron::Error) -> String {
+    let at = text.split_inclusive('\n').take(pos.line - 1).map(str::len).sum::<usize>().min(text.len());
+    let at = text[at..].char_indices().nth(pos.col - 1).map_or(text.len(), |(i, _)| at + i);
+    let (before, rest) = text.split_at(at);
+    if rest.trim().is_empty() {
+        return "the file ends too early: a closing `]` or `)` is missing".to_owned();
+    }
+    if rest.starts_with(['.', 'e', 'E']) && before.ends_with(|c: char| c.is_ascii_digit()) {
+        let field = before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-').trim_end();
+        if let Some(field) = field.strip_suffix(':') {
+            let field = field.trim_end();
+            let start = field.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+            return format!("`{}` takes a whole number, not a decimal", &field[start..]);
+        }
+    }
+    let message = code.to_string();
+    if rest.starts_with([')', ',']) && message.starts_with("Expected opening `(`") {
+        return format!("{message}, or a `]` closing the list before it");
+    }
+    message
+}
+
+/// Lines are counted at `\n`; a file whose lines end in `\r` alone would be one line,
+/// and every problem in it on line 1. Same length, so offsets do not move.
+fn old_mac_line_ends(text: String) -> String {
+    if text.contains('\r') && !text.contains('\n') { text.replace('\r', "\n") } else { text }
 }
 
 /// A BOM is what some Windows editors prepend; it is not content.

@@ -29,6 +29,7 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
             v.report(sources, sources.field(at, "file", 0), ProblemKind::EmptyField { field: "file" });
         }
         v.text(sources, at, "title", &s.title);
+        v.text(sources, at, "summary", &s.summary);
         v.year(sources, sources.field(at, "date", 0), s.date.year);
     }
     for (loc, list) in [(industry, &data.industry), (ecology, &data.ecology)] {
@@ -39,11 +40,16 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
     for e in &data.timeline {
         let at = v.id(timeline, &e.id);
         v.text(timeline, at, "title", &e.title);
+        v.text(timeline, at, "summary", &e.summary);
         if e.dates.is_empty() {
             v.report(timeline, timeline.field(at, "dates", 0), ProblemKind::EmptyField { field: "dates" });
         }
-        for (k, claim) in e.dates.iter().enumerate() {
-            let here = timeline.field(at, "date", k).unwrap_or(at);
+        // Each claim's `date:` is looked for after the last one: not rescanned from the record.
+        let mut next = Some(at);
+        for claim in &e.dates {
+            let found = next.and_then(|from| timeline.field(from, "date", 0));
+            next = found.map(|f| f + 1);
+            let here = found.unwrap_or(at);
             v.year(timeline, Some(here), claim.date.year);
             v.cite(timeline, here, &claim.source, claim.line);
             if let Some(until) = claim.until {
@@ -100,6 +106,8 @@ impl<'a> Validator<'a> {
         seen.count += 1;
         if id.trim().is_empty() {
             self.report(loc, at, ProblemKind::EmptyField { field: "id" });
+        } else if id.contains(char::is_control) {
+            self.report(loc, at, ProblemKind::ControlCharacter { field: "id" });
         } else if let Some((first_file, first_at)) = seen.first {
             // Located and formatted only now: a clean dataset never pays for it.
             let first_loc = &self.locators[usize::from(first_file)];
@@ -117,6 +125,9 @@ impl<'a> Validator<'a> {
     fn text(&mut self, loc: &Locator, at: usize, field: &'static str, text: &Text) {
         if text.zh().trim().is_empty() || text.en().trim().is_empty() {
             self.report(loc, loc.field(at, field, 0), ProblemKind::EmptyField { field });
+        } else if field != "summary" && (text.zh().contains(char::is_control) || text.en().contains(char::is_control)) {
+            // A summary may have paragraphs; a name or title is one line.
+            self.report(loc, loc.field(at, field, 0), ProblemKind::ControlCharacter { field });
         }
     }
 
@@ -143,6 +154,7 @@ impl<'a> Validator<'a> {
     fn indicator(&mut self, loc: &Locator, ind: &'a Indicator) {
         let at = self.id(loc, &ind.id);
         self.text(loc, at, "name", &ind.name);
+        self.text(loc, at, "summary", &ind.summary);
         if ind.points.is_empty() {
             self.report(loc, loc.field(at, "points", 0), ProblemKind::EmptyField { field: "points" });
         }
@@ -173,8 +185,12 @@ impl<'a> Validator<'a> {
     }
 
     fn points(&mut self, loc: &Locator, at: usize, points: &[Point]) {
-        for (k, p) in points.iter().enumerate() {
-            let here = loc.field(at, "value", k).unwrap_or(at);
+        // Each point's `value:` is looked for after the last one: not rescanned from the record.
+        let mut next = Some(at);
+        for p in points {
+            let found = next.and_then(|from| loc.field(from, "value", 0));
+            next = found.map(|f| f + 1);
+            let here = found.unwrap_or(at);
             if !p.value.is_finite() {
                 self.report(loc, Some(here), ProblemKind::NotFinite(p.value));
             } else if p.value.abs() > MAX_VALUE {

@@ -49,6 +49,7 @@ fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang) -> io::R
     loop {
         {
             let _frame = terminal::OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
+            terminal::redraw_if_stopped(terminal)?;
             terminal.draw(|frame| ui::draw(&app, frame))?;
         }
         if let Some(f) = fault.take() {
@@ -75,7 +76,7 @@ fn perform(effect: Effect, terminal: &mut terminal::Term) -> io::Result<()> {
     match effect {
         // OSC 52: the terminal puts the text on the system clipboard.
         Effect::Copy(text) => execute!(terminal.backend_mut(), CopyToClipboard::to_clipboard_from(text)),
-        Effect::Suspend => terminal::suspend(terminal),
+        Effect::Suspend => terminal::suspend(),
     }
 }
 

@@ -1,10 +1,12 @@
 //! Setting the terminal up and giving it back. Every exit path goes through
 //! `restore`, which also turns mouse capture off and shows the cursor (ratatui's own
 //! restore does neither): a normal quit, an error, a panic on any thread (the hook
-//! restores before the message prints), SIGTERM, SIGHUP and SIGINT (a watcher thread
-//! restores, then exits), and Ctrl-Z (restored while suspended, set up again after).
+//! restores before the message prints), SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1 and
+//! SIGALRM (a watcher thread restores, then exits), and a stop, by Ctrl-Z or by SIGTSTP
+//! from elsewhere (restored while stopped, set up again after).
 
 use std::io::{self, Stdout, Write, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
 
 use ratatui::Terminal;
@@ -13,7 +15,7 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGWINCH};
 use signal_hook::iterator::Signals;
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -42,17 +44,23 @@ pub fn restore() {
     let _ = stdout().flush();
 }
 
-/// Ctrl-Z: give the terminal back, stop as the shell expects, and set it up again
-/// when continued. Without job control (no shell to stop for) the system ignores
-/// the stop and the program simply carries on.
-pub fn suspend(terminal: &mut Term) -> io::Result<()> {
-    restore();
-    signal_hook::low_level::raise(SIGTSTP)?;
-    enter()?;
-    // Resizing clears the screen and forgets the last frame, so the next draw is
-    // whole; unlike `Terminal::clear` it asks the terminal nothing.
-    let size = terminal.size()?;
-    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+/// Set when the terminal was given back and taken again: the screen is blank, so the
+/// next frame must be drawn whole.
+static REDRAW: AtomicBool = AtomicBool::new(false);
+
+/// Ctrl-Z: stops the program as SIGTSTP from elsewhere does (see `watch_signals`).
+pub fn suspend() -> io::Result<()> {
+    signal_hook::low_level::raise(SIGTSTP)
+}
+
+/// After a stop, makes the next draw whole: resizing clears the screen and forgets
+/// the last frame, and unlike `Terminal::clear` it asks the terminal nothing.
+pub fn redraw_if_stopped(terminal: &mut Term) -> io::Result<()> {
+    if REDRAW.swap(false, Ordering::Relaxed) {
+        let size = terminal.size()?;
+        terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    }
+    Ok(())
 }
 
 /// Restores the terminal before the panic message prints, so the message is readable
@@ -69,15 +77,25 @@ fn install_panic_hook() {
     });
 }
 
-/// On SIGTERM, SIGHUP or SIGINT: wait for any frame being written, restore, and exit
+/// On SIGTSTP: wait for any frame being written, give the terminal back, stop, and
+/// once continued set it up again and wake the event loop (a SIGWINCH becomes a
+/// resize event) to draw whole. On a signal that ends the program: restore, and exit
 /// with 128 + the signal's number, as shells expect.
 fn watch_signals() -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, SIGTSTP])?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _frame = OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
+        for signal in signals.forever() {
+            let frame = OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
             restore();
-            std::process::exit(128 + signal);
+            if signal != SIGTSTP {
+                std::process::exit(128 + signal);
+            }
+            // Stops the whole process; returns when it is continued.
+            let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+            let _ = enter();
+            REDRAW.store(true, Ordering::Relaxed);
+            drop(frame);
+            let _ = signal_hook::low_level::raise(SIGWINCH);
         }
     });
     Ok(())

@@ -1,5 +1,8 @@
 //! The command line: its arguments (clap) and the subcommands that print to stdout.
 
+mod list;
+
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -45,6 +48,9 @@ pub enum Command {
         /// File to write (for `ron`, a dataset directory); standard output if absent
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
+        /// Replace PATH if it exists (a directory only if it holds a dataset)
+        #[arg(long, short, requires = "output")]
+        force: bool,
     },
     /// Show one record: its figures by year, units, qualifiers, sources and disagreements
     Show {
@@ -56,6 +62,10 @@ pub enum Command {
     List {
         #[arg(value_enum)]
         what: Option<ListWhat>,
+        /// text: id, Chinese and English name; tsv and json add the tab, the latest
+        /// figure and its year
+        #[arg(long, value_enum, default_value = "text")]
+        format: ListFormat,
     },
     /// Find records by Hanzi, pinyin (full, initials or mixed) or English, best first
     Search {
@@ -75,11 +85,20 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page (roff): liuzhou-tui man > ~/.local/share/man/man1/liuzhou-tui.1
+    Man,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Tsv,
     Json,
 }
 
@@ -101,11 +120,11 @@ pub enum Outcome {
 
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
-    #[error("{0}")]
+    #[error(transparent)]
     Data(#[from] LoadError),
     #[error(transparent)]
     Export(#[from] ExportError),
-    #[error("cannot write output: {0}")]
+    #[error("cannot write standard output")]
     Io(#[from] io::Error),
 }
 
@@ -137,68 +156,81 @@ pub fn lang_from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
     }
 }
 
+/// The completion script for `shell`. Generated in memory: the generator panics if it
+/// cannot write.
+pub fn completions(shell: clap_complete::Shell, command: &mut clap::Command) -> String {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, command, "liuzhou-tui", &mut script);
+    let script = String::from_utf8_lossy(&script).into_owned();
+    match shell {
+        // clap_complete's bash script names the states of a hyphenated program two
+        // ways (`liuzhou__tui__subcmd__list` where it is set, `liuzhou__subcmd__tui__…`
+        // where it is matched), so nothing past the first word completed.
+        clap_complete::Shell::Bash => script.replace("liuzhou__subcmd__tui__", "liuzhou__tui__"),
+        _ => script,
+    }
+}
+
+/// The manual page, in roff, from the same definition as `--help`.
+pub fn man_page(command: clap::Command) -> io::Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command).render(&mut page)?;
+    Ok(page)
+}
+
 /// Runs a subcommand that needs the dataset.
 pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match command {
-        Command::Export { format, output } => {
-            match (format, output) {
-                (Format::Ron, Some(dir)) => export::ron_dir(data, dir)?,
-                (_, Some(path)) => {
-                    let mut file = io::BufWriter::new(
-                        std::fs::File::create(path)
-                            .map_err(|source| ExportError::Write { path: path.display().to_string(), source })?,
-                    );
-                    export_to(*format, data, &mut file)?;
-                    file.flush()?;
-                }
-                (_, None) => export_to(*format, data, out)?,
+        Command::Export { format, output, force } => {
+            match output {
+                Some(path) => export::to_path(*format, data, path, *force)?,
+                None => export::write(*format, data, out, export::STDOUT)?,
             }
             Ok(Outcome::Done)
         }
         Command::Show { id, format } => match data.find(id) {
-            None => Ok(Outcome::NotFound(format!("no record has the id {id:?}; `liuzhou-tui list` shows every id"))),
+            None => Ok(Outcome::NotFound(match nearest_id(data, id) {
+                Some(near) => format!("no record has the id {:?}; did you mean `{near}`?", shown(id)),
+                None => format!("no record has the id {:?}; `liuzhou-tui list` shows every id", shown(id)),
+            })),
             Some(record) => {
                 match format {
-                    OutputFormat::Text => show_text(data, record, out)?,
-                    OutputFormat::Json => {
-                        serde_json::to_writer_pretty(&mut *out, &show_json(data, record))
-                            .map_err(|e| ExportError::Encode(e.to_string()))?;
-                        writeln!(out)?;
+                    OutputFormat::Text => {
+                        let mut text = Vec::new();
+                        show_text(data, record, &mut text)?;
+                        let text = String::from_utf8_lossy(&text);
+                        out.write_all(text::escape_controls(&text, "\n").as_bytes())?;
                     }
+                    OutputFormat::Json => export::json_value(&show_json(data, record), out)?,
                 }
                 Ok(Outcome::Done)
             }
         },
-        Command::List { what } => {
-            for r in data.records() {
-                let wanted = matches!(
-                    (what, r),
-                    (None, _)
-                        | (Some(ListWhat::Indicators), Record::Indicator(..))
-                        | (Some(ListWhat::Events), Record::Event(_))
-                        | (Some(ListWhat::Lists), Record::List(_) | Record::Item(..))
-                        | (Some(ListWhat::Sources), Record::Source(_))
-                );
-                if wanted {
-                    let name = r.name();
-                    writeln!(out, "{}\t{}\t{}", r.id(), name.zh(), name.en())?;
-                }
-            }
+        Command::List { what, format } => {
+            list::run(data, *what, *format, out)?;
             Ok(Outcome::Done)
         }
         Command::Search { query, format, limit } => {
             let query = query.join(" ");
             let hits = SearchIndex::new(data).search(&query, *limit);
             if hits.is_empty() {
-                return Ok(Outcome::NotFound(format!("nothing matches {query:?}")));
+                return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(&query))));
             }
             // Hits are records' places in `records`; the index keeps no copy of them.
             let records: Vec<Record> = hits.iter().filter_map(|h| data.record(h.entry)).collect();
             match format {
                 OutputFormat::Text => {
                     for (h, r) in hits.iter().zip(&records) {
-                        let (id, name) = (text::pad(r.id(), 32), r.name());
-                        writeln!(out, "{:>5}  {id} {:<10} {} · {}", h.score, r.tab(), name.zh(), name.en())?;
+                        let (name, clean) = (r.name(), |s| text::escape_controls(s, ""));
+                        let id = text::pad(&clean(r.id()), 32);
+                        writeln!(
+                            out,
+                            "{:>5}  {id} {:<10} {} · {}",
+                            h.score,
+                            r.tab(),
+                            clean(name.zh()),
+                            clean(name.en())
+                        )?;
                     }
                 }
                 OutputFormat::Json => {
@@ -209,23 +241,47 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
                             json!({ "id": r.id(), "kind": r.kind(), "tab": r.tab(), "title": r.name(), "score": h.score })
                         })
                         .collect();
-                    serde_json::to_writer_pretty(&mut *out, &json).map_err(|e| ExportError::Encode(e.to_string()))?;
-                    writeln!(out)?;
+                    export::json_value(&json, out)?;
                 }
             }
             Ok(Outcome::Done)
         }
         // Handled before the dataset is loaded.
-        Command::Validate { .. } | Command::Completions { .. } => Ok(Outcome::Done),
+        Command::Validate { .. } | Command::Completions { .. } | Command::Man => Ok(Outcome::Done),
     }
 }
 
-fn export_to(format: Format, data: &Dataset, out: &mut dyn Write) -> Result<(), ExportError> {
-    match format {
-        Format::Json => export::json(data, out),
-        Format::Csv => export::csv(data, out),
-        Format::Ron => export::ron(data, out),
+/// What the user typed, cut to a line's worth for an error message.
+fn shown(typed: &str) -> Cow<'_, str> {
+    text::truncate(typed, 60)
+}
+
+/// The id closest to a mistyped one, if it is a slip of a few letters rather than
+/// another word.
+fn nearest_id<'a>(data: &'a Dataset, typed: &str) -> Option<&'a str> {
+    let typed: Vec<char> = typed.chars().collect();
+    let most = (typed.len() / 3).clamp(1, 3);
+    data.records()
+        .map(|r| r.id())
+        .map(|id| (edit_distance(&typed, id), id))
+        .filter(|&(d, _)| d <= most)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, id)| id)
+}
+
+/// Levenshtein distance, in characters, by one row at a time.
+fn edit_distance(a: &[char], b: &str) -> usize {
+    let mut row: Vec<usize> = (0..=a.len()).collect();
+    for (j, cb) in b.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = j + 1;
+        for (i, &ca) in a.iter().enumerate() {
+            let next = (row[i + 1] + 1).min(row[i] + 1).min(diagonal + usize::from(ca != cb));
+            diagonal = row[i + 1];
+            row[i + 1] = next;
+        }
     }
+    row[a.len()]
 }
 
 fn source_label(data: &Dataset, id: &str, line: u32) -> String {
@@ -340,5 +396,14 @@ mod tests {
         assert_eq!(lang_from_locale(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])), Lang::En);
         assert_eq!(lang_from_locale(env(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")])), Lang::Zh);
         assert_eq!(lang_from_locale(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn edit_distance_counts_single_character_edits() {
+        let d = |a: &str, b| edit_distance(&a.chars().collect::<Vec<_>>(), b);
+        assert_eq!(d("nev-outpt", "nev-output"), 1);
+        assert_eq!(d("kitten", "sitting"), 3);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("柳州", "柳州"), 0);
     }
 }

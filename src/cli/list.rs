@@ -1,0 +1,68 @@
+//! `list`: the records, one a line (text or TSV) or as a JSON array, for scripts and
+//! for pickers such as fzf.
+
+use std::borrow::Cow;
+use std::io::Write;
+
+use serde_json::json;
+
+use super::{CliError, ListFormat, ListWhat};
+use crate::data::{Dataset, Lang, Record};
+use crate::export;
+use crate::text;
+
+pub fn run(data: &Dataset, what: Option<ListWhat>, format: ListFormat, out: &mut dyn Write) -> Result<(), CliError> {
+    let wanted = data.records().filter(|r| {
+        matches!(
+            (what, r),
+            (None, _)
+                | (Some(ListWhat::Indicators), Record::Indicator(..))
+                | (Some(ListWhat::Events), Record::Event(_))
+                | (Some(ListWhat::Lists), Record::List(_) | Record::Item(..))
+                | (Some(ListWhat::Sources), Record::Source(_))
+        )
+    });
+    match format {
+        ListFormat::Text => {
+            for r in wanted {
+                let name = r.name();
+                writeln!(out, "{}\t{}\t{}", clean(r.id()), clean(name.zh()), clean(name.en()))?;
+            }
+        }
+        ListFormat::Tsv => {
+            writeln!(out, "id\ttab\tname_zh\tname_en\tfigure\tyear")?;
+            for r in wanted {
+                let (name, (figure, year)) = (r.name(), headline(r));
+                let year = year.map_or_else(String::new, |y| y.to_string());
+                let row = [clean(r.id()), clean(r.tab()), clean(name.zh()), clean(name.en()), clean(&figure)];
+                writeln!(out, "{}\t{year}", row.join("\t"))?;
+            }
+        }
+        ListFormat::Json => {
+            let rows: Vec<_> = wanted
+                .map(|r| {
+                    let (figure, year) = headline(r);
+                    json!({ "id": r.id(), "tab": r.tab(), "title": r.name(), "figure": figure, "year": year })
+                })
+                .collect();
+            export::json_value(&rows, out)?;
+        }
+    }
+    Ok(())
+}
+
+fn clean(s: &str) -> Cow<'_, str> {
+    text::escape_controls(s, "")
+}
+
+/// A record's latest figure (in English) and its year, or its date's year.
+fn headline(r: Record<'_>) -> (String, Option<i32>) {
+    let point = match r {
+        Record::Indicator(ind, _) => ind.points.last(),
+        Record::Item(_, item) => item.points.last(),
+        Record::Event(e) => return (String::new(), e.dates.first().map(|d| d.date.year)),
+        Record::Source(s) => return (String::new(), Some(s.date.year)),
+        Record::List(_) => None,
+    };
+    point.map_or((String::new(), None), |p| (p.display(Lang::En), p.year))
+}

@@ -1,0 +1,141 @@
+//! The whole dataset as JSON, CSV or RON (a single document, or a dataset directory).
+
+mod target;
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use ron::ser::PrettyConfig;
+use serde::Serialize;
+
+use crate::data::{Dataset, FILES, ron_options};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Ron,
+}
+
+/// The OS error is the source, not part of the message, so that it is printed once.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write {path}")]
+    Write { path: String, source: io::Error },
+    #[error("cannot encode the dataset: {0}")]
+    Encode(String),
+    #[error("{path} already exists; add --force to replace it")]
+    Exists { path: String },
+    #[error("{path} is a directory; give the path of a file to write")]
+    IsDir { path: String },
+    #[error("{path} is not a directory, and --format ron writes a dataset directory; give a new path")]
+    NotDir { path: String },
+    #[error("{path} holds files other than a dataset's, so it is not replaced, even with --force")]
+    NotDataset { path: String },
+}
+
+pub use target::to_path;
+
+/// How errors name standard output.
+pub const STDOUT: &str = "standard output";
+
+fn write_err(path: &str) -> impl FnOnce(io::Error) -> ExportError + '_ {
+    move |source| ExportError::Write { path: path.to_owned(), source }
+}
+
+/// A failure to write is told apart from a value JSON cannot hold.
+fn json_err(path: &str) -> impl FnOnce(serde_json::Error) -> ExportError + '_ {
+    move |e| if e.is_io() { write_err(path)(e.into()) } else { ExportError::Encode(e.to_string()) }
+}
+
+/// Any value as pretty JSON and a newline, to standard output.
+pub fn json_value<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> Result<(), ExportError> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(json_err(STDOUT))?;
+    writeln!(out).map_err(write_err(STDOUT))
+}
+
+/// The dataset in `format` (RON as one document) to `out`, called `shown` in errors.
+pub fn write(format: Format, data: &Dataset, out: &mut dyn Write, shown: &str) -> Result<(), ExportError> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, data).map_err(json_err(shown))?;
+            writeln!(out).map_err(write_err(shown))
+        }
+        Format::Csv => csv(data, out, shown),
+        Format::Ron => writeln!(out, "{}", ron_text(data)?).map_err(write_err(shown)),
+    }
+}
+
+/// One CSV row per data point.
+#[derive(Serialize)]
+struct Row<'a> {
+    tab: &'static str,
+    record_kind: &'static str,
+    record_id: &'a str,
+    name_zh: &'a str,
+    name_en: &'a str,
+    value: f64,
+    unit: &'a str,
+    year: Option<i32>,
+    period_en: Option<&'a str>,
+    qualifier: &'static str,
+    kind: &'static str,
+    source: &'a str,
+    file: &'a str,
+    line: u32,
+    as_written: Option<&'a str>,
+}
+
+fn csv(data: &Dataset, out: &mut dyn Write, shown: &str) -> Result<(), ExportError> {
+    let mut w = ::csv::Writer::from_writer(out);
+    for (record, p) in data.points() {
+        let name = record.name();
+        w.serialize(Row {
+            tab: record.tab(),
+            record_kind: record.kind(),
+            record_id: record.id(),
+            name_zh: name.zh(),
+            name_en: name.en(),
+            value: p.value,
+            unit: &p.unit,
+            year: p.year,
+            period_en: p.period.as_ref().map(|t| t.en()),
+            qualifier: p.qualifier.code(),
+            kind: p.kind.label(crate::data::Lang::En),
+            source: &p.source,
+            file: data.source(&p.source).map_or("", |s| &*s.file),
+            line: p.line,
+            as_written: p.as_written.as_deref(),
+        })
+        .map_err(|e| {
+            let message = e.to_string();
+            match e.into_kind() {
+                ::csv::ErrorKind::Io(e) => write_err(shown)(e),
+                _ => ExportError::Encode(message),
+            }
+        })?;
+    }
+    w.flush().map_err(write_err(shown))
+}
+
+fn ron_text<T: Serialize>(value: &T) -> Result<String, ExportError> {
+    let config = PrettyConfig::new().escape_strings(false);
+    ron_options().to_string_pretty(value, config).map_err(|e| ExportError::Encode(e.to_string()))
+}
+
+/// Writes a dataset directory in the layout of `assets/`, readable with `--data DIR`;
+/// `shown` names the directory the user asked for.
+fn ron_dir(data: &Dataset, dir: &Path, shown: &str) -> Result<(), ExportError> {
+    let texts = [
+        ron_text(&data.sources)?,
+        ron_text(&data.industry)?,
+        ron_text(&data.ecology)?,
+        ron_text(&data.timeline)?,
+        ron_text(&data.livelihood)?,
+    ];
+    for (name, text) in FILES.iter().zip(texts) {
+        fs::write(dir.join(name), text + "\n").map_err(write_err(&format!("{shown}/{name}")))?;
+    }
+    Ok(())
+}
