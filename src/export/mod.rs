@@ -51,17 +51,19 @@ fn json_err(path: &str) -> impl FnOnce(serde_json::Error) -> ExportError + '_ {
 
 /// Any value as pretty JSON and a newline, to standard output.
 pub fn json_value<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> Result<(), ExportError> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(json_err(STDOUT))?;
-    writeln!(out).map_err(write_err(STDOUT))
+    json_to(value, out, STDOUT)
+}
+
+/// `value` as pretty JSON and a newline to `out`, called `shown` in errors.
+fn json_to<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write, shown: &str) -> Result<(), ExportError> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(json_err(shown))?;
+    writeln!(out).map_err(write_err(shown))
 }
 
 /// The dataset in `format` (RON as one document) to `out`, called `shown` in errors.
 pub fn write(format: Format, data: &Dataset, out: &mut dyn Write, shown: &str) -> Result<(), ExportError> {
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, data).map_err(json_err(shown))?;
-            writeln!(out).map_err(write_err(shown))
-        }
+        Format::Json => json_to(data, out, shown),
         Format::Csv => csv(data, out, shown),
         Format::Ron => writeln!(out, "{}", ron_text(data)?).map_err(write_err(shown)),
     }
