@@ -196,7 +196,8 @@ fn english_unit(unit: &str) -> String {
     }
 }
 
-fn pick<T>(lang: Lang, [zh, en]: [T; 2]) -> T {
+/// The one of a `[Chinese, English]` pair that `lang` reads.
+pub fn pick<T>(lang: Lang, [zh, en]: [T; 2]) -> T {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,

@@ -6,6 +6,7 @@ use std::thread::JoinHandle;
 
 use ratatui::layout::Rect;
 
+use super::i18n;
 use super::input::Input;
 use super::keymap::Mode;
 use super::tabs::sources::Citing;
@@ -116,10 +117,7 @@ impl App {
 
     /// What the tabs read to show a record.
     pub fn ctx(&self) -> Ctx<'_> {
-        let date_width = self.date_widths[match self.lang {
-            Lang::Zh => 0,
-            Lang::En => 1,
-        }];
+        let date_width = i18n::pick(self.lang, self.date_widths);
         Ctx { data: &self.data, lang: self.lang, theme: &self.theme, citations: &self.citations, date_width }
     }
 }
