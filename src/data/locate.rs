@@ -38,6 +38,17 @@ impl Locator {
         Position { line, col: self.text[start..offset].chars().count() + 1 }
     }
 
+    /// Offsets of the successive `field:`s from `at`, each looked for after the last,
+    /// so a record is scanned once however many it holds; `at` once none is left.
+    pub fn fields_after<'a>(&'a self, at: usize, field: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let mut next = Some(at);
+        std::iter::repeat_with(move || {
+            let found = next.and_then(|from| self.field(from, field, 0));
+            next = found.map(|f| f + 1);
+            found.unwrap_or(at)
+        })
+    }
+
     /// Offset of the `nth` (0-based) `field:` at or after `from`.
     pub fn field(&self, from: usize, field: &str, nth: usize) -> Option<usize> {
         let text = self.text.get(from..)?;

@@ -44,12 +44,7 @@ pub fn validate(data: &Dataset, locators: &[Locator; 5]) -> Vec<Problem> {
         if e.dates.is_empty() {
             v.report(timeline, timeline.field(at, "dates", 0), ProblemKind::EmptyField { field: "dates" });
         }
-        // Each claim's `date:` is looked for after the last one: not rescanned from the record.
-        let mut next = Some(at);
-        for claim in &e.dates {
-            let found = next.and_then(|from| timeline.field(from, "date", 0));
-            next = found.map(|f| f + 1);
-            let here = found.unwrap_or(at);
+        for (claim, here) in e.dates.iter().zip(timeline.fields_after(at, "date")) {
             v.year(timeline, Some(here), claim.date.year);
             v.cite(timeline, here, &claim.source, claim.line);
             if let Some(until) = claim.until {
@@ -185,12 +180,7 @@ impl<'a> Validator<'a> {
     }
 
     fn points(&mut self, loc: &Locator, at: usize, points: &[Point]) {
-        // Each point's `value:` is looked for after the last one: not rescanned from the record.
-        let mut next = Some(at);
-        for p in points {
-            let found = next.and_then(|from| loc.field(from, "value", 0));
-            next = found.map(|f| f + 1);
-            let here = found.unwrap_or(at);
+        for (p, here) in points.iter().zip(loc.fields_after(at, "value")) {
             if !p.value.is_finite() {
                 self.report(loc, Some(here), ProblemKind::NotFinite(p.value));
             } else if p.value.abs() > MAX_VALUE {
