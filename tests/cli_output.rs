@@ -1,5 +1,7 @@
 //! Where the output goes wrong: a reader that stops reading, a full disk.
 
+mod common;
+
 use std::io::Read;
 use std::process::{Command, Stdio};
 
@@ -40,8 +42,7 @@ fn a_closed_pipe_ends_quietly() {
 #[test]
 fn a_full_disk_is_one_clear_error() {
     if !std::path::Path::new("/dev/full").exists() {
-        eprintln!("skipped: this system has no /dev/full");
-        return;
+        return common::skip("this system has no /dev/full");
     }
     for args in PRINTING {
         let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();

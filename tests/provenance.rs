@@ -1,6 +1,8 @@
 //! The export checked line by line against the source documents by the shared tool,
 //! when it is present (it lives beside the repository, in ../shared).
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -9,8 +11,7 @@ use std::process::{Command, Stdio};
 fn export_passes_check_provenance() {
     let tool = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/tools/check-provenance");
     if !tool.exists() {
-        eprintln!("skipped: {} is not here", tool.display());
-        return;
+        return common::skip(&format!("{} is not here, so no figure was checked", tool.display()));
     }
     let export =
         assert_cmd::Command::cargo_bin("liuzhou-tui").unwrap().args(["export", "--format", "json"]).output().unwrap();

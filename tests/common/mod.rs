@@ -1,4 +1,5 @@
-//! The real binary in a pseudo-terminal, with a vt100 screen reading its output.
+//! The real binary in a pseudo-terminal, with a vt100 screen reading its output; and
+//! the one way a test says it checked nothing here.
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
@@ -12,6 +13,14 @@ use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native
 
 /// How long any one expected change may take before the test fails.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Says that the running test checked nothing, and why, then the test returns. It
+/// goes straight to stderr, which libtest does not capture (it captures only the
+/// print macros), so the skip shows in a plain `cargo test` too.
+pub fn skip(why: &str) {
+    let test = thread::current().name().unwrap_or("a test").to_owned();
+    let _ = std::io::stderr().write_all(format!("\nSKIPPED {test}: {why}\n").as_bytes());
+}
 
 pub struct Session {
     pub parser: Arc<Mutex<vt100::Parser>>,
