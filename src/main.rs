@@ -11,10 +11,14 @@ use liuzhou_tui::data::Dataset;
 const STDOUT: &str = "cannot write standard output";
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The shell asking for completions: its words are not a command line to parse.
+    let outcome = match cli::complete::requested(Cli::command) {
+        Some(answer) => answer.map_err(anyhow::Error::from).and_then(|a| print(&a)),
+        None => real_main(&Cli::parse()),
+    };
     // A closed stderr is no reason to abort; the exit status still says how it went.
     let mut stderr = io::stderr();
-    match real_main(&cli) {
+    match outcome {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::NotFound(why)) => {
             let _ = writeln!(stderr, "liuzhou-tui: {why}");
@@ -33,12 +37,17 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| c.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
 }
 
+fn print(bytes: &[u8]) -> anyhow::Result<Outcome> {
+    io::stdout().lock().write_all(bytes).context(STDOUT)?;
+    Ok(Outcome::Done)
+}
+
 fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let outcome = match &cli.command {
         Some(Command::Completions { shell }) => {
-            out.write_all(cli::completions(*shell, &mut Cli::command()).as_bytes()).context(STDOUT)?;
+            out.write_all(&cli::complete::registration(*shell)?).context(STDOUT)?;
             Outcome::Done
         }
         Some(Command::Man) => {

@@ -152,12 +152,6 @@ fn validate_reports_problems_with_positions_and_exit_2() {
         .stderr(predicates::str::contains("/nonexistent/dir: no such directory"));
 }
 
-#[test]
-fn completions_are_generated() {
-    assert!(stdout_of(&["completions", "bash"]).contains("liuzhou-tui"));
-    assert!(stdout_of(&["completions", "fish"]).contains("complete -c liuzhou-tui"));
-}
-
 use predicates::prelude::*;
 
 #[test]
@@ -240,27 +234,6 @@ fn control_characters_in_the_data_are_never_printed_raw() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(!stdout.contains(|c: char| c.is_control() && c != '\n'), "{stdout:?}");
     assert!(stdout.contains("Yearly\\u{1b}[2J\\u{1b}]0;x\\u{7}\\u{9b}\noutput."), "{stdout:?}");
-}
-
-/// The bash script completes past the first word, in a real bash.
-#[test]
-fn bash_completion_completes_subcommand_arguments() {
-    if std::process::Command::new("bash").arg("--version").output().is_err() {
-        return common::skip("bash is not installed");
-    }
-    let script = stdout_of(&["completions", "bash"]);
-    let complete = |words: &str, cword: usize, cur: &str, prev: &str| {
-        let probe = format!(
-            "{script}\nCOMP_WORDS=({words}); COMP_CWORD={cword}; _liuzhou__tui liuzhou-tui '{cur}' '{prev}'; echo \"${{COMPREPLY[*]}}\""
-        );
-        let out = std::process::Command::new("bash").args(["--norc", "-c", &probe]).output().unwrap();
-        String::from_utf8(out.stdout).unwrap()
-    };
-    let list = complete("liuzhou-tui list ''", 2, "", "list");
-    assert!(list.contains("indicators") && list.contains("sources"), "{list:?}");
-    let formats = complete("liuzhou-tui export --format ''", 3, "", "--format");
-    assert_eq!(formats.trim(), "json csv ron");
-    assert!(complete("liuzhou-tui ''", 1, "", "liuzhou-tui").contains("export"));
 }
 
 #[test]

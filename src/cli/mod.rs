@@ -1,5 +1,6 @@
 //! The command line: its arguments (clap) and the subcommands that print to stdout.
 
+pub mod complete;
 mod list;
 
 use std::borrow::Cow;
@@ -7,6 +8,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 use serde_json::json;
 
 use crate::data::error::LoadError;
@@ -54,6 +56,7 @@ pub enum Command {
     },
     /// Show one record: its figures by year, units, qualifiers, sources and disagreements
     Show {
+        #[arg(add = ArgValueCompleter::new(complete::record_ids))]
         id: String,
         #[arg(long, value_enum, default_value = "text")]
         format: OutputFormat,
@@ -80,7 +83,7 @@ pub enum Command {
     },
     /// Check a dataset directory and print every problem
     Validate { dir: PathBuf },
-    /// Print a shell completion script
+    /// Print the shell script that completes commands, options, values and record ids
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -153,21 +156,6 @@ pub fn lang_from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
     match locale {
         Some(l) if l.to_ascii_lowercase().starts_with("zh") => Lang::Zh,
         _ => Lang::En,
-    }
-}
-
-/// The completion script for `shell`. Generated in memory: the generator panics if it
-/// cannot write.
-pub fn completions(shell: clap_complete::Shell, command: &mut clap::Command) -> String {
-    let mut script = Vec::new();
-    clap_complete::generate(shell, command, "liuzhou-tui", &mut script);
-    let script = String::from_utf8_lossy(&script).into_owned();
-    match shell {
-        // clap_complete's bash script names the states of a hyphenated program two
-        // ways (`liuzhou__tui__subcmd__list` where it is set, `liuzhou__subcmd__tui__…`
-        // where it is matched), so nothing past the first word completed.
-        clap_complete::Shell::Bash => script.replace("liuzhou__subcmd__tui__", "liuzhou__tui__"),
-        _ => script,
     }
 }
 

@@ -1,5 +1,5 @@
-//! The real binary in a pseudo-terminal, with a vt100 screen reading its output; and
-//! the one way a test says it checked nothing here.
+//! The real binary (or a shell) in a pseudo-terminal, with a vt100 screen reading its
+//! output; and the one way a test says it checked nothing here.
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
@@ -37,8 +37,6 @@ impl Session {
     }
 
     pub fn start_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
-        let pty = native_pty_system();
-        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_liuzhou-tui"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
@@ -46,6 +44,13 @@ impl Session {
         for (k, v) in env {
             cmd.env(k, v);
         }
+        Session::spawn(cmd, cols, rows)
+    }
+
+    /// Any program, in a terminal that is `cols` by `rows`.
+    pub fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system();
+        let pair = pty.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows.try_into().unwrap(), cols.try_into().unwrap(), 0)));

@@ -1,0 +1,146 @@
+//! Shell completion through clap_complete's dynamic engine: the registration script
+//! `completions SHELL` prints, the answer to the shell when it asks
+//! (`COMPLETE=SHELL liuzhou-tui -- WORDS…`), and the completer of record ids.
+
+use std::ffi::{OsStr, OsString};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use clap_complete::engine::CompletionCandidate;
+use clap_complete::env::{EnvCompleter, Shells};
+
+use crate::data::Dataset;
+
+/// The environment variable through which the registered script asks for candidates.
+const VAR: &str = "COMPLETE";
+const NAME: &str = "liuzhou-tui";
+
+/// The script that registers completion in `shell`. Each time the user presses Tab,
+/// it runs this binary again to ask for the candidates, so ids come from the data.
+pub fn registration(shell: clap_complete::Shell) -> io::Result<Vec<u8>> {
+    register(completer(&shell.to_string())?)
+}
+
+/// What to print when the shell asked for completions rather than for a command:
+/// `None` on an ordinary run. `COMPLETE=SHELL` alone gives the registration script.
+pub fn requested(command: impl FnOnce() -> clap::Command) -> Option<io::Result<Vec<u8>>> {
+    let shell = std::env::var_os(VAR).filter(|s| !s.is_empty() && s != "0")?;
+    Some(answer(&shell.to_string_lossy(), shell_words(std::env::args_os()), command))
+}
+
+fn answer(shell: &str, words: Vec<OsString>, command: impl FnOnce() -> clap::Command) -> io::Result<Vec<u8>> {
+    let shell = completer(shell)?;
+    if words.is_empty() {
+        return register(shell);
+    }
+    let mut candidates = Vec::new();
+    let cwd = std::env::current_dir().ok();
+    shell.write_complete(&mut command(), words, cwd.as_deref(), &mut candidates)?;
+    Ok(candidates)
+}
+
+fn register(shell: &dyn EnvCompleter) -> io::Result<Vec<u8>> {
+    let mut script = Vec::new();
+    shell.write_registration(VAR, NAME, NAME, &this_binary(), &mut script)?;
+    Ok(script)
+}
+
+/// Record ids starting with what is typed, each described by its tab and names (zsh
+/// and fish show the description). Attach it to an argument with
+/// `#[arg(add = ArgValueCompleter::new(complete::record_ids))]`.
+pub fn record_ids(typed: &OsStr) -> Vec<CompletionCandidate> {
+    let Some(typed) = typed.to_str() else { return Vec::new() };
+    // The dataset the completed command would read; one that does not load offers nothing.
+    let data = match data_dir(&shell_words(std::env::args_os())) {
+        Some(dir) => Dataset::from_dir(&dir),
+        None => crate::embedded(),
+    };
+    let Ok(data) = data else { return Vec::new() };
+    let mut ids: Vec<CompletionCandidate> = data
+        .records()
+        .filter(|r| r.id().starts_with(typed))
+        .map(|r| {
+            let name = r.name();
+            let help = format!("{} · {} · {}", r.tab(), name.zh(), name.en());
+            CompletionCandidate::new(r.id()).help(Some(help.into()))
+        })
+        .collect();
+    ids.sort_by(|a, b| a.get_value().cmp(b.get_value()));
+    ids
+}
+
+fn completer(shell: &str) -> io::Result<&'static dyn EnvCompleter> {
+    const SHELLS: Shells<'static> = Shells::builtins();
+    SHELLS.completer(shell).ok_or_else(|| {
+        let known: Vec<&str> = SHELLS.names().collect();
+        io::Error::other(format!("cannot complete for the shell {shell:?}; known: {}", known.join(", ")))
+    })
+}
+
+/// How the script should call this binary: as it was called, made absolute if it was
+/// a relative path, since the shell may be elsewhere when it asks.
+fn this_binary() -> String {
+    let called = PathBuf::from(std::env::args_os().next().unwrap_or_else(|| NAME.into()));
+    let called = match std::env::current_dir() {
+        Ok(cwd) if called.components().count() > 1 => cwd.join(called),
+        _ => called,
+    };
+    called.to_string_lossy().into_owned()
+}
+
+/// The command line being completed: what follows `--` in this process's arguments.
+fn shell_words(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    args.into_iter().skip(1).skip_while(|a| a != "--").skip(1).collect()
+}
+
+/// `--data DIR` on the line being completed (bash splits `--data=DIR` at the `=`).
+fn data_dir(words: &[OsString]) -> Option<PathBuf> {
+    let mut dir = None;
+    let mut words = words.iter().map(OsString::as_os_str).peekable();
+    while let Some(word) = words.next() {
+        if let Some(value) = word.to_str().and_then(|w| w.strip_prefix("--data=")) {
+            dir = Some(expand_home(Path::new(value)));
+        } else if word == "--data" {
+            words.next_if_eq(&OsStr::new("="));
+            dir = words.next().map(Path::new).map(expand_home);
+        }
+    }
+    dir.filter(|d: &PathBuf| !d.as_os_str().is_empty())
+}
+
+/// The shell has not expanded `~` in a word still being typed.
+fn expand_home(dir: &Path) -> PathBuf {
+    match (dir.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => Path::new(&home).join(rest),
+        _ => dir.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(line: &str) -> Vec<OsString> {
+        line.split(' ').map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_words_are_those_after_the_escape() {
+        let args = words("/bin/liuzhou-tui -- liuzhou-tui show nev-");
+        assert_eq!(shell_words(args), words("liuzhou-tui show nev-"));
+        assert!(shell_words(words("liuzhou-tui show nev-output")).is_empty());
+    }
+
+    #[test]
+    fn the_data_dir_is_read_from_the_line_in_every_spelling() {
+        let dir = |line| data_dir(&words(line));
+        assert_eq!(dir("liuzhou-tui show nev-"), None);
+        assert_eq!(dir("liuzhou-tui --data a show nev-"), Some("a".into()));
+        assert_eq!(dir("liuzhou-tui show --data = a/b nev-"), Some("a/b".into()));
+        assert_eq!(dir("liuzhou-tui --data=a show --data=b x"), Some("b".into()));
+        assert_eq!(dir("liuzhou-tui show --data"), None);
+        if let Some(home) = std::env::var_os("HOME") {
+            assert_eq!(dir("liuzhou-tui --data ~/d show"), Some(Path::new(&home).join("d")));
+        }
+    }
+}
