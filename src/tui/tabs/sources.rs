@@ -27,6 +27,11 @@ impl RecordView for SourceView {
         ])
     }
 
+    fn list_width(&self, cx: &Ctx) -> usize {
+        let src = &cx.data.sources[self.0];
+        1 + text::width(&src.id) + 1 + text::width(src.title.get(cx.lang)) + 1 + text::width(&src.date.to_string())
+    }
+
     fn detail(&self, cx: &Ctx, width: usize) -> Detail {
         let th = cx.theme;
         let lang = cx.lang;
@@ -56,7 +61,7 @@ impl RecordView for SourceView {
 }
 
 /// The records citing a source, listed in the detail pane's place.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Citing {
     /// The source, by its position.
     pub source: usize,
