@@ -16,9 +16,11 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width the list and the detail stand side by side.
 const SIDE_BY_SIDE: u16 = 80;
-/// Side by side, the list is at least this wide, and the detail keeps this much
-/// (its figure table's widest layout) before the list takes more than two fifths.
+/// Side by side, the list is at least this wide; it may take up to `LIST_ROOM` cells
+/// whatever the detail gets, and more only while the detail keeps `DETAIL_ROOM` (its
+/// figure table's widest layout); never more than half the body.
 const LIST_MIN: u16 = 28;
+const LIST_ROOM: u16 = 40;
 const DETAIL_ROOM: u16 = 58;
 /// Livelihood shows a detail box under its table from this body height.
 const LIVELIHOOD_DETAIL_FROM: u16 = 18;
@@ -57,10 +59,9 @@ pub fn screen(app: &App) -> Option<Screen> {
 }
 
 /// The list pane's width beside the detail in a body `body` wide: as wide as its
-/// widest row `need`s, up to two fifths of the body, or more while the detail keeps
-/// its room, but never more than half.
+/// widest row `need`s, within the room the constants above give it.
 pub fn list_width(body: u16, need: usize) -> u16 {
-    let cap = (body * 2 / 5).max(body.saturating_sub(DETAIL_ROOM).min(body / 2));
+    let cap = LIST_ROOM.max(body.saturating_sub(DETAIL_ROOM)).min(body / 2);
     let bordered = u16::try_from(need).unwrap_or(u16::MAX).saturating_add(2);
     bordered.clamp(LIST_MIN.min(cap), cap)
 }
