@@ -83,11 +83,7 @@ fn ctrl_o_returns_from_a_jump_to_the_same_list_and_row() {
     assert!(!s.screen().contains(" Sources 3/"), "{}", s.screen());
     // Ctrl-o: back to the citing list, the same row, the same screen.
     s.send(b"\x0f");
-    let deadline = std::time::Instant::now() + common::TIMEOUT;
-    while s.screen() != before {
-        assert!(std::time::Instant::now() < deadline, "not back; before:\n{before}\nnow:\n{}", s.screen());
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    s.wait_for_screen(&before);
     // Ctrl-n forward again, and Backspace back once more.
     s.send(b"\x0e");
     s.wait_gone("Records citing d000");

@@ -1,6 +1,8 @@
 //! Sources: the documents, how many figures each backs, and on Enter every record
 //! that cites the selected one.
 
+use std::rc::Rc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -65,8 +67,9 @@ impl RecordView for SourceView {
 pub struct Citing {
     /// The source, by its position.
     pub source: usize,
-    /// Each record citing the source, with how many of its figures and dates do.
-    pub targets: Vec<(Target, usize)>,
+    /// Each record citing the source, with how many of its figures and dates do;
+    /// shared, as the places kept for going back hold copies of the list.
+    pub targets: Rc<[(Target, usize)]>,
     pub sel: usize,
     pub offset: usize,
 }
@@ -100,6 +103,6 @@ impl Citing {
                 Span::styled(text::truncate(&count, w.saturating_sub(text::width(&tab))).into_owned(), cx.theme.key),
             ]))
         };
-        list::draw(area, buf, &self.targets, item, self.offset, Some(self.sel), cx.theme);
+        list::draw(area, buf, &self.targets[..], item, self.offset, Some(self.sel), cx.theme);
     }
 }
