@@ -153,8 +153,8 @@ pub fn tab_labels(app: &App, width: u16) -> Vec<(Tab, String, u16, u16)> {
         Tab::ALL.iter().map(|&tab| format!(" {}{gap}{}{end}", tab.index() + 1, title(tab))).collect()
     };
     let fits = |labels: &Vec<String>| labels.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
-    let tightest = layout(TAB_LAYOUTS[TAB_LAYOUTS.len() - 1]);
-    let labels = TAB_LAYOUTS.into_iter().map(layout).find(fits).unwrap_or(tightest);
+    let tightest = TAB_LAYOUTS[TAB_LAYOUTS.len() - 1];
+    let labels = TAB_LAYOUTS.into_iter().map(layout).find(fits).unwrap_or_else(|| layout(tightest));
     let mut x = 0u16;
     Tab::ALL
         .iter()
