@@ -1,5 +1,5 @@
-//! The real binary in a pseudo-terminal: tabs, help, language, quit, and the terminal
-//! given back clean.
+//! The real binary in a pseudo-terminal: tabs, help, language, back after a jump, quit,
+//! and the terminal given back clean.
 
 mod common;
 
@@ -63,6 +63,32 @@ fn y_puts_the_selection_on_the_clipboard_by_osc_52() {
     let start = s.wait_for_bytes(b"\x1b]52;c;5rG96L2m5pW06L2m5Lqn6YeP", 0);
     s.wait_for_bytes(b"\x1b\\", start);
     s.wait_for("已复制：汽车整车产量");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
+#[test]
+fn ctrl_o_returns_from_a_jump_to_the_same_list_and_row() {
+    let mut s = Session::start(&["--lang", "en"], 100, 30);
+    s.wait_for("Industry 1/");
+    s.send(b"5");
+    s.wait_for("Sources 1/");
+    s.send(b"\r");
+    s.wait_for("Records citing d000");
+    s.send(b"jj");
+    let before = s.wait_for("Sources 3/");
+    s.send(b"\r");
+    s.wait_gone("Records citing d000");
+    assert!(!s.screen().contains(" Sources 3/"), "{}", s.screen());
+    // Ctrl-o: back to the citing list, the same row, the same screen.
+    s.send(b"\x0f");
+    s.wait_for_screen(&before);
+    // Ctrl-n forward again, and Backspace back once more.
+    s.send(b"\x0e");
+    s.wait_gone("Records citing d000");
+    s.send(b"\x7f");
+    s.wait_for("Records citing d000");
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();

@@ -1,11 +1,13 @@
 //! The browser driven as the real loop drives it: events → messages → update → draw,
 //! on a `TestBackend`. Snapshots pin each screen; the other tests pin behaviour.
 
+use liuzhou_tui::data::Kind;
 use liuzhou_tui::data::Lang;
 use liuzhou_tui::tui::action::{Effect, Msg};
 use liuzhou_tui::tui::app::App;
+use liuzhou_tui::tui::geometry;
 use liuzhou_tui::tui::keymap;
-use liuzhou_tui::tui::tabs::{Tab, Target};
+use liuzhou_tui::tui::tabs::{Row, Tab, Target};
 use liuzhou_tui::tui::theme::Theme;
 use liuzhou_tui::tui::ui;
 use ratatui::Terminal;
@@ -336,4 +338,191 @@ fn timeline_dates_show_whole_when_the_row_has_room() {
         assert!(!date.contains('…'), "a date cut short: {line}");
     }
     assert!(screen.contains("不晚于2023-05-26"), "{screen}");
+}
+
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Sources, the records citing d000, two rows down: the place jumps leave from.
+fn citing_list(lang: Lang, w: u16, h: u16) -> App {
+    let mut a = app(lang, w, h);
+    keys(&mut a, "5");
+    step(&mut a, code(KeyCode::Enter));
+    keys(&mut a, "jj");
+    a
+}
+
+#[test]
+fn ctrl_o_backspace_and_esc_return_to_exactly_where_a_jump_left() {
+    for (w, h) in [(100, 30), (57, 20)] {
+        for back in [ctrl('o'), code(KeyCode::Backspace), code(KeyCode::Esc)] {
+            let mut a = citing_list(Lang::En, w, h);
+            let before = screen(&a);
+            assert!(before.contains("Records citing d000") && before.contains("Sources 3/"), "{before}");
+            step(&mut a, code(KeyCode::Enter));
+            let landed = screen(&a);
+            assert_ne!(a.tab, Tab::Sources);
+            step(&mut a, back.clone());
+            assert_eq!(screen(&a), before, "{w}×{h} {back:?}");
+            // Forward again lands where the jump did.
+            step(&mut a, ctrl('n'));
+            assert_eq!(screen(&a), landed, "{w}×{h} {back:?}");
+            step(&mut a, ctrl('i'));
+            assert_eq!(screen(&a), landed, "nothing further ahead");
+        }
+    }
+}
+
+#[test]
+fn back_and_forth_walk_several_jumps_and_the_finder_is_a_jump_too() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "jj");
+    let start = screen(&a);
+    keys(&mut a, "/");
+    keys(&mut a, "yangzijing");
+    step(&mut a, code(KeyCode::Enter));
+    let bauhinia = screen(&a);
+    assert!(bauhinia.contains("╭ Bauhinia trees"), "{bauhinia}");
+    keys(&mut a, "5jjj");
+    step(&mut a, code(KeyCode::Enter));
+    keys(&mut a, "j");
+    let citing = screen(&a);
+    step(&mut a, code(KeyCode::Enter));
+    let landed = screen(&a);
+    // Switching tabs records nothing: from the citing list, back goes to where the
+    // finder's jump left.
+    step(&mut a, ctrl('o'));
+    assert_eq!(screen(&a), citing);
+    step(&mut a, ctrl('o'));
+    assert_eq!(screen(&a), start);
+    step(&mut a, ctrl('o'));
+    assert_eq!(screen(&a), start, "nothing further back");
+    step(&mut a, ctrl('n'));
+    step(&mut a, ctrl('n'));
+    assert_eq!(screen(&a), landed);
+}
+
+#[test]
+fn a_tab_keeps_its_place_and_its_open_list_while_another_shows() {
+    let mut a = citing_list(Lang::En, 100, 30);
+    let sources = screen(&a);
+    step(&mut a, code(KeyCode::Enter)); // jump away
+    keys(&mut a, "5");
+    assert_eq!(screen(&a), sources, "5 returns to the citing list, same row");
+    keys(&mut a, "1G");
+    step(&mut a, ctrl('d'));
+    let industry = screen(&a);
+    keys(&mut a, "3j1");
+    assert_eq!(screen(&a), industry, "selection, offset and scroll kept");
+}
+
+#[test]
+fn a_citing_list_closed_and_opened_again_returns_to_its_row() {
+    let mut a = citing_list(Lang::En, 100, 30);
+    let before = screen(&a);
+    step(&mut a, code(KeyCode::Esc));
+    assert!(!screen(&a).contains("Records citing"));
+    step(&mut a, code(KeyCode::Enter));
+    assert_eq!(screen(&a), before);
+    // Another source's list starts at its first record.
+    step(&mut a, code(KeyCode::Esc));
+    keys(&mut a, "j");
+    step(&mut a, code(KeyCode::Enter));
+    assert!(screen(&a).contains("Records citing d001") && screen(&a).contains("Sources 1/"));
+}
+
+#[test]
+fn with_nothing_to_go_back_to_backspace_and_esc_close_as_before() {
+    let mut a = citing_list(Lang::En, 100, 30);
+    step(&mut a, code(KeyCode::Backspace));
+    assert!(screen(&a).contains("╭ Sources"));
+    assert!(!screen(&a).contains("Records citing"));
+    step(&mut a, ctrl('o'));
+    assert_eq!(a.tab, Tab::Sources);
+}
+
+/// The tab bar's row as text, with each tab in turn the current one.
+fn tab_bars(lang: Lang, w: u16) -> String {
+    let mut a = app(lang, w, 12);
+    Tab::ALL
+        .iter()
+        .map(|&tab| {
+            a.update(Msg::GoTo(tab));
+            screen(&a).lines().next().unwrap().trim_end().to_owned() + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn tab_bars_shorten_titles_before_dropping_any() {
+    for w in [40, 57, 73] {
+        for lang in [Lang::Zh, Lang::En] {
+            insta::assert_snapshot!(format!("tab_bar_{w}_{lang:?}").to_lowercase(), tab_bars(lang, w));
+        }
+    }
+}
+
+#[test]
+fn every_tab_keeps_a_title_at_every_width_from_40() {
+    for lang in [Lang::Zh, Lang::En] {
+        for w in 40..=200 {
+            for line in tab_bars(lang, w).lines() {
+                for tab in Tab::ALL {
+                    let n = tab.index() + 1;
+                    let shown = [tab.title(lang), tab.short_title(lang)]
+                        .iter()
+                        .any(|t| line.contains(&format!("{n} {t}")) || line.contains(&format!("{n}{t}")));
+                    assert!(shown, "{lang:?} at {w}: no title for {tab:?} in {line:?}");
+                }
+            }
+        }
+    }
+}
+
+/// Every figure visible: each Industry and Ecology row ends in a figure of its record,
+/// whole, at the list's width as laid out; the name is what gets cut.
+#[test]
+fn every_indicator_row_shows_its_figure() {
+    for lang in [Lang::En, Lang::Zh] {
+        for (w, h) in [(100, 30), (41, 12), (160, 40)] {
+            for tab in [Tab::Industry, Tab::Ecology] {
+                let mut a = app(lang, w, h);
+                a.update(Msg::GoTo(tab));
+                let width = usize::from(geometry::list_area(&a).unwrap().width);
+                for target in a.rows[tab.index()].entries.iter().filter_map(|&r| match &a.rows[tab.index()].rows[r] {
+                    Row::Entry(t) => Some(*t),
+                    Row::Header(_) => None,
+                }) {
+                    let ind = match target {
+                        Target::Industry(k) => &a.data.industry[k],
+                        Target::Ecology(k) => &a.data.ecology[k],
+                        _ => unreachable!(),
+                    };
+                    let line = target.view(&a.data).list_line(&a.ctx(), width).to_string();
+                    let reported = ind.points.iter().filter(|p| p.kind == Kind::Reported);
+                    let shown = reported.clone().any(|p| line.ends_with(&format!(" {}", p.display(lang))));
+                    assert!(shown || reported.count() == 0, "{lang:?} {w}×{h} {}: {line:?}", ind.id);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_list_pane_grows_with_the_width_up_to_its_longest_row() {
+    let list_width = |w: u16| {
+        let a = app(Lang::En, w, 40);
+        let s = screen(&a);
+        let row = s.lines().nth(1).unwrap().to_owned();
+        row.find("╮").map(|i| row[..i].chars().count() + 1).unwrap()
+    };
+    let widths: Vec<usize> = [80, 100, 120, 160, 200, 240].into_iter().map(list_width).collect();
+    assert!(widths.windows(2).all(|p| p[0] <= p[1]), "{widths:?}");
+    assert!(widths[3] > 46, "at 160 columns the list is {}", widths[3]);
+    // The longest English Industry row: its name and its figure, uncut.
+    let a = app(Lang::En, 240, 40);
+    let need = a.list_needs[1][0];
+    assert_eq!(widths[5], need + 2, "{widths:?}");
+    assert!(!screen(&a).lines().any(|l| l.contains('…') && l.starts_with('│')), "nothing cut at 240:\n{}", screen(&a));
 }

@@ -16,8 +16,12 @@ pub enum Msg {
     PageDown,
     /// Open, confirm, or follow.
     Enter,
-    /// Close the innermost thing open.
+    /// Close the innermost thing open; with nothing open, go back.
     Back,
+    /// Back to where the last jump left (Ctrl-o, Backspace).
+    GoBack,
+    /// Forward again after going back (Ctrl-i, Ctrl-n).
+    GoForward,
     ToggleLang,
     ToggleHelp,
     Copy,

@@ -82,14 +82,13 @@ impl App {
             Msg::Bottom => self.step(i64::MAX / 2),
             Msg::Scroll(n) => self.scroll_by(n),
             Msg::Enter => self.enter(),
-            Msg::Back => {
-                if self.citing.is_some() {
-                    self.citing = None;
-                } else {
-                    self.detail_open = false;
+            Msg::Back => self.close_or_go_back(),
+            Msg::GoBack => {
+                if !self.go_back() {
+                    self.close_or_go_back();
                 }
-                self.scroll = 0;
             }
+            Msg::GoForward => self.go_forward(),
             Msg::ToggleLang => {
                 self.lang = self.lang.toggle();
                 self.keep_visible();
@@ -112,14 +111,6 @@ impl App {
             Msg::Quit | Msg::Resize(..) | Msg::Suspend | Msg::Edit(_) | Msg::Paste(_) => {}
         }
         None
-    }
-
-    fn go_to(&mut self, tab: Tab) {
-        self.tab = tab;
-        self.scroll = 0;
-        self.detail_open = false;
-        self.citing = None;
-        self.keep_visible();
     }
 
     /// In a narrow layout with the detail showing, arrows scroll it; on the Sources tab
@@ -157,7 +148,7 @@ impl App {
         match (self.tab, &self.citing) {
             (Tab::Sources, None) => {
                 if let Some(Target::Source(s)) = self.selected() {
-                    self.citing = Some(Citing::of(s, &self.data));
+                    self.citing = Some(self.history.reopen(s).unwrap_or_else(|| Citing::of(s, &self.data)));
                     self.scroll = 0;
                 }
             }
@@ -167,16 +158,6 @@ impl App {
                 }
             }
             _ => self.detail_open = true,
-        }
-        self.keep_visible();
-    }
-
-    /// Shows `target` selected in its tab.
-    pub fn jump(&mut self, target: Target) {
-        self.go_to(target.tab());
-        let t = self.tab.index();
-        if let Some(pos) = self.rows[t].position(target) {
-            self.sel[t] = pos;
         }
         self.keep_visible();
     }
@@ -249,7 +230,7 @@ impl App {
 
     /// Scrolls the visible list so the selection shows, with its group header when it
     /// is the group's first entry.
-    fn keep_visible(&mut self) {
+    pub(super) fn keep_visible(&mut self) {
         let Some(area) = geometry::list_area(self) else {
             return;
         };

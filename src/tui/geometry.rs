@@ -5,6 +5,7 @@
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::widgets::Block;
 
+use super::i18n;
 use super::state::App;
 use super::tabs::Tab;
 use super::widgets::Detail;
@@ -15,6 +16,12 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 /// From this width the list and the detail stand side by side.
 const SIDE_BY_SIDE: u16 = 80;
+/// Side by side, the list is at least this wide; it may take up to `LIST_ROOM` cells
+/// whatever the detail gets, and more only while the detail keeps `DETAIL_ROOM` (its
+/// figure table's widest layout); never more than half the body.
+const LIST_MIN: u16 = 28;
+const LIST_ROOM: u16 = 40;
+const DETAIL_ROOM: u16 = 58;
 /// Livelihood shows a detail box under its table from this body height.
 const LIVELIHOOD_DETAIL_FROM: u16 = 18;
 
@@ -41,13 +48,22 @@ pub fn screen(app: &App) -> Option<Screen> {
         }
         Tab::Livelihood => pick(app, body),
         _ if body.width >= SIDE_BY_SIDE => {
-            let left = (body.width * 2 / 5).clamp(28, 48);
+            let need = i18n::pick(app.lang, app.list_needs)[app.tab.index()];
+            let left = list_width(body.width, need);
             let [l, d] = body.layout(&Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]));
             (Some(l), Some(d))
         }
         _ => pick(app, body),
     };
     Some(Screen { tabs, status, list, detail })
+}
+
+/// The list pane's width beside the detail in a body `body` wide: as wide as its
+/// widest row `need`s, within the room the constants above give it.
+pub fn list_width(body: u16, need: usize) -> u16 {
+    let cap = LIST_ROOM.max(body.saturating_sub(DETAIL_ROOM)).min(body / 2);
+    let bordered = u16::try_from(need).unwrap_or(u16::MAX).saturating_add(2);
+    bordered.clamp(LIST_MIN.min(cap), cap)
 }
 
 /// One pane at a time: the list, or the detail (or the records citing a source)
@@ -105,17 +121,45 @@ pub fn hit(app: &App, p: Position) -> Option<Hit> {
     None
 }
 
-/// Tab titles as drawn: (tab, label, first column, end column). Full titles when they
-/// fit; otherwise only the current one is spelled out and the rest show their key.
+/// Which title each tab shows in a tab bar layout.
+#[derive(Clone, Copy)]
+enum Names {
+    Full,
+    /// The current tab's in full, the others short.
+    CurrentFull,
+    Short,
+}
+
+/// Tab bar layouts, widest first: which titles, and the space between a tab's key
+/// and its title and after the title (" 1 Industry ", " 1 Ind", " 1Ind").
+const TAB_LAYOUTS: [(Names, &str, &str); 6] = [
+    (Names::Full, " ", " "),
+    (Names::CurrentFull, " ", " "),
+    (Names::Short, " ", " "),
+    (Names::CurrentFull, " ", ""),
+    (Names::Short, " ", ""),
+    (Names::Short, "", ""),
+];
+
+/// Tab titles as drawn: (tab, label, first column, end column), in the widest layout
+/// that fits, so that every tab keeps a title at every width drawn.
 pub fn tab_labels(app: &App, width: u16) -> Vec<(Tab, String, u16, u16)> {
-    let full: Vec<String> = Tab::ALL.iter().map(|t| format!(" {} {} ", t.index() + 1, t.title(app.lang))).collect();
-    let fits = full.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
+    let layout = |(names, gap, end): (Names, &str, &str)| -> Vec<String> {
+        let title = |tab: Tab| match names {
+            Names::Full => tab.title(app.lang),
+            Names::CurrentFull if tab == app.tab => tab.title(app.lang),
+            Names::CurrentFull | Names::Short => tab.short_title(app.lang),
+        };
+        Tab::ALL.iter().map(|&tab| format!(" {}{gap}{}{end}", tab.index() + 1, title(tab))).collect()
+    };
+    let fits = |labels: &Vec<String>| labels.iter().map(|l| text::width(l)).sum::<usize>() <= usize::from(width);
+    let tightest = TAB_LAYOUTS[TAB_LAYOUTS.len() - 1];
+    let labels = TAB_LAYOUTS.into_iter().map(layout).find(fits).unwrap_or_else(|| layout(tightest));
     let mut x = 0u16;
     Tab::ALL
         .iter()
-        .zip(full)
+        .zip(labels)
         .map(|(&tab, label)| {
-            let label = if fits || tab == app.tab { label } else { format!(" {} ", tab.index() + 1) };
             let w = text::width(&label) as u16;
             let item = (tab, label, x, x.saturating_add(w));
             x = x.saturating_add(w);

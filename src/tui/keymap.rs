@@ -52,6 +52,11 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('u') if ctrl => Msg::Scroll(-10),
         KeyCode::Char('e') if ctrl => Msg::Scroll(1),
         KeyCode::Char('y') if ctrl => Msg::Scroll(-1),
+        // Ctrl-h is what some terminals send for Backspace.
+        KeyCode::Char('o' | 'h') if ctrl => Msg::GoBack,
+        // Most terminals send Ctrl-i as Tab, which switches tabs; Ctrl-i arrives as
+        // itself only where the terminal tells them apart, so Ctrl-n goes forward too.
+        KeyCode::Char('i' | 'n') if ctrl => Msg::GoForward,
         _ if ctrl => return None,
         KeyCode::Char('q') => Msg::Quit,
         KeyCode::Char(c @ '1'..='5') => Msg::GoTo(Tab::ALL[c as usize - '1' as usize]),
@@ -66,7 +71,8 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('J') => Msg::Scroll(1),
         KeyCode::Char('K') => Msg::Scroll(-1),
         KeyCode::Enter => Msg::Enter,
-        KeyCode::Esc | KeyCode::Backspace => Msg::Back,
+        KeyCode::Esc => Msg::Back,
+        KeyCode::Backspace => Msg::GoBack,
         KeyCode::Char('L') => Msg::ToggleLang,
         KeyCode::Char('?') | KeyCode::F(1) => Msg::ToggleHelp,
         KeyCode::Char('y') => Msg::Copy,
@@ -122,6 +128,8 @@ pub const HELP: &[(&str, Label)] = &[
     ("J/K  Ctrl-d/u", Label::HelpScroll),
     ("Enter", Label::HelpEnter),
     ("Esc", Label::HelpBack),
+    ("Ctrl-o  Backspace", Label::HelpJumpBack),
+    ("Ctrl-i  Ctrl-n", Label::HelpJumpForward),
     ("/", Label::HelpSearch),
     ("y", Label::HelpCopy),
     ("L", Label::HelpLanguage),

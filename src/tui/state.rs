@@ -6,6 +6,7 @@ use std::thread::JoinHandle;
 
 use ratatui::layout::Rect;
 
+use super::history::History;
 use super::i18n;
 use super::input::Input;
 use super::keymap::Mode;
@@ -48,6 +49,11 @@ pub struct App {
     pub citations: Vec<usize>,
     /// The timeline's date column in Chinese and in English: its widest date.
     pub date_widths: [usize; 2],
+    /// Cells each tab's widest row needs, in Chinese and in English: measured once,
+    /// since measuring a large dataset on every frame is too slow to draw.
+    pub list_needs: [[usize; Tab::ALL.len()]; 2],
+    /// Each tab's place while another shows, and the places jumps left.
+    pub history: History,
     pub overlay: Overlay,
     /// A one-off message for the status line ("Copied …").
     pub status: Option<String>,
@@ -74,6 +80,11 @@ impl App {
         let rows = Rows::all(&data);
         let citations = data.citation_counts();
         let date_widths = [Lang::Zh, Lang::En].map(|lang| timeline::date_width(&data, lang));
+        let list_needs = [Lang::Zh, Lang::En].map(|lang| {
+            let date_width = i18n::pick(lang, date_widths);
+            let cx = Ctx { data: &data, lang, theme: &theme, citations: &citations, date_width };
+            rows.each_ref().map(|r| r.need(&cx))
+        });
         App {
             data: Arc::new(data),
             index: None,
@@ -90,6 +101,8 @@ impl App {
             citing: None,
             citations,
             date_widths,
+            list_needs,
+            history: History::default(),
             overlay: Overlay::None,
             status: None,
             quit: false,

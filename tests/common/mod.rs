@@ -108,6 +108,15 @@ impl Session {
         }
     }
 
+    /// Waits until the whole screen reads `expected`.
+    pub fn wait_for_screen(&self, expected: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        while self.screen() != expected {
+            assert!(Instant::now() < deadline, "expected the screen:\n{expected}\nit is:\n{}", self.screen());
+            thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     /// Waits until the screen no longer shows `needle`.
     pub fn wait_gone(&self, needle: &str) {
         let deadline = Instant::now() + TIMEOUT;

@@ -19,11 +19,13 @@ pub struct IndicatorView<'a>(pub &'a Indicator);
 impl RecordView for IndicatorView<'_> {
     fn list_line(&self, cx: &Ctx, width: usize) -> Line<'static> {
         let ind = self.0;
-        let warn = if ind.disagreement.is_some() { "⚠" } else { "" };
+        let warn = warning(ind);
         let figure = headline(ind).map(|p| p.display(cx.lang)).unwrap_or_default();
-        // A figure shows whole or not at all: up to half the row, after a space.
-        let right =
-            if !figure.is_empty() && text::width(&figure) <= width / 2 { format!(" {figure}") } else { String::new() };
+        // The figure is what the row is for: the name is cut first, down to a few
+        // cells, and only a row too narrow even for that drops the figure, which
+        // shows whole or not at all.
+        let fits = text::width(warn) + 1 + MIN_NAME + 1 + text::width(&figure) <= width;
+        let right = if !figure.is_empty() && fits { format!(" {figure}") } else { String::new() };
         let name_w = width.saturating_sub(text::width(&right) + text::width(warn) + 1);
         let name = format!(" {}", text::pad(ind.name.get(cx.lang), name_w));
         Line::from(vec![
@@ -31,6 +33,12 @@ impl RecordView for IndicatorView<'_> {
             Span::raw(name),
             Span::styled(right, cx.theme.figure),
         ])
+    }
+
+    fn list_width(&self, cx: &Ctx) -> usize {
+        let ind = self.0;
+        let figure = headline(ind).map_or(0, |p| 1 + text::width(&p.display(cx.lang)));
+        text::width(warning(ind)) + 1 + text::width(ind.name.get(cx.lang)) + figure
     }
 
     fn detail(&self, cx: &Ctx, width: usize) -> Detail {
@@ -121,6 +129,14 @@ impl RecordView for IndicatorView<'_> {
         }
         out.trim_start().to_owned()
     }
+}
+
+/// Cells a cut name keeps in a list row before its figure is dropped.
+const MIN_NAME: usize = 4;
+
+/// A list row's mark for an indicator whose sources disagree.
+fn warning(ind: &Indicator) -> &'static str {
+    if ind.disagreement.is_some() { "⚠" } else { "" }
 }
 
 /// The figure a list row shows: the latest reported one.

@@ -53,6 +53,12 @@ impl RecordView for ItemView {
         Line::from(spans)
     }
 
+    fn list_width(&self, cx: &Ctx) -> usize {
+        let it = self.item(cx);
+        let columns = 11 + 8; // since and source, as `list_line` gives them from 60 cells
+        1 + text::width(it.name.get(cx.lang)) + 1 + text::width(&figures(it, cx.lang)) + columns
+    }
+
     fn detail(&self, cx: &Ctx, width: usize) -> Detail {
         let th = cx.theme;
         let lang = cx.lang;

@@ -42,6 +42,18 @@ impl Tab {
         label.get(lang)
     }
 
+    /// The title where the full ones do not all fit the tab bar.
+    pub fn short_title(self, lang: Lang) -> &'static str {
+        let label = match self {
+            Tab::Industry => Label::IndustryShort,
+            Tab::Ecology => Label::EcologyShort,
+            Tab::Timeline => Label::TimelineShort,
+            Tab::Livelihood => Label::LivelihoodShort,
+            Tab::Sources => Label::SourcesShort,
+        };
+        label.get(lang)
+    }
+
     pub fn next(self) -> Tab {
         Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
     }
@@ -67,6 +79,9 @@ pub struct Ctx<'a> {
 /// for the clipboard.
 pub trait RecordView {
     fn list_line(&self, cx: &Ctx, width: usize) -> Line<'static>;
+    /// Cells `list_line` needs to show everything uncut: the list pane grows to the
+    /// widest row's need where the screen allows.
+    fn list_width(&self, cx: &Ctx) -> usize;
     fn detail(&self, cx: &Ctx, width: usize) -> Detail;
     fn citation(&self, cx: &Ctx) -> String;
 }
@@ -168,6 +183,20 @@ impl Rows {
             Some(Row::Entry(t)) => Some(*t),
             _ => None,
         }
+    }
+
+    /// Cells the widest row needs to show everything uncut. A list longer than
+    /// `MEASURED` rows is measured on that many, evenly spread, since formatting every
+    /// figure of a very large list in both languages would slow the start; a longer
+    /// row missed is cut like any row wider than the pane.
+    pub fn need(&self, cx: &Ctx) -> usize {
+        const MEASURED: usize = 4096;
+        let width = |row: &Row| match row {
+            Row::Header(name) => crate::text::width(name.get(cx.lang)),
+            Row::Entry(target) => target.view(cx.data).list_width(cx),
+        };
+        let step = self.rows.len().div_ceil(MEASURED).max(1);
+        self.rows.iter().step_by(step).map(width).max().unwrap_or(0)
     }
 
     /// Builds every tab's rows once, at start, indexed as `Tab::ALL`.

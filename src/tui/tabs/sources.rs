@@ -1,6 +1,8 @@
 //! Sources: the documents, how many figures each backs, and on Enter every record
 //! that cites the selected one.
 
+use std::rc::Rc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -25,6 +27,11 @@ impl RecordView for SourceView {
             Span::raw(format!(" {}", text::pad(src.title.get(cx.lang), title_w))),
             Span::styled(date, cx.theme.dim),
         ])
+    }
+
+    fn list_width(&self, cx: &Ctx) -> usize {
+        let src = &cx.data.sources[self.0];
+        1 + text::width(&src.id) + 1 + text::width(src.title.get(cx.lang)) + 1 + text::width(&src.date.to_string())
     }
 
     fn detail(&self, cx: &Ctx, width: usize) -> Detail {
@@ -56,12 +63,13 @@ impl RecordView for SourceView {
 }
 
 /// The records citing a source, listed in the detail pane's place.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Citing {
     /// The source, by its position.
     pub source: usize,
-    /// Each record citing the source, with how many of its figures and dates do.
-    pub targets: Vec<(Target, usize)>,
+    /// Each record citing the source, with how many of its figures and dates do;
+    /// shared, as the places kept for going back hold copies of the list.
+    pub targets: Rc<[(Target, usize)]>,
     pub sel: usize,
     pub offset: usize,
 }
@@ -95,6 +103,6 @@ impl Citing {
                 Span::styled(text::truncate(&count, w.saturating_sub(text::width(&tab))).into_owned(), cx.theme.key),
             ]))
         };
-        list::draw(area, buf, &self.targets, item, self.offset, Some(self.sel), cx.theme);
+        list::draw(area, buf, &self.targets[..], item, self.offset, Some(self.sel), cx.theme);
     }
 }

@@ -39,6 +39,10 @@ impl RecordView for EventView<'_> {
         ])
     }
 
+    fn list_width(&self, cx: &Ctx) -> usize {
+        cx.date_width + 2 + text::width(self.0.title.get(cx.lang))
+    }
+
     fn detail(&self, cx: &Ctx, width: usize) -> Detail {
         let e = self.0;
         let th = cx.theme;
