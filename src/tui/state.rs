@@ -6,8 +6,8 @@ use std::thread::JoinHandle;
 
 use ratatui::layout::Rect;
 
+use super::finder::{Finder, History};
 use super::i18n;
-use super::input::Input;
 use super::keymap::Mode;
 use super::tabs::sources::Citing;
 use super::tabs::timeline;
@@ -15,9 +15,6 @@ use super::tabs::{Ctx, Rows, Tab, Target};
 use super::theme::Theme;
 use crate::data::{Dataset, Lang};
 use crate::search::{Hit, SearchIndex};
-
-/// How many finder results are kept and shown at most.
-pub const FINDER_LIMIT: usize = 30;
 
 pub struct App {
     /// Shared with the thread that may build the index ahead.
@@ -49,6 +46,8 @@ pub struct App {
     /// The timeline's date column in Chinese and in English: its widest date.
     pub date_widths: [usize; 2],
     pub overlay: Overlay,
+    /// The finder's queries this session, for ↑ in an empty finder.
+    pub queries: History,
     /// A one-off message for the status line ("Copied …").
     pub status: Option<String>,
     pub quit: bool,
@@ -59,14 +58,6 @@ pub enum Overlay {
     None,
     Help,
     Finder(Finder),
-}
-
-/// The finder: its query, the ranked hits, which is selected, and the first shown.
-pub struct Finder {
-    pub input: Input,
-    pub hits: Vec<Hit>,
-    pub sel: usize,
-    pub offset: usize,
 }
 
 impl App {
@@ -91,6 +82,7 @@ impl App {
             citations,
             date_widths,
             overlay: Overlay::None,
+            queries: History::default(),
             status: None,
             quit: false,
         }

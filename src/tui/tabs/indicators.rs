@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ratatui::text::{Line, Span};
 
-use super::{Ctx, RecordView};
+use super::{Ctx, Headline, RecordView};
 use crate::data::{Indicator, Kind, Lang, Point};
 use crate::text;
 use crate::tui::cite::{cite, cite_line, source_summary};
@@ -20,7 +20,7 @@ impl RecordView for IndicatorView<'_> {
     fn list_line(&self, cx: &Ctx, width: usize) -> Line<'static> {
         let ind = self.0;
         let warn = if ind.disagreement.is_some() { "⚠" } else { "" };
-        let figure = headline(ind).map(|p| p.display(cx.lang)).unwrap_or_default();
+        let figure = self.headline(cx).figure;
         // A figure shows whole or not at all: up to half the row, after a space.
         let right =
             if !figure.is_empty() && text::width(&figure) <= width / 2 { format!(" {figure}") } else { String::new() };
@@ -120,6 +120,11 @@ impl RecordView for IndicatorView<'_> {
             ));
         }
         out.trim_start().to_owned()
+    }
+
+    fn headline(&self, cx: &Ctx) -> Headline {
+        headline(self.0)
+            .map_or_else(Headline::default, |p| Headline { figure: p.display(cx.lang), when: p.when(cx.lang) })
     }
 }
 
