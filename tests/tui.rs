@@ -3,10 +3,13 @@
 
 use liuzhou_tui::data::Kind;
 use liuzhou_tui::data::Lang;
+use liuzhou_tui::search::SearchIndex;
 use liuzhou_tui::tui::action::{Effect, Msg};
-use liuzhou_tui::tui::app::App;
+use liuzhou_tui::tui::app::{App, FINDER_LIMIT};
+use liuzhou_tui::tui::finder::Finder;
 use liuzhou_tui::tui::geometry;
 use liuzhou_tui::tui::keymap;
+use liuzhou_tui::tui::state::Overlay;
 use liuzhou_tui::tui::tabs::{Row, Tab, Target};
 use liuzhou_tui::tui::theme::Theme;
 use liuzhou_tui::tui::ui;
@@ -242,16 +245,118 @@ fn finder_jumps_to_the_record_and_esc_returns() {
     assert_eq!(a.tab, Tab::Industry);
 }
 
+/// The open finder.
+fn finder(a: &App) -> &Finder {
+    match &a.overlay {
+        Overlay::Finder(f) => f,
+        _ => panic!("the finder is not open"),
+    }
+}
+
 #[test]
-fn the_finder_says_when_it_shows_only_the_best() {
+fn the_finder_counts_every_match_and_scrolls_through_them() {
+    let all = SearchIndex::new(&liuzhou_tui::embedded().unwrap()).search("i", 10_000).len();
+    assert!(all > FINDER_LIMIT, "the query must match more than a page: {all}");
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "/i");
-    assert!(screen(&a).contains("best 30 · ↑↓ select"), "{}", screen(&a));
-    keys(&mut a, "mpe");
-    assert!(screen(&a).contains("found · ↑↓ select"), "{}", screen(&a));
+    // More may lie beyond the first page, and the count says so.
+    assert!(screen(&a).contains(&format!("{FINDER_LIMIT}+ found · ↑↓ select")), "{}", screen(&a));
+    for _ in 0..all {
+        step(&mut a, code(KeyCode::PageDown));
+    }
+    let f = finder(&a);
+    assert_eq!((f.hits.len(), f.sel), (all, all - 1), "paged to the last match of all");
+    let s = screen(&a);
+    assert!(s.contains(&format!("{all} found · ↑↓ select")), "{s}");
+    step(&mut a, code(KeyCode::Up));
+    assert_eq!(finder(&a).sel, all - 2, "↑ in a finder with a query moves the selection");
     let mut a = app(Lang::Zh, 100, 30);
     keys(&mut a, "/i");
-    assert!(screen(&a).contains("最佳 30 项"), "{}", screen(&a));
+    assert!(screen(&a).contains(&format!("{FINDER_LIMIT}+ 项")), "{}", screen(&a));
+}
+
+#[test]
+fn finder_rows_show_the_headline_figure_in_both_languages_at_both_sizes() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(100, 30), (41, 12)] {
+            let mut a = app(lang, w, h);
+            keys(&mut a, "/luosifen");
+            let name = format!("finder_{w}x{h}_{lang:?}").to_lowercase();
+            insta::assert_snapshot!(name, screen(&a));
+        }
+    }
+}
+
+#[test]
+fn a_finder_row_keeps_its_figure_and_year_at_every_width() {
+    for lang in [Lang::Zh, Lang::En] {
+        let figure = match lang {
+            Lang::Zh => "超过600亿元 · 2022",
+            Lang::En => "over 60 billion yuan · 2022",
+        };
+        for w in 41..=140 {
+            let mut a = app(lang, w, 12);
+            keys(&mut a, "/luosifen");
+            let s = screen(&a);
+            let row = s.lines().nth(4).unwrap();
+            assert!(row.contains(figure), "{lang:?} at {w} columns: {row}");
+        }
+    }
+}
+
+#[test]
+fn question_mark_in_the_finder_shows_the_query_language_and_any_key_returns() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app(lang, 100, 30);
+        keys(&mut a, "/luosifen?");
+        let name = format!("finder_help_{lang:?}").to_lowercase();
+        insta::assert_snapshot!(name, screen(&a));
+        keys(&mut a, "x");
+        let f = finder(&a);
+        assert!(!f.help);
+        assert_eq!(f.input.text(), "luosifen", "the key that closes the help is not typed");
+        assert_eq!(f.hits.first().map(|h| a.data.records().nth(h.entry).unwrap().id()), Some("luosifen-chain-revenue"));
+    }
+}
+
+#[test]
+fn up_in_an_empty_finder_recalls_earlier_queries_newest_first() {
+    let mut a = app(Lang::En, 100, 30);
+    // Enter on a result records its query; so does Esc with a query; a repeat is kept once.
+    for (query, close) in [("zlqs", KeyCode::Enter), ("luosifen", KeyCode::Esc), ("luosifen", KeyCode::Esc)] {
+        keys(&mut a, &format!("/{query}"));
+        step(&mut a, code(close));
+    }
+    keys(&mut a, "/");
+    assert!(screen(&a).contains("↑ earlier searches"));
+    let mut recalled = Vec::new();
+    for k in [KeyCode::Up, KeyCode::Up, KeyCode::Up, KeyCode::Down, KeyCode::Down] {
+        step(&mut a, code(k));
+        recalled.push(finder(&a).input.text().to_owned());
+    }
+    assert_eq!(recalled, ["luosifen", "zlqs", "zlqs", "luosifen", ""]);
+    // A recalled query finds what typing it finds, and Enter jumps to its best match.
+    step(&mut a, code(KeyCode::Up));
+    step(&mut a, code(KeyCode::Up));
+    assert!(screen(&a).contains("Decision on the quality-city strategy"), "{}", screen(&a));
+    step(&mut a, code(KeyCode::Enter));
+    assert_eq!(a.selected().unwrap().id(&a.data), "ev-decision-quality-city");
+}
+
+#[test]
+fn a_query_error_shows_in_the_hint_line_in_the_warning_style() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "/luosifen");
+    let Overlay::Finder(f) = &mut a.overlay else { panic!("the finder is not open") };
+    f.error = Some("unknown qualifier colour: (year, tab, src, scope, is)".to_owned());
+    let terminal = draw(&a);
+    let s = text(&terminal);
+    let hint = s.lines().nth(6).unwrap();
+    assert!(hint.contains("│unknown qualifier colour:"), "{hint}");
+    assert!(!s.contains("found ·"), "the error takes the count's place");
+    let warn = Theme::monochrome().warn;
+    let x = hint.chars().position(|c| c == 'u').unwrap() as u16;
+    assert_eq!(terminal.backend().buffer()[(x, 6)].style().add_modifier, warn.add_modifier);
 }
 
 #[test]

@@ -6,12 +6,13 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 use super::action::{Effect, Msg};
+use super::finder::{Finder, Outcome};
 use super::geometry::{self, Hit};
 use super::i18n::Message;
-use super::input::Input;
 // App is declared, with its fields, in state.rs; here is how it changes.
-pub use super::state::{App, FINDER_LIMIT};
-use super::state::{Finder, Overlay};
+pub use super::finder::FINDER_LIMIT;
+pub use super::state::App;
+use super::state::Overlay;
 use super::tabs::sources::Citing;
 use super::tabs::{Row, Tab, Target};
 use crate::search::SearchIndex;
@@ -96,7 +97,7 @@ impl App {
             Msg::ToggleHelp => self.overlay = Overlay::Help,
             Msg::OpenFinder => {
                 self.ensure_index();
-                self.overlay = Overlay::Finder(Finder { input: Input::default(), hits: Vec::new(), sel: 0, offset: 0 })
+                self.overlay = Overlay::Finder(Finder::new())
             }
             Msg::Copy => return self.copy(),
             Msg::Click { x, y } => self.click(x, y),
@@ -186,45 +187,20 @@ impl App {
     }
 
     fn finder(&mut self, msg: Msg) {
-        let results_height = geometry::finder_results_height(self.area);
+        let page = geometry::finder_results_height(self.area);
         self.ensure_index();
         let (Overlay::Finder(f), Some(index)) = (&mut self.overlay, self.index.as_mut()) else {
             return;
         };
-        match msg {
-            Msg::Edit(edit) => {
-                f.input.edit(&edit);
-                f.hits = index.search(f.input.text(), FINDER_LIMIT);
-                (f.sel, f.offset) = (0, 0);
-            }
-            Msg::Paste(text) => {
-                f.input.insert(&text);
-                f.hits = index.search(f.input.text(), FINDER_LIMIT);
-                (f.sel, f.offset) = (0, 0);
-            }
-            Msg::Up | Msg::Wheel { down: false, .. } => f.sel = clamp_step(f.sel, -1, f.hits.len()),
-            Msg::Down | Msg::Wheel { down: true, .. } => f.sel = clamp_step(f.sel, 1, f.hits.len()),
-            Msg::PageUp => f.sel = clamp_step(f.sel, -(results_height as i64), f.hits.len()),
-            Msg::PageDown => f.sel = clamp_step(f.sel, results_height as i64, f.hits.len()),
-            Msg::Enter => {
-                let target = f.hits.get(f.sel).and_then(|h| Target::of(h.entry, &self.data));
+        match f.update(msg, index, &mut self.queries, page) {
+            Outcome::Stay => {}
+            Outcome::Close => self.overlay = Overlay::None,
+            Outcome::Jump(entry) => {
                 self.overlay = Overlay::None;
-                if let Some(target) = target {
+                if let Some(target) = Target::of(entry, &self.data) {
                     self.jump(target);
                 }
-                return;
             }
-            Msg::Back => {
-                self.overlay = Overlay::None;
-                return;
-            }
-            _ => {}
-        }
-        let h = results_height.max(1);
-        if f.sel < f.offset {
-            f.offset = f.sel;
-        } else if f.sel >= f.offset + h {
-            f.offset = f.sel + 1 - h;
         }
     }
 

@@ -44,7 +44,9 @@ pub enum Label {
     // The finder.
     FinderTitle,
     FinderExample,
+    FinderRecall,
     NoMatches,
+    QueryHelpTitle,
     // Detail panes.
     SourcesDisagree,
     Trend,
@@ -102,10 +104,13 @@ impl Label {
             Label::HelpSuspend => ["挂起（fg 恢复）", "suspend (fg resumes)"],
             Label::HelpMouse => ["点击选择，滚轮滚动", "click selects, wheel scrolls"],
             Label::FinderTitle => [" 搜索：汉字、拼音或英文 ", " Search: Hanzi, pinyin or English "],
-            Label::FinderExample => {
-                ["例如 质量强市 · zlqs · luosifen · quality city", "e.g. 质量强市 · zlqs · luosifen · quality city"]
-            }
-            Label::NoMatches => ["没有匹配", "No matches"],
+            Label::FinderExample => [
+                "? 语法 · 例如 质量强市 · zlqs · luosifen · quality city",
+                "? syntax · e.g. 质量强市 · zlqs · luosifen · quality city",
+            ],
+            Label::FinderRecall => ["↑ 之前的搜索 · ? 语法", "↑ earlier searches · ? syntax"],
+            Label::NoMatches => ["没有匹配 · ? 语法", "No matches · ? syntax"],
+            Label::QueryHelpTitle => ["查询语法 · 按任意键返回", "Query language · any key returns"],
             Label::SourcesDisagree => ["⚠ 来源不一致", "⚠ Sources disagree"],
             Label::Trend => ["趋势", "Trend"],
             Label::SourcesHeading => ["来源", "Sources"],
@@ -136,10 +141,10 @@ pub enum Message<'a> {
         needs: (u16, u16),
         has: (u16, u16),
     },
-    /// The finder's count of results; `best` when the limit cut them.
+    /// How many records the finder found; `more` when there may be more than `n`.
     Results {
         n: usize,
-        best: bool,
+        more: bool,
     },
     /// A source's summary and the lines of it an indicator's figures come from.
     SourceLines {
@@ -174,13 +179,12 @@ impl Message<'_> {
                 format!("终端太小：至少需要 {nw}×{nh}，当前 {w}×{h}"),
                 format!("Terminal too small: needs {nw}×{nh}, has {w}×{h}"),
             ],
-            Message::Results { n, best } => {
-                let [zh, en] = if best {
-                    [format!("最佳 {n} 项"), format!("best {n}")]
-                } else {
-                    [format!("{n} 项"), format!("{n} found")]
-                };
-                [format!("{zh} · ↑↓ 选择 · Enter 跳转 · Esc 返回"), format!("{en} · ↑↓ select · Enter jump · Esc back")]
+            Message::Results { n, more } => {
+                let plus = if more { "+" } else { "" };
+                [
+                    format!("{n}{plus} 项 · ↑↓ 选择 · Enter 跳转 · ? 语法 · Esc 返回"),
+                    format!("{n}{plus} found · ↑↓ select · Enter jump · ? syntax · Esc back"),
+                ]
             }
             Message::SourceLines { summary, lines } => {
                 let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
@@ -201,6 +205,24 @@ impl Message<'_> {
         }
     }
 }
+
+/// The finder's `?` help, row by row: a piece of the query language and what it does,
+/// in Chinese and in English. The examples mix both scripts, as queries may.
+pub const QUERY_HELP: &[[(&str, &str); 2]] = &[
+    [("a b", "各词都要匹配，顺序不限"), ("a b", "all terms, any order")],
+    [("'词", "原文精确匹配"), ("'word", "exact text")],
+    [("^词  词$", "标题开头 / 结尾"), ("^word  word$", "title starts / ends")],
+    [("!词", "排除含有它的记录"), ("!word", "leave out")],
+    [("a | b", "两者之一"), ("a | b", "either term")],
+    [("year:2021", "该年；或 2019..2021"), ("year:2021", "a year; or 2019..2021")],
+    [("tab:产业", "一个标签页"), ("tab:industry", "one tab; or tab:产业")],
+    [("src:d003", "引用该文件的记录"), ("src:d003", "citing document d003")],
+    [("scope:city", "或 guangxi、company"), ("scope:city", "or guangxi, company")],
+    [("is:computed", "含计算所得的数据"), ("is:computed", "computed figures")],
+    [("is:disputed", "来源说法不一"), ("is:disputed", "sources disagree")],
+    [("例", "质量 强市 · zlqs | 螺蛳粉"), ("e.g.", "quality city · zlqs | 螺蛳粉")],
+    [("例", "水质 year:2020 · tab:产业 is:disputed"), ("e.g.", "water year:2020 · tab:ecology is:disputed")],
+];
 
 fn english_unit(unit: &str) -> String {
     match crate::data::units::lookup(unit) {

@@ -90,6 +90,8 @@ fn finder_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('a') if ctrl => Msg::Edit(Edit::Home),
         KeyCode::Char('e') if ctrl => Msg::Edit(Edit::End),
         _ if ctrl => return None,
+        // The query language has no use for "?": it opens the language's help.
+        KeyCode::Char('?') => Msg::ToggleHelp,
         KeyCode::Char(c) => Msg::Edit(Edit::Insert(c)),
         KeyCode::Backspace => Msg::Edit(Edit::Backspace),
         KeyCode::Delete => Msg::Edit(Edit::Delete),

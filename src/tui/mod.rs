@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod cite;
+pub mod finder;
 pub mod geometry;
 pub mod history;
 pub mod i18n;

@@ -6,9 +6,9 @@ use std::thread::JoinHandle;
 
 use ratatui::layout::Rect;
 
+use super::finder::{self, Finder};
 use super::history::History;
 use super::i18n;
-use super::input::Input;
 use super::keymap::Mode;
 use super::tabs::sources::Citing;
 use super::tabs::timeline;
@@ -16,9 +16,6 @@ use super::tabs::{Ctx, Rows, Tab, Target};
 use super::theme::Theme;
 use crate::data::{Dataset, Lang};
 use crate::search::{Hit, SearchIndex};
-
-/// How many finder results are kept and shown at most.
-pub const FINDER_LIMIT: usize = 30;
 
 pub struct App {
     /// Shared with the thread that may build the index ahead.
@@ -55,6 +52,8 @@ pub struct App {
     /// Each tab's place while another shows, and the places jumps left.
     pub history: History,
     pub overlay: Overlay,
+    /// The finder's queries this session, for ↑ in an empty finder.
+    pub queries: finder::History,
     /// A one-off message for the status line ("Copied …").
     pub status: Option<String>,
     pub quit: bool,
@@ -65,14 +64,6 @@ pub enum Overlay {
     None,
     Help,
     Finder(Finder),
-}
-
-/// The finder: its query, the ranked hits, which is selected, and the first shown.
-pub struct Finder {
-    pub input: Input,
-    pub hits: Vec<Hit>,
-    pub sel: usize,
-    pub offset: usize,
 }
 
 impl App {
@@ -104,6 +95,7 @@ impl App {
             list_needs,
             history: History::default(),
             overlay: Overlay::None,
+            queries: finder::History::default(),
             status: None,
             quit: false,
         }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use ratatui::text::{Line, Span};
 
-use super::{Ctx, RecordView};
+use super::{Ctx, Headline, RecordView};
 use crate::data::{Indicator, Kind, Lang, Point};
 use crate::text;
 use crate::tui::cite::{cite, cite_line, source_summary};
@@ -20,7 +20,7 @@ impl RecordView for IndicatorView<'_> {
     fn list_line(&self, cx: &Ctx, width: usize) -> Line<'static> {
         let ind = self.0;
         let warn = warning(ind);
-        let figure = headline(ind).map(|p| p.display(cx.lang)).unwrap_or_default();
+        let figure = self.headline(cx).figure;
         // The figure is what the row is for: the name is cut first, down to a few
         // cells, and only a row too narrow even for that drops the figure, which
         // shows whole or not at all.
@@ -128,6 +128,11 @@ impl RecordView for IndicatorView<'_> {
             ));
         }
         out.trim_start().to_owned()
+    }
+
+    fn headline(&self, cx: &Ctx) -> Headline {
+        headline(self.0)
+            .map_or_else(Headline::default, |p| Headline { figure: p.display(cx.lang), when: p.when(cx.lang) })
     }
 }
 

@@ -3,7 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{Ctx, RecordView};
+use super::{Ctx, Headline, RecordView};
 use crate::data::{Item, Lang};
 use crate::text;
 use crate::tui::cite::{cite, cite_line, source_summary};
@@ -93,5 +93,15 @@ impl RecordView for ItemView {
         let summary = source_summary(cx.data, cx.lang, &it.source);
         out.push_str(&format!("\n— {summary}, {}", cite_line(cx.data, &it.source, it.line)));
         out
+    }
+
+    /// Its figures, and the year it began or else the year of its last figure.
+    fn headline(&self, cx: &Ctx) -> Headline {
+        let it = self.item(cx);
+        let when = match it.since {
+            Some(y) => Message::SinceRow(y).get(cx.lang),
+            None => it.points.last().map(|p| p.when(cx.lang)).unwrap_or_default(),
+        };
+        Headline { figure: figures(it, cx.lang), when }
     }
 }

@@ -84,6 +84,17 @@ pub trait RecordView {
     fn list_width(&self, cx: &Ctx) -> usize;
     fn detail(&self, cx: &Ctx, width: usize) -> Detail;
     fn citation(&self, cx: &Ctx) -> String;
+    /// The figure that stands for the record and when it holds, for a one-line summary
+    /// such as a finder row.
+    fn headline(&self, cx: &Ctx) -> Headline;
+}
+
+/// A record's headline figure and its year (or an event's or a source's date); either
+/// may be empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headline {
+    pub figure: String,
+    pub when: String,
 }
 
 /// A record a row can point at, by its position in the dataset.

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{Ctx, RecordView, Target};
+use super::{Ctx, Headline, RecordView, Target};
 use crate::data::Dataset;
 use crate::text;
 use crate::tui::i18n::{Label, Message};
@@ -59,6 +59,10 @@ impl RecordView for SourceView {
     fn citation(&self, cx: &Ctx) -> String {
         let src = &cx.data.sources[self.0];
         format!("{} / {} — {}, {} ({})", src.title.zh(), src.title.en(), src.publisher.en(), src.date, src.file)
+    }
+
+    fn headline(&self, cx: &Ctx) -> Headline {
+        Headline { figure: String::new(), when: cx.data.sources[self.0].date.to_string() }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use ratatui::text::{Line, Span};
 
-use super::{Ctx, RecordView};
+use super::{Ctx, Headline, RecordView};
 use crate::data::{Dataset, Event, Lang};
 use crate::text;
 use crate::tui::cite::{cite, cite_line, source_summary};
@@ -78,5 +78,9 @@ impl RecordView for EventView<'_> {
             ));
         }
         out
+    }
+
+    fn headline(&self, cx: &Ctx) -> Headline {
+        Headline { figure: String::new(), when: self.0.date_label(cx.lang) }
     }
 }

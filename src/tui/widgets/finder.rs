@@ -1,5 +1,6 @@
-//! The finder overlay: a query line and the ranked matches, with matched characters
-//! highlighted.
+//! The finder overlay: a query line, a hint line (the count, or what is wrong with
+//! the query), and the ranked matches with matched characters highlighted and each
+//! record's headline figure; or, on `?`, the query language.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -11,9 +12,11 @@ use super::{popup, titled};
 use crate::data::Lang;
 use crate::search::Hit;
 use crate::text;
+use crate::tui::finder::Finder;
 use crate::tui::geometry::finder_popup;
-use crate::tui::i18n::{Label, Message};
-use crate::tui::state::{App, FINDER_LIMIT, Finder};
+use crate::tui::i18n::{Label, Message, QUERY_HELP, pick};
+use crate::tui::state::App;
+use crate::tui::tabs::Headline;
 
 /// Draws the finder; returns where the text cursor belongs.
 pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -41,24 +44,54 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
     buf.set_stringn(inner.x + 2, inner.y, &shown, field, app.theme.base);
     let cursor = Position::new(inner.x + 2 + cursor_x as u16, inner.y);
 
-    if inner.height >= 2 {
-        let hint = match (input.is_empty(), f.hits.len()) {
-            (true, _) => Label::FinderExample.get(app.lang).to_owned(),
-            (false, 0) => Label::NoMatches.get(app.lang).to_owned(),
-            // At the limit there may be many more: say these are the best, not all.
-            (false, n) => Message::Results { n, best: n == FINDER_LIMIT }.get(app.lang),
-        };
-        buf.set_stringn(inner.x, inner.y + 1, text::truncate(&hint, w), w, app.theme.dim);
+    let below = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
+    if f.help {
+        draw_help(app, below, buf);
+        return Some(cursor);
     }
-    let rows = usize::from(inner.height.saturating_sub(2));
+    if below.height >= 1 {
+        let (hint, style) = match (&f.error, f.total) {
+            (Some(error), _) => (error.clone(), app.theme.warn),
+            _ if input.is_empty() && app.queries.get(0).is_some() => {
+                (Label::FinderRecall.get(app.lang).to_owned(), app.theme.dim)
+            }
+            _ if input.is_empty() => (Label::FinderExample.get(app.lang).to_owned(), app.theme.dim),
+            (None, Some(0)) => (Label::NoMatches.get(app.lang).to_owned(), app.theme.dim),
+            (None, total) => {
+                let n = total.unwrap_or(f.hits.len());
+                (Message::Results { n, more: total.is_none() }.get(app.lang), app.theme.dim)
+            }
+        };
+        buf.set_stringn(below.x, below.y, text::truncate(&hint, w), w, style);
+    }
+    let rows = usize::from(below.height.saturating_sub(1));
     for (k, hit) in f.hits.iter().enumerate().skip(f.offset).take(rows) {
-        let row = Rect { y: inner.y + 2 + (k - f.offset) as u16, height: 1, ..inner };
+        let row = Rect { y: below.y + 1 + (k - f.offset) as u16, height: 1, ..inner };
         result_line(app, hit, w).render(row, buf);
         if k == f.sel {
             buf.set_style(row, app.theme.selected);
         }
     }
     Some(cursor)
+}
+
+/// The query language, one piece a row, in place of the hint and the results.
+fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
+    let w = usize::from(area.width);
+    let rows: Vec<(&str, &str)> = QUERY_HELP.iter().map(|&row| pick(app.lang, row)).collect();
+    let syntax_w = rows.iter().map(|(s, _)| text::width(s)).max().unwrap_or(0).min(w / 2);
+    let title = Line::styled(text::truncate(Label::QueryHelpTitle.get(app.lang), w).into_owned(), app.theme.header);
+    let lines = rows.iter().map(|(syntax, what)| {
+        let spans = vec![
+            Span::styled(text::pad(syntax, syntax_w), app.theme.key),
+            Span::raw("  "),
+            Span::styled((*what).to_owned(), app.theme.base),
+        ];
+        Line::from(fit(spans, w))
+    });
+    for (y, line) in (area.y..area.bottom()).zip(std::iter::once(title).chain(lines)) {
+        line.render(Rect { y, height: 1, ..area }, buf);
+    }
 }
 
 /// The byte offset of the cursor given its column (the input keeps it on a boundary).
@@ -73,16 +106,27 @@ fn cursor_byte(s: &str, col: usize) -> usize {
     s.len()
 }
 
+/// The least a title keeps of a row before the figure gives way: a fifth, so that at
+/// 41 columns a figure and its year still fit beside a few characters of the title.
+/// The tab's name, the least telling, shows only where the title keeps more.
+fn title_min(width: usize, with_tab: bool) -> usize {
+    if with_tab { (width / 2).min(24) } else { (width / 5).min(16) }
+}
+
+/// A result row: the title (with the other language's when that is what matched, the
+/// place a body match's snippet would go), then the headline figure and its year, then
+/// the tab. The title is cut first; then the tab goes, then the year, and only then is
+/// the figure cut.
 fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     let Some(title) = app.data.record(hit.entry).map(|r| r.name()) else {
         return Line::default();
     };
-    let tab = match app.search_target(hit) {
-        Some(t) => t.tab().title(app.lang),
-        None => "",
-    };
-    let right = format!(" {tab}");
-    let room = width.saturating_sub(text::width(&right));
+    let target = app.search_target(hit);
+    let headline = target.map(|t| t.view(&app.data).headline(&app.ctx())).unwrap_or_default();
+    let tab = target.map_or("", |t| t.tab().title(app.lang));
+    let right = right_spans(app, &headline, tab, width);
+    let room = width.saturating_sub(right.iter().map(|s| text::width(&s.content)).sum());
+
     let (first, first_hits, second, second_hits) = match app.lang {
         Lang::Zh => (title.zh(), &hit.zh, title.en(), &hit.en),
         Lang::En => (title.en(), &hit.en, title.zh(), &hit.zh),
@@ -95,8 +139,29 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     let mut spans = fit(spans, room);
     let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
     spans.push(Span::raw(" ".repeat(room - used)));
-    spans.push(Span::styled(right, app.theme.dim));
+    spans.extend(right);
     Line::from(spans)
+}
+
+/// The figure, its year and the tab, as much of them as leaves the title its share of
+/// a row `width` cells wide.
+fn right_spans(app: &App, h: &Headline, tab: &str, width: usize) -> Vec<Span<'static>> {
+    let th = &app.theme;
+    let figure = (!h.figure.is_empty()).then(|| Span::styled(format!(" {}", h.figure), th.figure));
+    let sep = if h.figure.is_empty() { " " } else { " · " };
+    let when = (!h.when.is_empty()).then(|| Span::styled(format!("{sep}{}", h.when), th.key));
+    let tab = (!tab.is_empty()).then(|| Span::styled(format!("  {tab}"), th.dim));
+    // An event's or a source's date stands where a figure would.
+    let main = figure.clone().or_else(|| when.clone());
+    let choices = [vec![&figure, &when, &tab], vec![&figure, &when], vec![&main]];
+    for (k, choice) in choices.into_iter().enumerate() {
+        let spans: Vec<Span<'static>> = choice.into_iter().flatten().cloned().collect();
+        let room = width.saturating_sub(title_min(width, k == 0));
+        if spans.iter().map(|s| text::width(&s.content)).sum::<usize>() <= room {
+            return spans;
+        }
+    }
+    fit(main.into_iter().collect(), width.saturating_sub(title_min(width, false)))
 }
 
 /// Spans for `s`, with the characters at `hits` (char indices) in `matched` style.

@@ -1,0 +1,199 @@
+//! The finder's state and how keys change it: the query, the results and the one
+//! place they are stored, paging through them, the query-language help, and the
+//! session's earlier queries. Drawing it is `widgets::finder`.
+
+use super::action::Msg;
+use super::input::Input;
+use crate::search::{Hit, SearchIndex};
+
+/// How many results are asked for at first, and how many more each time the
+/// selection comes within a page of the end of those held.
+pub const FINDER_LIMIT: usize = 100;
+
+/// The most queries a session remembers.
+const HISTORY_LEN: usize = 100;
+
+/// The finder: its query, the results, which is selected, and the first shown.
+#[derive(Default)]
+pub struct Finder {
+    pub input: Input,
+    /// The best matches, best first: the first `limit` of them or fewer.
+    pub hits: Vec<Hit>,
+    /// How many records match in all; `None` when the engine only says "at least
+    /// `hits.len()`".
+    pub total: Option<usize>,
+    /// A message about the query (a bad qualifier), shown in place of the count.
+    pub error: Option<String>,
+    pub sel: usize,
+    pub offset: usize,
+    /// How many results to ask for; grows as the selection nears the end.
+    limit: usize,
+    /// The query-language help is showing; any key closes it.
+    pub help: bool,
+    /// Which earlier query the field shows (0 the newest), while ↑/↓ walk them.
+    recall: Option<usize>,
+}
+
+/// What the app does after a message to the finder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Stay,
+    Close,
+    /// Close and show the record at this position of `Dataset::records`.
+    Jump(usize),
+}
+
+impl Finder {
+    pub fn new() -> Finder {
+        Finder { limit: FINDER_LIMIT, ..Finder::default() }
+    }
+
+    /// Stores results, keeping the selected record selected when it is among them
+    /// (as when more are fetched); else the best is selected.
+    pub fn set_results(&mut self, hits: Vec<Hit>, total: Option<usize>) {
+        let selected = self.hits.get(self.sel).map(|h| h.entry);
+        self.sel = selected.and_then(|e| hits.iter().position(|h| h.entry == e)).unwrap_or(0);
+        if self.sel == 0 {
+            self.offset = 0;
+        }
+        self.hits = hits;
+        self.total = total;
+        self.error = None;
+    }
+
+    /// Asks the index again for the query, `limit` results at most.
+    fn search(&mut self, index: &mut SearchIndex) {
+        let hits = index.search(self.input.text(), self.limit);
+        // The engine cannot say how many lie beyond the limit.
+        let total = (hits.len() < self.limit).then_some(hits.len());
+        self.set_results(hits, total);
+    }
+
+    /// A new query: results from the top.
+    fn requery(&mut self, index: &mut SearchIndex) {
+        (self.sel, self.offset, self.limit) = (0, 0, FINDER_LIMIT);
+        self.hits.clear();
+        self.search(index);
+    }
+
+    /// True when there may be results beyond those held.
+    fn more(&self) -> bool {
+        self.total.map_or(self.hits.len() >= self.limit, |n| n > self.hits.len())
+    }
+
+    /// Handles `msg`; `page` is how many result rows show.
+    pub fn update(&mut self, msg: Msg, index: &mut SearchIndex, history: &mut History, page: usize) -> Outcome {
+        if self.help {
+            self.help = false;
+            return Outcome::Stay;
+        }
+        match msg {
+            Msg::Edit(edit) => {
+                self.recall = None;
+                let before = self.input.text().to_owned();
+                self.input.edit(&edit);
+                if self.input.text() != before {
+                    self.requery(index);
+                }
+            }
+            Msg::Paste(text) => {
+                self.recall = None;
+                self.input.insert(&text);
+                self.requery(index);
+            }
+            Msg::ToggleHelp => self.help = true,
+            Msg::Up if self.recall.is_some() || self.input.text().is_empty() => {
+                let older = self.recall.map_or(0, |r| r + 1);
+                if let Some(q) = history.get(older) {
+                    self.show_query(q, index);
+                    self.recall = Some(older);
+                }
+            }
+            Msg::Down if self.recall.is_some() => {
+                let newer = self.recall.and_then(|r| r.checked_sub(1));
+                let q = newer.and_then(|r| history.get(r)).unwrap_or_default();
+                self.show_query(q, index);
+                self.recall = newer;
+            }
+            Msg::Up | Msg::Wheel { down: false, .. } => self.step(-1, index, page),
+            Msg::Down | Msg::Wheel { down: true, .. } => self.step(1, index, page),
+            Msg::PageUp => self.step(-(page as i64), index, page),
+            Msg::PageDown => self.step(page as i64, index, page),
+            Msg::Enter => {
+                history.record(self.input.text());
+                return self.hits.get(self.sel).map_or(Outcome::Close, |h| Outcome::Jump(h.entry));
+            }
+            Msg::Back => {
+                history.record(self.input.text());
+                return Outcome::Close;
+            }
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn show_query(&mut self, q: &str, index: &mut SearchIndex) {
+        self.input = Input::default();
+        self.input.insert(q);
+        self.requery(index);
+    }
+
+    /// Moves the selection, fetching more results when it comes within a page of the
+    /// end of those held, and scrolls so it shows.
+    fn step(&mut self, by: i64, index: &mut SearchIndex, page: usize) {
+        let page = page.max(1);
+        let to = (self.sel as i64).saturating_add(by).max(0) as usize;
+        while to + page >= self.hits.len() && self.more() {
+            self.limit += FINDER_LIMIT.max(page);
+            self.search(index);
+        }
+        self.sel = to.min(self.hits.len().saturating_sub(1));
+        if self.sel < self.offset {
+            self.offset = self.sel;
+        } else if self.sel >= self.offset + page {
+            self.offset = self.sel + 1 - page;
+        }
+    }
+}
+
+/// The session's queries, newest last, with no two alike in a row.
+#[derive(Debug, Default)]
+pub struct History(Vec<String>);
+
+impl History {
+    /// Remembers a query left with Enter or Esc; blank ones are not worth recalling.
+    pub fn record(&mut self, query: &str) {
+        if query.trim().is_empty() || self.0.last().is_some_and(|q| q == query) {
+            return;
+        }
+        if self.0.len() == HISTORY_LEN {
+            self.0.remove(0);
+        }
+        self.0.push(query.to_owned());
+    }
+
+    /// The `n`th query back, 0 the newest.
+    pub fn get(&self, n: usize) -> Option<&str> {
+        self.0.iter().rev().nth(n).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_skips_blanks_and_repeats_and_keeps_the_newest() {
+        let mut h = History::default();
+        for q in ["a", "a", " ", "b", "a"] {
+            h.record(q);
+        }
+        assert_eq!([h.get(0), h.get(1), h.get(2), h.get(3)], [Some("a"), Some("b"), Some("a"), None]);
+        for i in 0..HISTORY_LEN + 5 {
+            h.record(&i.to_string());
+        }
+        assert_eq!(h.get(0), Some("104"));
+        assert_eq!(h.get(HISTORY_LEN - 1), Some("5"));
+        assert_eq!(h.get(HISTORY_LEN), None);
+    }
+}
