@@ -7,8 +7,9 @@ use super::input::Input;
 use crate::search::{Hit, SearchIndex};
 
 /// How many results are asked for at first, and how many more each time the
-/// selection comes within a page of the end of those held.
-pub const FINDER_LIMIT: usize = 100;
+/// selection comes within a page of the end of those held: a few screens' worth, since
+/// every result asked for is scored in full on each keystroke.
+pub const FINDER_LIMIT: usize = 50;
 
 /// The most queries a session remembers.
 const HISTORY_LEN: usize = 100;
