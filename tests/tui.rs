@@ -15,6 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
     App::new(liuzhou_tui::embedded().unwrap(), lang, Theme::monochrome(), Rect::new(0, 0, w, h))
@@ -271,6 +272,20 @@ fn the_finder_counts_every_match_and_scrolls_through_them() {
     let mut a = app(Lang::Zh, 100, 30);
     keys(&mut a, "/i");
     assert!(screen(&a).contains(&format!("{FINDER_LIMIT}+ 项")), "{}", screen(&a));
+}
+
+#[test]
+fn the_finder_selection_stays_in_view_when_the_screen_shrinks() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "/i");
+    step(&mut a, code(KeyCode::PageDown));
+    step(&mut a, code(KeyCode::PageDown));
+    step(&mut a, Event::Resize(41, 12));
+    let terminal = draw(&a);
+    let buf = terminal.backend().buffer();
+    // The finder's rows at 41×12 are 4 to 9; the selected one is drawn reversed.
+    let reversed = |y: u16| buf[(5, y)].style().add_modifier.contains(Modifier::REVERSED);
+    assert!((4..10).any(reversed), "{}", text(&terminal));
 }
 
 #[test]

@@ -15,7 +15,6 @@ pub const FINDER_LIMIT: usize = 50;
 const HISTORY_LEN: usize = 100;
 
 /// The finder: its query, the results, which is selected, and the first shown.
-#[derive(Default)]
 pub struct Finder {
     pub input: Input,
     /// The best matches, best first: the first `limit` of them or fewer.
@@ -44,11 +43,23 @@ pub enum Outcome {
     Jump(usize),
 }
 
-impl Finder {
-    pub fn new() -> Finder {
-        Finder { limit: FINDER_LIMIT, ..Finder::default() }
+impl Default for Finder {
+    fn default() -> Finder {
+        Finder {
+            input: Input::default(),
+            hits: Vec::new(),
+            total: Some(0),
+            error: None,
+            sel: 0,
+            offset: 0,
+            limit: FINDER_LIMIT,
+            help: false,
+            recall: None,
+        }
     }
+}
 
+impl Finder {
     /// Stores results, keeping the selected record selected when it is among them
     /// (as when more are fetched); else the best is selected.
     pub fn set_results(&mut self, hits: Vec<Hit>, total: Option<usize>) {
