@@ -352,6 +352,13 @@ fn up_in_an_empty_finder_recalls_earlier_queries_newest_first() {
     step(&mut a, code(KeyCode::Up));
     step(&mut a, code(KeyCode::Up));
     assert!(screen(&a).contains("Decision on the quality-city strategy"), "{}", screen(&a));
+    // Once in the results, ↑ moves there again.
+    step(&mut a, code(KeyCode::PageDown));
+    step(&mut a, code(KeyCode::Up));
+    assert_eq!(finder(&a).input.text(), "zlqs");
+    assert_eq!(finder(&a).sel, finder(&a).hits.len() - 2);
+    keys(&mut a, "?x");
+    step(&mut a, code(KeyCode::PageUp));
     step(&mut a, code(KeyCode::Enter));
     assert_eq!(a.selected().unwrap().id(&a.data), "ev-decision-quality-city");
 }

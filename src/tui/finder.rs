@@ -151,8 +151,10 @@ impl Finder {
     }
 
     /// Moves the selection, fetching more results when it comes within a page of the
-    /// end of those held, and scrolls so it shows.
+    /// end of those held, and scrolls so it shows. Once in the results, ↑ and ↓ stay
+    /// there rather than walk the earlier queries.
     fn step(&mut self, by: i64, index: &mut SearchIndex, page: usize) {
+        self.recall = None;
         let page = page.max(1);
         let to = (self.sel as i64).saturating_add(by).max(0) as usize;
         while to + page >= self.hits.len() && self.more() {
