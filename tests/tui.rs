@@ -17,6 +17,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
     App::new(liuzhou_tui::embedded().unwrap(), lang, Theme::monochrome(), Rect::new(0, 0, w, h))
@@ -276,6 +277,20 @@ fn the_finder_counts_every_match_and_scrolls_through_them() {
 }
 
 #[test]
+fn the_finder_selection_stays_in_view_when_the_screen_shrinks() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "/i");
+    step(&mut a, code(KeyCode::PageDown));
+    step(&mut a, code(KeyCode::PageDown));
+    step(&mut a, Event::Resize(41, 12));
+    let terminal = draw(&a);
+    let buf = terminal.backend().buffer();
+    // The finder's rows at 41×12 are 4 to 9; the selected one is drawn reversed.
+    let reversed = |y: u16| buf[(5, y)].style().add_modifier.contains(Modifier::REVERSED);
+    assert!((4..10).any(reversed), "{}", text(&terminal));
+}
+
+#[test]
 fn finder_rows_show_the_headline_figure_in_both_languages_at_both_sizes() {
     for lang in [Lang::Zh, Lang::En] {
         for (w, h) in [(100, 30), (41, 12)] {
@@ -339,6 +354,13 @@ fn up_in_an_empty_finder_recalls_earlier_queries_newest_first() {
     step(&mut a, code(KeyCode::Up));
     step(&mut a, code(KeyCode::Up));
     assert!(screen(&a).contains("Decision on the quality-city strategy"), "{}", screen(&a));
+    // Once in the results, ↑ moves there again.
+    step(&mut a, code(KeyCode::PageDown));
+    step(&mut a, code(KeyCode::Up));
+    assert_eq!(finder(&a).input.text(), "zlqs");
+    assert_eq!(finder(&a).sel, finder(&a).hits.len() - 2);
+    keys(&mut a, "?x");
+    step(&mut a, code(KeyCode::PageUp));
     step(&mut a, code(KeyCode::Enter));
     assert_eq!(a.selected().unwrap().id(&a.data), "ev-decision-quality-city");
 }

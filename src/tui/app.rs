@@ -97,7 +97,7 @@ impl App {
             Msg::ToggleHelp => self.overlay = Overlay::Help,
             Msg::OpenFinder => {
                 self.ensure_index();
-                self.overlay = Overlay::Finder(Finder::new())
+                self.overlay = Overlay::Finder(Finder::default())
             }
             Msg::Copy => return self.copy(),
             Msg::Click { x, y } => self.click(x, y),

@@ -7,14 +7,14 @@ use super::input::Input;
 use crate::search::{Hit, SearchIndex};
 
 /// How many results are asked for at first, and how many more each time the
-/// selection comes within a page of the end of those held.
-pub const FINDER_LIMIT: usize = 100;
+/// selection comes within a page of the end of those held: a few screens' worth, since
+/// every result asked for is scored in full on each keystroke.
+pub const FINDER_LIMIT: usize = 50;
 
 /// The most queries a session remembers.
 const HISTORY_LEN: usize = 100;
 
 /// The finder: its query, the results, which is selected, and the first shown.
-#[derive(Default)]
 pub struct Finder {
     pub input: Input,
     /// The best matches, best first: the first `limit` of them or fewer.
@@ -43,11 +43,23 @@ pub enum Outcome {
     Jump(usize),
 }
 
-impl Finder {
-    pub fn new() -> Finder {
-        Finder { limit: FINDER_LIMIT, ..Finder::default() }
+impl Default for Finder {
+    fn default() -> Finder {
+        Finder {
+            input: Input::default(),
+            hits: Vec::new(),
+            total: Some(0),
+            error: None,
+            sel: 0,
+            offset: 0,
+            limit: FINDER_LIMIT,
+            help: false,
+            recall: None,
+        }
     }
+}
 
+impl Finder {
     /// Stores results, keeping the selected record selected when it is among them
     /// (as when more are fetched); else the best is selected.
     pub fn set_results(&mut self, hits: Vec<Hit>, total: Option<usize>) {
@@ -139,8 +151,10 @@ impl Finder {
     }
 
     /// Moves the selection, fetching more results when it comes within a page of the
-    /// end of those held, and scrolls so it shows.
+    /// end of those held, and scrolls so it shows. Once in the results, ↑ and ↓ stay
+    /// there rather than walk the earlier queries.
     fn step(&mut self, by: i64, index: &mut SearchIndex, page: usize) {
+        self.recall = None;
         let page = page.max(1);
         let to = (self.sel as i64).saturating_add(by).max(0) as usize;
         while to + page >= self.hits.len() && self.more() {

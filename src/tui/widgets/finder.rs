@@ -65,8 +65,10 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
         buf.set_stringn(below.x, below.y, text::truncate(&hint, w), w, style);
     }
     let rows = usize::from(below.height.saturating_sub(1));
-    for (k, hit) in f.hits.iter().enumerate().skip(f.offset).take(rows) {
-        let row = Rect { y: below.y + 1 + (k - f.offset) as u16, height: 1, ..inner };
+    // The selection shows even when the screen shrank since it was scrolled to.
+    let offset = f.offset.max((f.sel + 1).saturating_sub(rows));
+    for (k, hit) in f.hits.iter().enumerate().skip(offset).take(rows) {
+        let row = Rect { y: below.y + 1 + (k - offset) as u16, height: 1, ..inner };
         result_line(app, hit, w).render(row, buf);
         if k == f.sel {
             buf.set_style(row, app.theme.selected);
