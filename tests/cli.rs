@@ -103,15 +103,18 @@ fn collect_points<'a>(v: &'a Value, out: &mut Vec<&'a Value>) {
 }
 
 #[test]
-fn csv_export_has_a_header_and_a_row_per_point() {
+fn csv_export_has_a_header_and_a_row_per_point_date_and_free_item() {
     let csv = stdout_of(&["export", "--format", "csv"]);
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().starts_with("tab,record_kind,record_id,name_zh,name_en,value,unit,year"));
+    assert!(lines.next().unwrap().starts_with("record_type,id,tab,theme_zh,theme_en,name_zh,name_en,value,unit_zh"));
     let json: Value = serde_json::from_str(&stdout_of(&["export", "--format", "json"])).unwrap();
     let mut points = Vec::new();
     collect_points(&json, &mut points);
+    let dates: usize = json["timeline"].as_array().unwrap().iter().map(|e| e["dates"].as_array().unwrap().len()).sum();
+    let items = json["livelihood"].as_array().unwrap().iter().flat_map(|l| l["items"].as_array().unwrap());
+    let free = items.filter(|i| i.get("points").is_none()).count();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
-    assert_eq!(reader.records().map(Result::unwrap).count(), points.len());
+    assert_eq!(reader.records().map(Result::unwrap).count(), points.len() + dates + free);
 }
 
 #[test]
@@ -258,7 +261,7 @@ fn bash_completion_completes_subcommand_arguments() {
     let list = complete("liuzhou-tui list ''", 2, "", "list");
     assert!(list.contains("indicators") && list.contains("sources"), "{list:?}");
     let formats = complete("liuzhou-tui export --format ''", 3, "", "--format");
-    assert_eq!(formats.trim(), "json csv ron");
+    assert_eq!(formats.trim(), "json csv md ron");
     assert!(complete("liuzhou-tui ''", 1, "", "liuzhou-tui").contains("export"));
 }
 

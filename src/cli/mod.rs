@@ -41,10 +41,14 @@ pub enum LangArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write the whole dataset as JSON, CSV or RON
+    /// Write the dataset, or the records a query selects, as JSON, CSV, Markdown or RON
     Export {
+        /// csv: a row per figure, event date and list item; md: a table per tab, in --lang
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Only the records this search selects, with the sources they cite
+        #[arg(long, value_name = "QUERY")]
+        query: Option<String>,
         /// File to write (for `ron`, a dataset directory); standard output if absent
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -178,13 +182,24 @@ pub fn man_page(command: clap::Command) -> io::Result<Vec<u8>> {
     Ok(page)
 }
 
-/// Runs a subcommand that needs the dataset.
-pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Outcome, CliError> {
+/// Runs a subcommand that needs the dataset; Markdown is written in `lang`.
+pub fn run(command: &Command, data: &Dataset, lang: Lang, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match command {
-        Command::Export { format, output, force } => {
+        Command::Export { format, query, output, force } => {
+            let selected;
+            let data = match query {
+                None => data,
+                Some(q) => {
+                    selected = export::selected(data, q)?;
+                    match &selected {
+                        Some(subset) => subset,
+                        None => return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(q)))),
+                    }
+                }
+            };
             match output {
-                Some(path) => export::to_path(*format, data, path, *force)?,
-                None => export::write(*format, data, out, export::STDOUT)?,
+                Some(path) => export::to_path(*format, data, lang, path, *force)?,
+                None => export::write(*format, data, lang, out, export::STDOUT)?,
             }
             Ok(Outcome::Done)
         }

@@ -188,12 +188,7 @@ impl Message<'_> {
 }
 
 fn english_unit(unit: &str) -> String {
-    match crate::data::units::lookup(unit) {
-        Some(u) if u.scale == 1e4 => format!("10,000 {}", u.en),
-        Some(u) if u.scale == 1e8 => format!("100 million {}", u.en),
-        Some(u) => u.en.to_owned(),
-        None => unit.to_owned(),
-    }
+    crate::data::units::lookup(unit).map_or_else(|| unit.to_owned(), |u| u.english())
 }
 
 /// The one of a `[Chinese, English]` pair that `lang` reads.
