@@ -5,6 +5,7 @@ use liuzhou_tui::data::Lang;
 use liuzhou_tui::tui::action::{Effect, Msg};
 use liuzhou_tui::tui::app::App;
 use liuzhou_tui::tui::keymap;
+use liuzhou_tui::tui::state::Overlay;
 use liuzhou_tui::tui::tabs::{Tab, Target};
 use liuzhou_tui::tui::theme::Theme;
 use liuzhou_tui::tui::ui;
@@ -336,4 +337,22 @@ fn timeline_dates_show_whole_when_the_row_has_room() {
         assert!(!date.contains('…'), "a date cut short: {line}");
     }
     assert!(screen.contains("不晚于2023-05-26"), "{screen}");
+}
+
+#[test]
+fn the_export_prompt_at_both_sizes_in_both_languages() {
+    for (w, h) in [(100, 30), (41, 12)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut a = app(lang, w, h);
+            keys(&mut a, "e");
+            insta::assert_snapshot!(format!("export_prompt_{w}x{h}_{lang:?}").to_lowercase(), screen(&a));
+            // Before a file is replaced, the prompt asks (a relative path, so the
+            // screen is the same wherever the test runs).
+            step(&mut a, Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+            keys(&mut a, "x.csv");
+            let Overlay::Export { prompt, .. } = &mut a.overlay else { panic!("no prompt") };
+            prompt.replacing = true;
+            insta::assert_snapshot!(format!("export_replace_{w}x{h}_{lang:?}").to_lowercase(), screen(&a));
+        }
+    }
 }

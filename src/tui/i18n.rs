@@ -28,6 +28,7 @@ pub enum Label {
     HelpBack,
     HelpSearch,
     HelpCopy,
+    HelpExport,
     HelpLanguage,
     HelpHelp,
     HelpQuit,
@@ -37,6 +38,13 @@ pub enum Label {
     FinderTitle,
     FinderExample,
     NoMatches,
+    // The export prompt.
+    ExportFormat,
+    ExportPath,
+    ExportKeys,
+    SearchResults,
+    NothingToExport,
+    NoPath,
     // Detail panes.
     SourcesDisagree,
     Trend,
@@ -81,6 +89,7 @@ impl Label {
             Label::HelpBack => ["返回 / 关闭", "back / close"],
             Label::HelpSearch => ["搜索（汉字、拼音、英文）", "search (Hanzi, pinyin, English)"],
             Label::HelpCopy => ["复制所选数据及出处", "copy the selection with its citation"],
+            Label::HelpExport => ["导出所见到文件（搜索中 Ctrl-s）", "export what is shown (Ctrl-s in search)"],
             Label::HelpLanguage => ["切换中文 / English", "switch 中文 / English"],
             Label::HelpHelp => ["显示 / 关闭帮助", "show / close this help"],
             Label::HelpQuit => ["退出", "quit"],
@@ -91,6 +100,12 @@ impl Label {
                 ["例如 质量强市 · zlqs · luosifen · quality city", "e.g. 质量强市 · zlqs · luosifen · quality city"]
             }
             Label::NoMatches => ["没有匹配", "No matches"],
+            Label::ExportFormat => ["格式", "Format"],
+            Label::ExportPath => ["路径", "Path"],
+            Label::ExportKeys => ["Enter 写入 · Tab 换格式 · Esc 取消", "Enter writes · Tab format · Esc cancels"],
+            Label::SearchResults => ["搜索结果", "search results"],
+            Label::NothingToExport => ["没有可导出的记录", "Nothing to export"],
+            Label::NoPath => ["请先输入文件路径", "Type a file path first"],
             Label::SourcesDisagree => ["⚠ 来源不一致", "⚠ Sources disagree"],
             Label::Trend => ["趋势", "Trend"],
             Label::SourcesHeading => ["来源", "Sources"],
@@ -145,6 +160,19 @@ pub enum Message<'a> {
     },
     /// A chart's unit: the data's Chinese unit, or its English with the magnitude spelled out.
     Unit(&'a str),
+    /// The export prompt's title: how many records, and what they are.
+    ExportTitle {
+        n: usize,
+        what: &'a str,
+    },
+    /// The export prompt asking before it replaces a file.
+    Replace(&'a str),
+    /// The status line after an export: how many records went where.
+    Exported {
+        n: usize,
+        path: &'a str,
+    },
+    ExportFailed(&'a str),
 }
 
 impl Message<'_> {
@@ -183,6 +211,16 @@ impl Message<'_> {
                 format!(" Records citing {id} ({n}) · Enter jumps · Esc back "),
             ],
             Message::Unit(unit) => [unit.to_owned(), english_unit(unit)],
+            Message::ExportTitle { n, what } => {
+                [format!(" 导出 {n} 项：{what} "), format!(" Export {n} records: {what} ")]
+            }
+            Message::Replace(path) => {
+                [format!("{path} 已存在，替换吗？y/n"), format!("{path} exists. Replace it? y/n")]
+            }
+            Message::Exported { n, path } => {
+                [format!("已导出 {n} 项到 {path}"), format!("Exported {n} records to {path}")]
+            }
+            Message::ExportFailed(why) => [format!("导出失败：{why}"), format!("Export failed: {why}")],
         }
     }
 }

@@ -15,6 +15,8 @@ pub enum Mode {
     Normal,
     Help,
     Finder,
+    /// The export prompt: its path takes printable keys as text, as the finder does.
+    Export,
 }
 
 pub fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
@@ -22,7 +24,7 @@ pub fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_msg(key, mode),
         Event::Mouse(mouse) => mouse_msg(mouse),
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
-        Event::Paste(text) if mode == Mode::Finder => Some(Msg::Paste(text.clone())),
+        Event::Paste(text) if matches!(mode, Mode::Finder | Mode::Export) => Some(Msg::Paste(text.clone())),
         _ => None,
     }
 }
@@ -36,7 +38,7 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
         return Some(Msg::Suspend);
     }
     match mode {
-        Mode::Finder => finder_key(key, ctrl),
+        Mode::Finder | Mode::Export => finder_key(key, ctrl),
         Mode::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => Some(Msg::ToggleHelp),
             KeyCode::Char('L') => Some(Msg::ToggleLang),
@@ -71,6 +73,7 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('?') | KeyCode::F(1) => Msg::ToggleHelp,
         KeyCode::Char('y') => Msg::Copy,
         KeyCode::Char('/') => Msg::OpenFinder,
+        KeyCode::Char('e') => Msg::Export,
         _ => return None,
     };
     Some(msg)
@@ -83,6 +86,8 @@ fn finder_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('u') if ctrl => Msg::Edit(Edit::ClearBefore),
         KeyCode::Char('a') if ctrl => Msg::Edit(Edit::Home),
         KeyCode::Char('e') if ctrl => Msg::Edit(Edit::End),
+        // `e` is text here; Ctrl-s ("save") exports the results.
+        KeyCode::Char('s') if ctrl => Msg::Export,
         _ if ctrl => return None,
         KeyCode::Char(c) => Msg::Edit(Edit::Insert(c)),
         KeyCode::Backspace => Msg::Edit(Edit::Backspace),
@@ -124,6 +129,7 @@ pub const HELP: &[(&str, Label)] = &[
     ("Esc", Label::HelpBack),
     ("/", Label::HelpSearch),
     ("y", Label::HelpCopy),
+    ("e  Ctrl-s", Label::HelpExport),
     ("L", Label::HelpLanguage),
     ("?", Label::HelpHelp),
     ("q  Ctrl-c", Label::HelpQuit),

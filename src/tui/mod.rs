@@ -4,10 +4,12 @@
 pub mod action;
 pub mod app;
 pub mod cite;
+mod export;
 pub mod geometry;
 pub mod i18n;
 pub mod input;
 pub mod keymap;
+pub mod prompt;
 pub mod state;
 pub mod tabs;
 pub mod terminal;

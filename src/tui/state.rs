@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::i18n;
 use super::input::Input;
 use super::keymap::Mode;
+use super::prompt::ExportPrompt;
 use super::tabs::sources::Citing;
 use super::tabs::timeline;
 use super::tabs::{Ctx, Rows, Tab, Target};
@@ -59,6 +60,11 @@ pub enum Overlay {
     None,
     Help,
     Finder(Finder),
+    /// The export prompt, over the finder when it was opened from there.
+    Export {
+        prompt: ExportPrompt,
+        finder: Option<Finder>,
+    },
 }
 
 /// The finder: its query, the ranked hits, which is selected, and the first shown.
@@ -101,6 +107,7 @@ impl App {
             Overlay::None => Mode::Normal,
             Overlay::Help => Mode::Help,
             Overlay::Finder(_) => Mode::Finder,
+            Overlay::Export { .. } => Mode::Export,
         }
     }
 
