@@ -68,7 +68,7 @@ fn the_tab_shown_goes_to_the_file_and_the_status_line_says_where() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.mode(), Mode::Normal);
     let n = a.rows[Tab::Industry.index()].entries.len();
-    let said = format!("Exported {n} records to {}", path.display());
+    let said = format!("Wrote industry.csv ({n} records, {})", dir.path().display());
     assert_eq!(a.status.as_deref(), Some(said.as_str()));
 
     let csv = fs::read_to_string(&path).unwrap();
@@ -118,7 +118,7 @@ fn the_finders_results_are_exported_and_the_finder_comes_back() {
     type_path(&mut a, &path);
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.mode(), Mode::Finder);
-    assert!(a.status.as_deref().is_some_and(|s| s.starts_with("已导出")), "{:?}", a.status);
+    assert!(a.status.as_deref().is_some_and(|s| s.starts_with("已写入 luosifen.json（")), "{:?}", a.status);
     let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
     let exported = liuzhou_tui::data::Dataset::deserialize(&json).unwrap();
     let ids: BTreeSet<String> =
@@ -136,7 +136,9 @@ fn errors_are_said_and_the_prompt_stays_open() {
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.mode(), Mode::Export);
     let status = a.status.clone().unwrap_or_default();
-    assert!(status.starts_with("Export failed: cannot write ") && status.ends_with("(os error 2)"), "{status}");
+    let path = dir.path().join("no/such/dir/x.csv");
+    let said = format!("Export failed: No such file or directory (os error 2) — cannot write {}", path.display());
+    assert_eq!(status, said);
 
     ctrl(&mut a, 'u');
     key(&mut a, KeyCode::Enter);

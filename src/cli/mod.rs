@@ -186,17 +186,11 @@ pub fn man_page(command: clap::Command) -> io::Result<Vec<u8>> {
 pub fn run(command: &Command, data: &Dataset, lang: Lang, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match command {
         Command::Export { format, query, output, force } => {
-            let selected;
-            let data = match query {
-                None => data,
-                Some(q) => {
-                    selected = export::selected(data, q)?;
-                    match &selected {
-                        Some(subset) => subset,
-                        None => return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(q)))),
-                    }
-                }
-            };
+            let selected = query.as_deref().map(|q| export::selected(data, q)).transpose()?.flatten();
+            if let (Some(q), None) = (query, &selected) {
+                return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(q))));
+            }
+            let data = selected.as_ref().unwrap_or(data);
             match output {
                 Some(path) => export::to_path(*format, data, lang, path, *force)?,
                 None => export::write(*format, data, lang, out, export::STDOUT)?,

@@ -78,16 +78,19 @@ impl App {
         let subset = export::subset(&self.data, |ordinal, _| records.binary_search(&ordinal).is_ok());
         match export::to_path(prompt.format, &subset, self.lang, &path, replace) {
             Ok(()) => {
-                let shown = std::path::absolute(&path).unwrap_or(path).display().to_string();
+                let path = std::path::absolute(&path).unwrap_or(path);
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let dir = path.parent().unwrap_or(&path).display().to_string();
                 let n = records.len();
-                self.status = Some(Message::Exported { n, path: &shown }.get(self.lang));
+                self.status = Some(Message::Exported { n, name: &name, dir: &dir }.get(self.lang));
                 self.close_export();
             }
             Err(e) => {
+                // The OS's reason first, then the path: a narrow status line cuts the end.
                 let mut why = e.to_string();
                 let mut cause = e.source();
                 while let Some(c) = cause {
-                    why = format!("{why}: {c}");
+                    why = format!("{c} — {why}");
                     cause = c.source();
                 }
                 self.status = Some(Message::ExportFailed(&why).get(self.lang));

@@ -167,10 +167,12 @@ pub enum Message<'a> {
     },
     /// The export prompt asking before it replaces a file.
     Replace(&'a str),
-    /// The status line after an export: how many records went where.
+    /// The status line after an export: the file, how many records, and its
+    /// directory (last, as a narrow status line cuts it).
     Exported {
         n: usize,
-        path: &'a str,
+        name: &'a str,
+        dir: &'a str,
     },
     ExportFailed(&'a str),
 }
@@ -217,8 +219,8 @@ impl Message<'_> {
             Message::Replace(path) => {
                 [format!("{path} 已存在，替换吗？y/n"), format!("{path} exists. Replace it? y/n")]
             }
-            Message::Exported { n, path } => {
-                [format!("已导出 {n} 项到 {path}"), format!("Exported {n} records to {path}")]
+            Message::Exported { n, name, dir } => {
+                [format!("已写入 {name}（{n} 项，{dir}）"), format!("Wrote {name} ({n} records, {dir})")]
             }
             Message::ExportFailed(why) => [format!("导出失败：{why}"), format!("Export failed: {why}")],
         }
