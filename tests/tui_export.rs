@@ -51,11 +51,12 @@ fn screen(app: &App) -> String {
     terminal.backend().to_string()
 }
 
-/// Replaces the prompt's path with `path`.
-fn type_path(app: &mut App, path: &Path) {
+/// Replaces the prompt's path with `path` and presses Enter.
+fn write_to(app: &mut App, path: &Path) {
     key(app, KeyCode::End);
     ctrl(app, 'u');
     keys(app, path.to_str().unwrap());
+    key(app, KeyCode::Enter);
 }
 
 #[test]
@@ -64,8 +65,7 @@ fn the_tab_shown_goes_to_the_file_and_the_status_line_says_where() {
     let path = dir.path().join("industry.csv");
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "e");
-    type_path(&mut a, &path);
-    key(&mut a, KeyCode::Enter);
+    write_to(&mut a, &path);
     assert_eq!(a.mode(), Mode::Normal);
     let n = a.rows[Tab::Industry.index()].entries.len();
     let said = format!("Wrote industry.csv ({n} records, {})", dir.path().display());
@@ -87,8 +87,7 @@ fn an_existing_file_is_replaced_only_after_yes() {
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "3e");
     key(&mut a, KeyCode::Tab); // Markdown
-    type_path(&mut a, &path);
-    key(&mut a, KeyCode::Enter);
+    write_to(&mut a, &path);
     assert!(screen(&a).contains("timeline.md exists. Replace it? y/n"), "{}", screen(&a));
     keys(&mut a, "n");
     assert_eq!(fs::read_to_string(&path).unwrap(), "old");
@@ -115,8 +114,7 @@ fn the_finders_results_are_exported_and_the_finder_comes_back() {
     assert_eq!(a.mode(), Mode::Export);
     assert!(screen(&a).contains("搜索结果"), "{}", screen(&a));
     key(&mut a, KeyCode::BackTab); // JSON
-    type_path(&mut a, &path);
-    key(&mut a, KeyCode::Enter);
+    write_to(&mut a, &path);
     assert_eq!(a.mode(), Mode::Finder);
     assert!(a.status.as_deref().is_some_and(|s| s.starts_with("已写入 luosifen.json（")), "{:?}", a.status);
     let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
@@ -132,8 +130,7 @@ fn errors_are_said_and_the_prompt_stays_open() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "e");
-    type_path(&mut a, &dir.path().join("no/such/dir/x.csv"));
-    key(&mut a, KeyCode::Enter);
+    write_to(&mut a, &dir.path().join("no/such/dir/x.csv"));
     assert_eq!(a.mode(), Mode::Export);
     let status = a.status.clone().unwrap_or_default();
     let path = dir.path().join("no/such/dir/x.csv");
