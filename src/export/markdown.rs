@@ -39,7 +39,6 @@ impl<'a> Notes<'a> {
 }
 
 pub(super) fn write(data: &Dataset, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    let l = |pair: [&'static str; 2]| pick(lang, pair);
     let figures = [&["指标", "年份", "数值", "说明", "出处"][..], &["Indicator", "Year", "Figure", "Note", "Source"]];
     let mut tables = [
         Table::new(["产业", "Industry"], figures),
@@ -60,55 +59,48 @@ pub(super) fn write(data: &Dataset, lang: Lang, out: &mut dyn Write) -> io::Resu
     let mut notes = Notes::default();
     let mut last_list = None;
     for record in data.records() {
+        // A record's name, and a list's, on its first row only.
         let name = cell(record.name().get(lang));
+        let first = |k: usize, text: &String| if k == 0 { text.clone() } else { String::new() };
         match record {
             Record::Indicator(ind, ecology) => {
-                let table = &mut tables[usize::from(ecology)];
+                let disagree = pick(lang, ["来源不一致：", "Sources disagree: "]);
+                let disagreement = ind.disagreement.as_ref().map(|d| format!("{disagree}{}", d.get(lang)));
                 for (k, p) in ind.points.iter().enumerate() {
-                    let mut note = p.note.as_ref().map(|n| n.get(lang).to_owned()).unwrap_or_default();
-                    if let Some(d) = ind.disagreement.as_ref().filter(|_| k == 0) {
-                        let disagree = l(["来源不一致：", "Sources disagree: "]);
-                        note = [note.as_str(), disagree, d.get(lang)].join(if note.is_empty() { "" } else { " " });
-                    }
-                    let first = if k == 0 { name.clone() } else { String::new() };
-                    table.rows.push(vec![
-                        first,
-                        cell(&p.when(lang)),
-                        figure(p, lang),
-                        cell(&note),
-                        notes.cite(&p.source, p.line),
-                    ]);
+                    let own = p.note.as_ref().map(|n| n.get(lang).to_owned());
+                    let note: Vec<String> = own.into_iter().chain(disagreement.clone().filter(|_| k == 0)).collect();
+                    let cite = notes.cite(&p.source, p.line);
+                    let row = vec![first(k, &name), cell(&p.when(lang)), figure(p, lang), cell(&note.join(" ")), cite];
+                    tables[usize::from(ecology)].rows.push(row);
                 }
             }
             Record::Event(e) => {
                 for (k, d) in e.dates.iter().enumerate() {
-                    let first = if k == 0 { name.clone() } else { String::new() };
                     let category = cell(e.category.label(lang));
-                    tables[2].rows.push(vec![first, cell(&d.display(lang)), category, notes.cite(&d.source, d.line)]);
+                    tables[2].rows.push(vec![
+                        first(k, &name),
+                        cell(&d.display(lang)),
+                        category,
+                        notes.cite(&d.source, d.line),
+                    ]);
                 }
             }
             Record::Item(list, item) => {
-                // The list's name on its first item's row only.
-                let list_cell = if last_list == Some(&*list.id) { String::new() } else { cell(list.name.get(lang)) };
+                let new_list = last_list != Some(&*list.id);
                 last_list = Some(&*list.id);
+                let list_name = if new_list { cell(list.name.get(lang)) } else { String::new() };
                 if item.points.is_empty() {
                     let since = item.since.map(|y| pick(lang, [format!("{y}年起"), format!("since {y}")]));
                     let cite = notes.cite(&item.source, item.line);
-                    tables[3].rows.push(vec![
-                        list_cell,
-                        name,
-                        since.unwrap_or_default(),
-                        String::new(),
-                        String::new(),
-                        cite,
-                    ]);
+                    let row = vec![list_name, name, since.unwrap_or_default(), String::new(), String::new(), cite];
+                    tables[3].rows.push(row);
                     continue;
                 }
                 for (k, p) in item.points.iter().enumerate() {
-                    let (list_cell, name) = if k == 0 { (list_cell.clone(), name.clone()) } else { Default::default() };
                     let note = cell(p.note.as_ref().map_or("", |n| n.get(lang)));
                     let cite = notes.cite(&p.source, p.line);
-                    tables[3].rows.push(vec![list_cell, name, cell(&p.when(lang)), figure(p, lang), note, cite]);
+                    let (when, shown) = (cell(&p.when(lang)), figure(p, lang));
+                    tables[3].rows.push(vec![first(k, &list_name), first(k, &name), when, shown, note, cite]);
                 }
             }
             Record::Source(s) => {
@@ -125,7 +117,7 @@ pub(super) fn write(data: &Dataset, lang: Lang, out: &mut dyn Write) -> io::Resu
             writeln!(out)?;
         }
         first = false;
-        writeln!(out, "## {}\n", l(table.title))?;
+        writeln!(out, "## {}\n", pick(lang, table.title))?;
         let header = pick(lang, table.header);
         writeln!(out, "| {} |", header.join(" | "))?;
         writeln!(out, "|{}", "---|".repeat(header.len()))?;
