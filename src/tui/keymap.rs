@@ -1,5 +1,6 @@
 //! Turns terminal events into messages. Which keys mean what depends on what is open:
-//! the finder takes printable keys as text, the rest of the app as commands.
+//! the finder and the export prompt take printable keys as text, the rest of the app
+//! as commands.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
