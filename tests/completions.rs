@@ -72,7 +72,7 @@ fn bash_completes_values_and_record_ids() {
     assert!(has(&subcommands, &["show", "list", "export", "completions"]), "{subcommands:?}");
     let list = bash_candidates("liuzhou-tui list ");
     assert!(has(&list, &["indicators", "events", "lists", "sources"]), "{list:?}");
-    assert_eq!(bash_candidates("liuzhou-tui export --format "), ["json", "csv", "ron"]);
+    assert_eq!(bash_candidates("liuzhou-tui export --format "), ["json", "csv", "md", "ron"]);
 
     let ids = bash_candidates("liuzhou-tui show nev-");
     assert!(has(&ids, &["nev-output", "nev-growth"]), "{ids:?}");

@@ -653,3 +653,20 @@ fn the_list_pane_grows_with_the_width_up_to_its_longest_row() {
     assert_eq!(widths[5], need + 2, "{widths:?}");
     assert!(!screen(&a).lines().any(|l| l.contains('…') && l.starts_with('│')), "nothing cut at 240:\n{}", screen(&a));
 }
+#[test]
+fn the_export_prompt_at_both_sizes_in_both_languages() {
+    for (w, h) in [(100, 30), (41, 12)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut a = app(lang, w, h);
+            keys(&mut a, "e");
+            insta::assert_snapshot!(format!("export_prompt_{w}x{h}_{lang:?}").to_lowercase(), screen(&a));
+            // Before a file is replaced, the prompt asks (a relative path, so the
+            // screen is the same wherever the test runs).
+            step(&mut a, Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+            keys(&mut a, "x.csv");
+            let Overlay::Export { prompt, .. } = &mut a.overlay else { panic!("no prompt") };
+            prompt.replacing = true;
+            insta::assert_snapshot!(format!("export_replace_{w}x{h}_{lang:?}").to_lowercase(), screen(&a));
+        }
+    }
+}

@@ -43,10 +43,14 @@ pub enum LangArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write the whole dataset as JSON, CSV or RON
+    /// Write the dataset, or the records a query selects, as JSON, CSV, Markdown or RON
     Export {
+        /// csv: a row per figure, event date and list item; md: a table per tab, in --lang
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Only the records this search selects, with the sources they cite
+        #[arg(long, value_name = "QUERY")]
+        query: Option<String>,
         /// File to write (for `ron`, a dataset directory); standard output if absent
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -166,13 +170,18 @@ pub fn man_page(command: clap::Command) -> io::Result<Vec<u8>> {
     Ok(page)
 }
 
-/// Runs a subcommand that needs the dataset.
-pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Outcome, CliError> {
+/// Runs a subcommand that needs the dataset; Markdown is written in `lang`.
+pub fn run(command: &Command, data: &Dataset, lang: Lang, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match command {
-        Command::Export { format, output, force } => {
+        Command::Export { format, query, output, force } => {
+            let selected = query.as_deref().map(|q| export::selected(data, q)).transpose()?.flatten();
+            if let (Some(q), None) = (query, &selected) {
+                return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(q))));
+            }
+            let data = selected.as_ref().unwrap_or(data);
             match output {
-                Some(path) => export::to_path(*format, data, path, *force)?,
-                None => export::write(*format, data, out, export::STDOUT)?,
+                Some(path) => export::to_path(*format, data, lang, path, *force)?,
+                None => export::write(*format, data, lang, out, export::STDOUT)?,
             }
             Ok(Outcome::Done)
         }

@@ -11,6 +11,20 @@ pub struct Unit {
     pub scale: f64,
 }
 
+impl Unit {
+    /// The unit in English with its magnitude spelled out: "10,000 vehicles",
+    /// "100 million yuan", "%".
+    pub fn english(&self) -> String {
+        if self.scale == 1e4 {
+            format!("10,000 {}", self.en)
+        } else if self.scale == 1e8 {
+            format!("100 million {}", self.en)
+        } else {
+            self.en.to_owned()
+        }
+    }
+}
+
 const fn u(zh: &'static str, en: &'static str, scale: f64) -> Unit {
     Unit { zh, en, scale }
 }

@@ -1,5 +1,10 @@
-//! The whole dataset as JSON, CSV or RON (a single document, or a dataset directory).
+//! Exports: the dataset, or a selection of it, as JSON, CSV, Markdown or RON (a
+//! single document, or a dataset directory). `select` picks the records; the formats
+//! are in their own files.
 
+mod csv;
+mod markdown;
+mod select;
 mod target;
 
 use std::fs;
@@ -9,13 +14,29 @@ use std::path::Path;
 use ron::ser::PrettyConfig;
 use serde::Serialize;
 
-use crate::data::{Dataset, FILES, ron_options};
+use crate::data::{Dataset, FILES, Lang, ron_options};
+
+pub use select::{select, selected, subset};
+pub use target::to_path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Json,
     Csv,
+    Md,
     Ron,
+}
+
+impl Format {
+    /// The usual file name extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Md => "md",
+            Format::Ron => "ron",
+        }
+    }
 }
 
 /// The OS error is the source, not part of the message, so that it is printed once.
@@ -34,8 +55,6 @@ pub enum ExportError {
     #[error("{path} holds files other than a dataset's, so it is not replaced, even with --force")]
     NotDataset { path: String },
 }
-
-pub use target::to_path;
 
 /// How errors name standard output.
 pub const STDOUT: &str = "standard output";
@@ -61,64 +80,14 @@ fn json_to<T: Serialize + ?Sized>(value: &T, out: &mut dyn Write, shown: &str) -
 }
 
 /// The dataset in `format` (RON as one document) to `out`, called `shown` in errors.
-pub fn write(format: Format, data: &Dataset, out: &mut dyn Write, shown: &str) -> Result<(), ExportError> {
+/// Markdown is written in `lang`; the other formats hold both languages.
+pub fn write(format: Format, data: &Dataset, lang: Lang, out: &mut dyn Write, shown: &str) -> Result<(), ExportError> {
     match format {
         Format::Json => json_to(data, out, shown),
-        Format::Csv => csv(data, out, shown),
+        Format::Csv => csv::write(data, out, shown),
+        Format::Md => markdown::write(data, lang, out).map_err(write_err(shown)),
         Format::Ron => writeln!(out, "{}", ron_text(data)?).map_err(write_err(shown)),
     }
-}
-
-/// One CSV row per data point.
-#[derive(Serialize)]
-struct Row<'a> {
-    tab: &'static str,
-    record_kind: &'static str,
-    record_id: &'a str,
-    name_zh: &'a str,
-    name_en: &'a str,
-    value: f64,
-    unit: &'a str,
-    year: Option<i32>,
-    period_en: Option<&'a str>,
-    qualifier: &'static str,
-    kind: &'static str,
-    source: &'a str,
-    file: &'a str,
-    line: u32,
-    as_written: Option<&'a str>,
-}
-
-fn csv(data: &Dataset, out: &mut dyn Write, shown: &str) -> Result<(), ExportError> {
-    let mut w = ::csv::Writer::from_writer(out);
-    for (record, p) in data.points() {
-        let name = record.name();
-        w.serialize(Row {
-            tab: record.tab(),
-            record_kind: record.kind(),
-            record_id: record.id(),
-            name_zh: name.zh(),
-            name_en: name.en(),
-            value: p.value,
-            unit: &p.unit,
-            year: p.year,
-            period_en: p.period.as_ref().map(|t| t.en()),
-            qualifier: p.qualifier.code(),
-            kind: p.kind.label(crate::data::Lang::En),
-            source: &p.source,
-            file: data.source(&p.source).map_or("", |s| &*s.file),
-            line: p.line,
-            as_written: p.as_written.as_deref(),
-        })
-        .map_err(|e| {
-            let message = e.to_string();
-            match e.into_kind() {
-                ::csv::ErrorKind::Io(e) => write_err(shown)(e),
-                _ => ExportError::Encode(message),
-            }
-        })?;
-    }
-    w.flush().map_err(write_err(shown))
 }
 
 fn ron_text<T: Serialize>(value: &T) -> Result<String, ExportError> {

@@ -10,11 +10,12 @@ use std::path::Path;
 use tempfile::{Builder, TempDir};
 
 use super::{ExportError, FILES, Format, ron_dir, write, write_err};
-use crate::data::Dataset;
+use crate::data::{Dataset, Lang};
 
 /// Writes the dataset to `path`: a file, or for RON a dataset directory. An existing
 /// target is replaced only with `force`, and a directory only if it holds a dataset.
-pub fn to_path(format: Format, data: &Dataset, path: &Path, force: bool) -> Result<(), ExportError> {
+/// Markdown is written in `lang`.
+pub fn to_path(format: Format, data: &Dataset, lang: Lang, path: &Path, force: bool) -> Result<(), ExportError> {
     let shown = path.display().to_string();
     let existing = fs::metadata(path).ok();
     let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -50,7 +51,7 @@ pub fn to_path(format: Format, data: &Dataset, path: &Path, force: bool) -> Resu
                 .tempfile_in(parent)
                 .map_err(|e| write_err(&shown)(plain(e)))?;
             let mut out = BufWriter::new(file.as_file_mut());
-            write(format, data, &mut out, &shown)?;
+            write(format, data, lang, &mut out, &shown)?;
             out.flush().map_err(write_err(&shown))?;
             drop(out);
             file.as_file().sync_all().map_err(write_err(&shown))?;

@@ -28,6 +28,8 @@ pub enum Msg {
     /// Scroll the detail pane by this many lines.
     Scroll(i32),
     OpenFinder,
+    /// Write what is shown to a file: opens the export prompt.
+    Export,
     Edit(Edit),
     Paste(String),
     Resize(u16, u16),

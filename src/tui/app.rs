@@ -61,8 +61,16 @@ impl App {
                     }
                     None
                 }
+                Overlay::Finder(_) if msg == Msg::Export => {
+                    self.open_export();
+                    None
+                }
                 Overlay::Finder(_) => {
                     self.finder(msg);
+                    None
+                }
+                Overlay::Export { .. } => {
+                    self.export_key(msg);
                     None
                 }
                 Overlay::None => self.normal(msg),
@@ -100,6 +108,7 @@ impl App {
                 self.overlay = Overlay::Finder(Finder::default())
             }
             Msg::Copy => return self.copy(),
+            Msg::Export => self.open_export(),
             Msg::Click { x, y } => self.click(x, y),
             Msg::Wheel { x, y, down } => {
                 let n = if down { 3 } else { -3 };

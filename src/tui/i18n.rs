@@ -36,6 +36,7 @@ pub enum Label {
     HelpJumpForward,
     HelpSearch,
     HelpCopy,
+    HelpExport,
     HelpLanguage,
     HelpHelp,
     HelpQuit,
@@ -47,6 +48,13 @@ pub enum Label {
     FinderRecall,
     NoMatches,
     QueryHelpTitle,
+    // The export prompt.
+    ExportFormat,
+    ExportPath,
+    ExportKeys,
+    SearchResults,
+    NothingToExport,
+    NoPath,
     // Detail panes.
     SourcesDisagree,
     Trend,
@@ -98,6 +106,7 @@ impl Label {
             Label::HelpJumpForward => ["前进（Ctrl-i 即 Tab 时用 Ctrl-n）", "forward (Ctrl-n where Ctrl-i is Tab)"],
             Label::HelpSearch => ["搜索（汉字、拼音、英文）", "search (Hanzi, pinyin, English)"],
             Label::HelpCopy => ["复制所选数据及出处", "copy the selection with its citation"],
+            Label::HelpExport => ["导出所见到文件（搜索中 Ctrl-s）", "export what is shown (Ctrl-s in search)"],
             Label::HelpLanguage => ["切换中文 / English", "switch 中文 / English"],
             Label::HelpHelp => ["显示 / 关闭帮助", "show / close this help"],
             Label::HelpQuit => ["退出", "quit"],
@@ -111,6 +120,12 @@ impl Label {
             Label::FinderRecall => ["↑ 之前的搜索 · ? 语法", "↑ earlier searches · ? syntax"],
             Label::NoMatches => ["没有匹配 · ? 语法", "No matches · ? syntax"],
             Label::QueryHelpTitle => ["查询语法 · 按任意键返回", "Query language · any key returns"],
+            Label::ExportFormat => ["格式", "Format"],
+            Label::ExportPath => ["路径", "Path"],
+            Label::ExportKeys => ["Enter 写入 · Tab 换格式 · Esc 取消", "Enter writes · Tab format · Esc cancels"],
+            Label::SearchResults => ["搜索结果", "search results"],
+            Label::NothingToExport => ["没有可导出的记录", "Nothing to export"],
+            Label::NoPath => ["请先输入文件路径", "Type a file path first"],
             Label::SourcesDisagree => ["⚠ 来源不一致", "⚠ Sources disagree"],
             Label::Trend => ["趋势", "Trend"],
             Label::SourcesHeading => ["来源", "Sources"],
@@ -165,6 +180,21 @@ pub enum Message<'a> {
     },
     /// A chart's unit: the data's Chinese unit, or its English with the magnitude spelled out.
     Unit(&'a str),
+    /// The export prompt's title: how many records, and what they are.
+    ExportTitle {
+        n: usize,
+        what: &'a str,
+    },
+    /// The export prompt asking before it replaces a file.
+    Replace(&'a str),
+    /// The status line after an export: the file, how many records, and its
+    /// directory (last, as a narrow status line cuts it).
+    Exported {
+        n: usize,
+        name: &'a str,
+        dir: &'a str,
+    },
+    ExportFailed(&'a str),
 }
 
 impl Message<'_> {
@@ -202,6 +232,16 @@ impl Message<'_> {
                 format!(" Records citing {id} ({n}) · Enter jumps · Esc back "),
             ],
             Message::Unit(unit) => [unit.to_owned(), english_unit(unit)],
+            Message::ExportTitle { n, what } => {
+                [format!(" 导出 {n} 项：{what} "), format!(" Export {n} records: {what} ")]
+            }
+            Message::Replace(path) => {
+                [format!("{path} 已存在，替换吗？y/n"), format!("{path} exists. Replace it? y/n")]
+            }
+            Message::Exported { n, name, dir } => {
+                [format!("已写入 {name}（{n} 项，{dir}）"), format!("Wrote {name} ({n} records, {dir})")]
+            }
+            Message::ExportFailed(why) => [format!("导出失败：{why}"), format!("Export failed: {why}")],
         }
     }
 }
@@ -225,12 +265,7 @@ pub const QUERY_HELP: &[[(&str, &str); 2]] = &[
 ];
 
 fn english_unit(unit: &str) -> String {
-    match crate::data::units::lookup(unit) {
-        Some(u) if u.scale == 1e4 => format!("10,000 {}", u.en),
-        Some(u) if u.scale == 1e8 => format!("100 million {}", u.en),
-        Some(u) => u.en.to_owned(),
-        None => unit.to_owned(),
-    }
+    crate::data::units::lookup(unit).map_or_else(|| unit.to_owned(), |u| u.english())
 }
 
 /// The one of a `[Chinese, English]` pair that `lang` reads.

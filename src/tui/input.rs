@@ -1,4 +1,6 @@
-//! The finder's query field and its editing.
+//! A one-line text field and its editing: the finder's query, the export prompt's path.
+
+use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,6 +22,24 @@ impl Input {
     /// Cells from the start of the field to the cursor.
     pub fn cursor_column(&self) -> usize {
         crate::text::width(&self.text[..self.cursor])
+    }
+
+    /// A field holding `text`, the cursor at its end.
+    pub fn with(text: &str) -> Input {
+        let mut input = Input::default();
+        input.insert(text);
+        input
+    }
+
+    /// What a field `width` cells wide shows: the text, or when the cursor is past the
+    /// field's end the text before it; and the cursor's column there.
+    pub fn view(&self, width: usize) -> (Cow<'_, str>, usize) {
+        let column = self.cursor_column();
+        if column < width {
+            return (crate::text::truncate(&self.text, width), column);
+        }
+        let before = crate::text::tail(&self.text[..self.cursor], width.saturating_sub(1));
+        (Cow::Borrowed(before), crate::text::width(before))
     }
 
     pub fn edit(&mut self, edit: &Edit) {
@@ -86,5 +106,15 @@ mod tests {
         input.edit(&Edit::End);
         input.edit(&Edit::ClearBefore);
         assert_eq!(input.text(), "");
+    }
+
+    #[test]
+    fn a_field_shows_the_text_before_the_cursor_when_it_is_too_long() {
+        let input = Input::with("liuzhou-industry.csv");
+        assert_eq!(input.view(30), ("liuzhou-industry.csv".into(), 20));
+        assert_eq!(input.view(8), ("try.csv".into(), 7));
+        let mut input = Input::with("柳州螺蛳粉.md");
+        input.edit(&Edit::Home);
+        assert_eq!(input.view(6), ("柳州…".into(), 0));
     }
 }

@@ -1,5 +1,6 @@
 //! Turns terminal events into messages. Which keys mean what depends on what is open:
-//! the finder takes printable keys as text, the rest of the app as commands.
+//! the finder and the export prompt take printable keys as text, the rest of the app
+//! as commands.
 
 use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -15,6 +16,8 @@ pub enum Mode {
     Normal,
     Help,
     Finder,
+    /// The export prompt: its path takes printable keys as text, as the finder does.
+    Export,
 }
 
 pub fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
@@ -22,7 +25,7 @@ pub fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_msg(key, mode),
         Event::Mouse(mouse) => mouse_msg(mouse),
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
-        Event::Paste(text) if mode == Mode::Finder => Some(Msg::Paste(text.clone())),
+        Event::Paste(text) if matches!(mode, Mode::Finder | Mode::Export) => Some(Msg::Paste(text.clone())),
         _ => None,
     }
 }
@@ -36,7 +39,7 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
         return Some(Msg::Suspend);
     }
     match mode {
-        Mode::Finder => finder_key(key, ctrl),
+        Mode::Finder | Mode::Export => finder_key(key, ctrl),
         Mode::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => Some(Msg::ToggleHelp),
             KeyCode::Char('L') => Some(Msg::ToggleLang),
@@ -77,6 +80,7 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('?') | KeyCode::F(1) => Msg::ToggleHelp,
         KeyCode::Char('y') => Msg::Copy,
         KeyCode::Char('/') => Msg::OpenFinder,
+        KeyCode::Char('e') => Msg::Export,
         _ => return None,
     };
     Some(msg)
@@ -89,6 +93,8 @@ fn finder_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('u') if ctrl => Msg::Edit(Edit::ClearBefore),
         KeyCode::Char('a') if ctrl => Msg::Edit(Edit::Home),
         KeyCode::Char('e') if ctrl => Msg::Edit(Edit::End),
+        // `e` is text here; Ctrl-s ("save") exports the results.
+        KeyCode::Char('s') if ctrl => Msg::Export,
         _ if ctrl => return None,
         // The query language has no use for "?": it opens the language's help.
         KeyCode::Char('?') => Msg::ToggleHelp,
@@ -134,6 +140,7 @@ pub const HELP: &[(&str, Label)] = &[
     ("Ctrl-i  Ctrl-n", Label::HelpJumpForward),
     ("/", Label::HelpSearch),
     ("y", Label::HelpCopy),
+    ("e  Ctrl-s", Label::HelpExport),
     ("L", Label::HelpLanguage),
     ("?", Label::HelpHelp),
     ("q  Ctrl-c", Label::HelpQuit),

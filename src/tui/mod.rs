@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod cite;
+mod export;
 pub mod finder;
 pub mod geometry;
 pub mod history;
@@ -11,6 +12,7 @@ pub mod i18n;
 pub mod input;
 pub mod keymap;
 pub mod nav;
+pub mod prompt;
 pub mod state;
 pub mod tabs;
 pub mod terminal;

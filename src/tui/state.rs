@@ -10,6 +10,7 @@ use super::finder::{self, Finder};
 use super::history::History;
 use super::i18n;
 use super::keymap::Mode;
+use super::prompt::ExportPrompt;
 use super::tabs::sources::Citing;
 use super::tabs::timeline;
 use super::tabs::{Ctx, Rows, Tab, Target};
@@ -64,6 +65,11 @@ pub enum Overlay {
     None,
     Help,
     Finder(Finder),
+    /// The export prompt, over the finder when it was opened from there.
+    Export {
+        prompt: ExportPrompt,
+        finder: Option<Finder>,
+    },
 }
 
 impl App {
@@ -106,6 +112,7 @@ impl App {
             Overlay::None => Mode::Normal,
             Overlay::Help => Mode::Help,
             Overlay::Finder(_) => Mode::Finder,
+            Overlay::Export { .. } => Mode::Export,
         }
     }
 

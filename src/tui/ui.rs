@@ -11,7 +11,7 @@ use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::i18n::{Label, Message};
 use super::state::{App, Overlay};
 use super::tabs::Row;
-use super::widgets::{self, finder, help, list, titled};
+use super::widgets::{self, finder, help, list, prompt, titled};
 use crate::text;
 
 pub fn draw(app: &App, frame: &mut Frame) {
@@ -38,6 +38,14 @@ pub fn draw(app: &App, frame: &mut Frame) {
             if let Some(cursor) = finder::draw(app, f, app.area, frame.buffer_mut()) {
                 // The real cursor at the insertion point, so an input method's
                 // candidate window opens there.
+                frame.set_cursor_position(cursor);
+            }
+        }
+        Overlay::Export { prompt: p, finder: under } => {
+            if let Some(f) = under {
+                finder::draw(app, f, app.area, frame.buffer_mut());
+            }
+            if let Some(cursor) = prompt::draw(app, p, app.area, frame.buffer_mut()) {
                 frame.set_cursor_position(cursor);
             }
         }

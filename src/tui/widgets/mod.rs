@@ -5,6 +5,7 @@ pub mod finder;
 pub mod help;
 pub mod list;
 pub mod popup;
+pub mod prompt;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

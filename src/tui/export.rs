@@ -1,0 +1,122 @@
+//! `e`: what is shown, written to a file. Opens the prompt over the tab or the finder,
+//! takes its keys, asks before replacing a file, writes with the library's atomic
+//! writer, and says in the status line where the file went or what went wrong.
+
+use std::error::Error;
+
+use super::action::{Edit, Msg};
+use super::i18n::{Label, Message};
+use super::prompt::{ExportPrompt, Shown};
+use super::state::{App, Overlay};
+use super::tabs::Tab;
+use crate::data::{Dataset, Record};
+use crate::export;
+
+impl App {
+    /// Opens the prompt for what is shown: the finder's results when it is open, else
+    /// the current tab's records.
+    pub(super) fn open_export(&mut self) {
+        let (shown, records) = match &self.overlay {
+            Overlay::Finder(f) => {
+                let mut records: Vec<usize> = f.hits.iter().map(|h| h.entry).collect();
+                records.sort_unstable();
+                (Shown::Results, records)
+            }
+            _ => (Shown::Tab(self.tab), tab_records(&self.data, self.tab)),
+        };
+        if records.is_empty() {
+            self.status = Some(Label::NothingToExport.get(self.lang).to_owned());
+            return;
+        }
+        let finder = match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::Finder(f) => Some(f),
+            _ => None,
+        };
+        self.overlay = Overlay::Export { prompt: ExportPrompt::new(shown, records), finder };
+    }
+
+    /// A key while the prompt is open.
+    pub(super) fn export_key(&mut self, msg: Msg) {
+        let Overlay::Export { prompt, .. } = &mut self.overlay else {
+            return;
+        };
+        if prompt.replacing {
+            match msg {
+                Msg::Edit(Edit::Insert('y' | 'Y')) => self.write_export(true),
+                Msg::Edit(Edit::Insert('n' | 'N')) | Msg::Back => prompt.replacing = false,
+                _ => {}
+            }
+            return;
+        }
+        match msg {
+            Msg::Edit(edit) => prompt.path.edit(&edit),
+            Msg::Paste(text) => prompt.path.insert(&text),
+            Msg::Down => prompt.cycle(1),
+            Msg::Up => prompt.cycle(-1),
+            Msg::Enter => match prompt.target() {
+                None => self.status = Some(Label::NoPath.get(self.lang).to_owned()),
+                // A directory is not asked about: writing names it as the error.
+                Some(path) if path.is_file() => prompt.replacing = true,
+                Some(_) => self.write_export(false),
+            },
+            Msg::Back => self.close_export(),
+            _ => {}
+        }
+    }
+
+    /// Writes the prompt's records; closes it when that worked, else stays open with
+    /// the error in the status line.
+    fn write_export(&mut self, replace: bool) {
+        let Overlay::Export { prompt, .. } = &mut self.overlay else {
+            return;
+        };
+        prompt.replacing = false;
+        let Some(path) = prompt.target() else {
+            return;
+        };
+        let records = &prompt.records;
+        let subset = export::subset(&self.data, |ordinal, _| records.binary_search(&ordinal).is_ok());
+        match export::to_path(prompt.format, &subset, self.lang, &path, replace) {
+            Ok(()) => {
+                let path = std::path::absolute(&path).unwrap_or(path);
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                let dir = path.parent().unwrap_or(&path).display().to_string();
+                let n = records.len();
+                self.status = Some(Message::Exported { n, name: &name, dir: &dir }.get(self.lang));
+                self.close_export();
+            }
+            Err(e) => {
+                // The OS's reason first, then the path: a narrow status line cuts the end.
+                let mut why = e.to_string();
+                let mut cause = e.source();
+                while let Some(c) = cause {
+                    why = format!("{c} — {why}");
+                    cause = c.source();
+                }
+                self.status = Some(Message::ExportFailed(&why).get(self.lang));
+            }
+        }
+    }
+
+    /// Back to the finder the prompt was opened over, if it was.
+    fn close_export(&mut self) {
+        self.overlay = match std::mem::replace(&mut self.overlay, Overlay::None) {
+            Overlay::Export { finder: Some(f), .. } => Overlay::Finder(f),
+            _ => Overlay::None,
+        };
+    }
+}
+
+/// The records a tab lists, as places in `Dataset::records`; the Livelihood tab lists
+/// items, not their lists.
+fn tab_records(data: &Dataset, tab: Tab) -> Vec<usize> {
+    let shown_in = |record: Record| match record {
+        Record::Source(_) => Some(Tab::Sources),
+        Record::Indicator(_, false) => Some(Tab::Industry),
+        Record::Indicator(_, true) => Some(Tab::Ecology),
+        Record::Event(_) => Some(Tab::Timeline),
+        Record::Item(..) => Some(Tab::Livelihood),
+        Record::List(_) => None,
+    };
+    data.records().enumerate().filter(|&(_, r)| shown_in(r) == Some(tab)).map(|(ordinal, _)| ordinal).collect()
+}
