@@ -149,3 +149,14 @@ fn errors_are_said_and_the_prompt_stays_open() {
     ctrl(&mut a, 's');
     assert_eq!((a.mode(), a.status.as_deref()), (Mode::Finder, Some("Nothing to export")));
 }
+
+#[test]
+fn a_question_mark_is_part_of_a_path_not_a_call_for_help() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "e");
+    key(&mut a, KeyCode::End);
+    ctrl(&mut a, 'u');
+    keys(&mut a, "why?.csv");
+    assert_eq!(a.mode(), Mode::Export);
+    assert!(screen(&a).contains("why?.csv"), "{}", screen(&a));
+}

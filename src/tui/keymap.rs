@@ -39,6 +39,8 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
         return Some(Msg::Suspend);
     }
     match mode {
+        // A path may hold a `?`; only the finder gives it a meaning.
+        Mode::Export if key.code == KeyCode::Char('?') => Some(Msg::Edit(Edit::Insert('?'))),
         Mode::Finder | Mode::Export => finder_key(key, ctrl),
         Mode::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => Some(Msg::ToggleHelp),
