@@ -1,5 +1,6 @@
 //! The command line: its arguments (clap) and the subcommands that print to stdout.
 
+mod context;
 mod list;
 
 use std::borrow::Cow;
@@ -11,6 +12,7 @@ use serde_json::json;
 
 use crate::data::error::LoadError;
 use crate::data::{Dataset, Lang, Record};
+use crate::docs::{Docs, DocsError};
 use crate::export::{self, ExportError, Format};
 use crate::search::SearchIndex;
 use crate::text;
@@ -29,6 +31,9 @@ pub struct Cli {
     /// Interface language [default: zh if LC_ALL/LANG starts with "zh", else en]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Read the source documents from DIR [default: $LIUZHOU_TUI_DOCS, else DATA/sources]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub docs: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -57,6 +62,9 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value = "text")]
         format: OutputFormat,
+        /// Also print each cited line with N lines around it (needs the documents: --docs)
+        #[arg(long, value_name = "N")]
+        context: Option<usize>,
     },
     /// List ids and names, one a line
     List {
@@ -124,6 +132,8 @@ pub enum CliError {
     Data(#[from] LoadError),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Docs(#[from] DocsError),
     #[error("cannot write standard output")]
     Io(#[from] io::Error),
 }
@@ -144,6 +154,12 @@ impl Cli {
             Some(dir) => Dataset::from_dir(dir),
             None => crate::embedded(),
         }
+    }
+
+    /// Where the source documents are: `--docs`, else `LIUZHOU_TUI_DOCS`, else `sources/`
+    /// in the `--data` directory.
+    pub fn docs(&self) -> Result<Docs, DocsError> {
+        Docs::locate(self.docs.as_deref(), std::env::var_os(crate::docs::ENV), self.data.as_deref())
     }
 }
 
@@ -178,8 +194,14 @@ pub fn man_page(command: clap::Command) -> io::Result<Vec<u8>> {
     Ok(page)
 }
 
-/// Runs a subcommand that needs the dataset.
-pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Outcome, CliError> {
+/// Runs a subcommand that needs the dataset; `docs` is where the documents are, for
+/// `show --context`.
+pub fn run(
+    command: &Command,
+    data: &Dataset,
+    docs: Result<Docs, DocsError>,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
     match command {
         Command::Export { format, output, force } => {
             match output {
@@ -188,20 +210,31 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             }
             Ok(Outcome::Done)
         }
-        Command::Show { id, format } => match data.find(id) {
+        Command::Show { id, format, context } => match data.find(id) {
             None => Ok(Outcome::NotFound(match nearest_id(data, id) {
                 Some(near) => format!("no record has the id {:?}; did you mean `{near}`?", shown(id)),
                 None => format!("no record has the id {:?}; `liuzhou-tui list` shows every id", shown(id)),
             })),
             Some(record) => {
+                // Read before anything is printed: a missing document leaves no half output.
+                let context = context.map(|n| context::Context::read(data, record, docs, n)).transpose()?;
                 match format {
                     OutputFormat::Text => {
                         let mut text = Vec::new();
                         show_text(data, record, &mut text)?;
+                        if let Some(c) = &context {
+                            c.write_text(&mut text)?;
+                        }
                         let text = String::from_utf8_lossy(&text);
                         out.write_all(text::escape_controls(&text, "\n").as_bytes())?;
                     }
-                    OutputFormat::Json => export::json_value(&show_json(data, record), out)?,
+                    OutputFormat::Json => {
+                        let mut value = show_json(data, record);
+                        if let Some(c) = &context {
+                            value["context"] = c.json();
+                        }
+                        export::json_value(&value, out)?
+                    }
                 }
                 Ok(Outcome::Done)
             }
