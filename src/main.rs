@@ -67,7 +67,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
                 );
             }
             drop(out);
-            liuzhou_tui::tui::run(data, cli.language())?;
+            liuzhou_tui::tui::run(data, cli.language(), cli.docs())?;
             return Ok(Outcome::Done);
         }
     };

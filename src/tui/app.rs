@@ -70,6 +70,9 @@ impl App {
     }
 
     fn normal(&mut self, msg: Msg) -> Option<Effect> {
+        if self.read(&msg) {
+            return None;
+        }
         match msg {
             Msg::NextTab => self.go_to(self.tab.next()),
             Msg::PrevTab => self.go_to(self.tab.prev()),
@@ -110,7 +113,10 @@ impl App {
                 }
             }
             Msg::Quit | Msg::Resize(..) | Msg::Suspend | Msg::Edit(_) | Msg::Paste(_) => {}
+            Msg::OpenSource | Msg::NextCite | Msg::PrevCite => {}
         }
+        // The source pane shows whatever the list now selects.
+        self.follow();
         None
     }
 

@@ -70,6 +70,9 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('L') => Msg::ToggleLang,
         KeyCode::Char('?') | KeyCode::F(1) => Msg::ToggleHelp,
         KeyCode::Char('y') => Msg::Copy,
+        KeyCode::Char('o') => Msg::OpenSource,
+        KeyCode::Char('n') => Msg::NextCite,
+        KeyCode::Char('N') => Msg::PrevCite,
         KeyCode::Char('/') => Msg::OpenFinder,
         _ => return None,
     };
@@ -124,6 +127,8 @@ pub const HELP: &[(&str, Label)] = &[
     ("Esc", Label::HelpBack),
     ("/", Label::HelpSearch),
     ("y", Label::HelpCopy),
+    ("o", Label::HelpOpenSource),
+    ("n/N", Label::HelpNextCite),
     ("L", Label::HelpLanguage),
     ("?", Label::HelpHelp),
     ("q  Ctrl-c", Label::HelpQuit),

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::i18n;
 use super::input::Input;
 use super::keymap::Mode;
+use super::reader::{Reading, Shelf};
 use super::tabs::sources::Citing;
 use super::tabs::timeline;
 use super::tabs::{Ctx, Rows, Tab, Target};
@@ -48,6 +49,10 @@ pub struct App {
     pub citations: Vec<usize>,
     /// The timeline's date column in Chinese and in English: its widest date.
     pub date_widths: [usize; 2],
+    /// The source pane, in the detail's place.
+    pub reading: Option<Reading>,
+    /// Where the source documents are, and those read so far.
+    pub shelf: Shelf,
     pub overlay: Overlay,
     /// A one-off message for the status line ("Copied …").
     pub status: Option<String>,
@@ -90,6 +95,8 @@ impl App {
             citing: None,
             citations,
             date_widths,
+            reading: None,
+            shelf: Shelf::default(),
             overlay: Overlay::None,
             status: None,
             quit: false,

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::i18n::{Label, Message};
+use super::reader;
 use super::state::{App, Overlay};
 use super::tabs::Row;
 use super::widgets::{self, finder, help, list, titled};
@@ -25,9 +26,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_list(app, pane, buf);
     }
     if let Some(pane) = s.detail {
-        match &app.citing {
-            Some(c) => c.draw(&app.ctx(), pane, buf),
-            None => draw_detail(app, pane, buf),
+        match (&app.reading, &app.citing) {
+            // Until the next key makes it follow, a pane left from before a search's
+            // jump is not drawn over the record jumped to.
+            (Some(r), _) if Some(r.target()) == app.selected() => reader::draw(r, &app.ctx(), pane, buf),
+            (_, Some(c)) => c.draw(&app.ctx(), pane, buf),
+            _ => draw_detail(app, pane, buf),
         }
     }
     draw_status(app, s.status, buf);

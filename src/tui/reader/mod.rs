@@ -1,0 +1,226 @@
+//! The source pane: a document open at a line a record cites, or whole, with every
+//! line cited from it marked (the Sources tab). It owns what is open and where it is
+//! scrolled; `draw` lays the text out, and the same layout decides the scrolling.
+
+mod draw;
+
+use std::sync::Arc;
+
+pub use self::draw::draw;
+use self::draw::Layout;
+use super::tabs::Target;
+use crate::data::Dataset;
+use crate::docs::{self, Docs, DocsError, Document};
+
+/// Where the documents are, and each one read so far (by source position), so that
+/// stepping back and forth reads a file once.
+#[derive(Debug, Clone)]
+pub struct Shelf {
+    docs: Result<Docs, DocsError>,
+    opened: Vec<(usize, Result<Arc<Document>, DocsError>)>,
+}
+
+impl Default for Shelf {
+    fn default() -> Shelf {
+        Shelf::new(Err(DocsError::NotGiven))
+    }
+}
+
+impl Shelf {
+    pub fn new(docs: Result<Docs, DocsError>) -> Shelf {
+        Shelf { docs, opened: Vec::new() }
+    }
+
+    /// The `source`th source's document, or why it cannot be shown.
+    pub fn get(&mut self, data: &Dataset, source: usize) -> Result<Arc<Document>, DocsError> {
+        if let Some((_, doc)) = self.opened.iter().find(|(s, _)| *s == source) {
+            return doc.clone();
+        }
+        let doc = match (&self.docs, data.sources.get(source)) {
+            (Ok(docs), Some(src)) => docs.open(src).map(Arc::new),
+            (Err(e), _) => Err(e.clone()),
+            (Ok(_), None) => Err(DocsError::NotGiven),
+        };
+        self.opened.push((source, doc.clone()));
+        doc
+    }
+}
+
+/// What the pane was opened on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Of {
+    /// A record: its citations, one at a time.
+    Record(Target),
+    /// A source (the `n`th), read whole.
+    Source(usize),
+}
+
+/// One citation: the record, which of its citations (`docs::cited`) it is, and where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cite {
+    pub target: Target,
+    pub k: usize,
+    pub source: usize,
+    pub line: usize,
+}
+
+/// Where the text starts: a document line, and how many of its wrapped rows are above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Top {
+    pub line: usize,
+    pub row: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reading {
+    pub of: Of,
+    /// A record's citations in its order; a source's, from every record, by line.
+    pub cites: Vec<Cite>,
+    /// The citation shown (a record's pane).
+    pub at: usize,
+    /// The source shown, and its document or why it is not at hand.
+    pub source: usize,
+    pub doc: Result<Arc<Document>, DocsError>,
+    /// The line the pane is on (1-based): the cited one, or the cursor in a whole document.
+    pub cursor: usize,
+    pub top: Top,
+}
+
+impl Reading {
+    /// The pane for `target`: a source opens whole; a record at its first citation.
+    /// None when the record cites nothing.
+    pub fn open(target: Target, data: &Dataset, shelf: &mut Shelf) -> Option<Reading> {
+        let (of, source, cites) = match target {
+            Target::Source(s) => (Of::Source(s), s, citations_of_source(data, s)),
+            _ => {
+                let cites = citations_of(target, data, None);
+                (Of::Record(target), cites.first()?.source, cites)
+            }
+        };
+        let cursor = cites.first().map_or(1, |c| c.line);
+        let doc = shelf.get(data, source);
+        Some(Reading { of, cites, at: 0, source, doc, cursor, top: Top::default() })
+    }
+
+    pub fn target(&self) -> Target {
+        match self.of {
+            Of::Record(t) => t,
+            Of::Source(s) => Target::Source(s),
+        }
+    }
+
+    /// The citations on `line` of the document shown.
+    pub fn cites_on(&self, line: usize) -> impl Iterator<Item = &Cite> {
+        self.cites.iter().filter(move |c| c.source == self.source && c.line == line)
+    }
+
+    /// `n`/`N`: a record's next or previous citation; in a whole document, the next or
+    /// previous cited line. Both wrap round.
+    pub fn step(&mut self, forward: bool, data: &Dataset, shelf: &mut Shelf, area: (usize, usize)) {
+        let n = self.cites.len();
+        if n == 0 {
+            return;
+        }
+        match self.of {
+            Of::Record(_) => {
+                self.at = if forward { (self.at + 1) % n } else { (self.at + n - 1) % n };
+                let c = self.cites[self.at];
+                if c.source != self.source {
+                    self.source = c.source;
+                    self.doc = shelf.get(data, c.source);
+                }
+                self.cursor = c.line;
+            }
+            Of::Source(_) => {
+                let lines = self.cites.iter().map(|c| c.line);
+                let next = if forward {
+                    lines.clone().find(|&l| l > self.cursor).or_else(|| lines.clone().next())
+                } else {
+                    lines.clone().rev().find(|&l| l < self.cursor).or_else(|| lines.clone().last())
+                };
+                self.cursor = next.unwrap_or(self.cursor);
+            }
+        }
+        self.place(area);
+    }
+
+    /// Puts the cursor's line a little below the top, so the lines before it show.
+    pub fn place(&mut self, (width, height): (usize, usize)) {
+        if let Some(layout) = self.layout(width) {
+            self.top = layout.back_from(self.cursor, (height / 3).min(6));
+        }
+    }
+
+    /// Moves the cursor of a whole document by `by` lines, scrolling as little as
+    /// keeps its line in view.
+    pub fn move_cursor(&mut self, by: i64, (width, height): (usize, usize)) {
+        let Some(layout) = self.layout(width) else { return };
+        self.cursor = (self.cursor as i64).saturating_add(by).clamp(1, layout.len() as i64) as usize;
+        if self.cursor <= self.top.line {
+            self.top = Top { line: self.cursor, row: 0 };
+            return;
+        }
+        // Walks from the top at most a screenful: a far cursor needs no count of the rows between.
+        let mut line = self.top.line;
+        let mut used = layout.rows(line).saturating_sub(self.top.row);
+        while line < self.cursor && used <= height {
+            line += 1;
+            used += layout.rows(line);
+        }
+        if used > height {
+            // The cursor's line ends the view, or starts it when taller than the pane.
+            self.top = layout.back_from(self.cursor, height.saturating_sub(layout.rows(self.cursor)));
+        }
+    }
+
+    /// Scrolls by `by` wrapped rows, within the document.
+    pub fn scroll(&mut self, by: i64, width: usize) {
+        let Some(layout) = self.layout(width) else { return };
+        let mut top = self.top;
+        top.row = top.row.min(layout.rows(top.line) - 1);
+        for _ in 0..by.unsigned_abs().min(100_000) {
+            if by > 0 {
+                if top.row + 1 < layout.rows(top.line) {
+                    top.row += 1;
+                } else if top.line < layout.len() {
+                    top = Top { line: top.line + 1, row: 0 };
+                }
+            } else if top.row > 0 {
+                top.row -= 1;
+            } else if top.line > 1 {
+                top = Top { line: top.line - 1, row: layout.rows(top.line - 1) - 1 };
+            }
+        }
+        self.top = top;
+    }
+
+    fn layout(&self, width: usize) -> Option<Layout> {
+        self.doc.as_ref().ok().map(|doc| Layout::new(doc, width))
+    }
+}
+
+/// `target`'s citations, of the `only`th source when given.
+fn citations_of(target: Target, data: &Dataset, only: Option<usize>) -> Vec<Cite> {
+    let Some(record) = target.record(data) else { return Vec::new() };
+    docs::cited(record)
+        .iter()
+        .enumerate()
+        .filter_map(|(k, c)| {
+            let source = data.sources.iter().position(|s| *s.id == *c.source)?;
+            let keep = only.is_none_or(|o| o == source);
+            keep.then_some(Cite { target, k, source, line: c.line as usize })
+        })
+        .collect()
+}
+
+/// Every citation of the `source`th source, by line, records in file order.
+fn citations_of_source(data: &Dataset, source: usize) -> Vec<Cite> {
+    let mut cites: Vec<Cite> = data
+        .citing(&data.sources[source].id)
+        .iter()
+        .filter_map(|c| Target::of(c.ordinal, data))
+        .flat_map(|t| citations_of(t, data, Some(source)))
+        .collect();
+    cites.sort_by_key(|c| c.line);
+    cites
+}
