@@ -162,9 +162,10 @@ pub enum Message<'a> {
     },
     /// Why the source pane cannot show a document.
     NoDocument(&'a DocsError),
-    /// A cited line of a whole document: the first record citing it, and how many more.
+    /// A cited line of a whole document: the name of the first record citing it, and
+    /// how many more do.
     CitedBy {
-        id: &'a str,
+        name: &'a str,
         more: usize,
     },
     /// A chart's unit: the data's Chinese unit, or its English with the magnitude spelled out.
@@ -207,8 +208,10 @@ impl Message<'_> {
                 format!(" Records citing {id} ({n}) · Enter jumps · Esc back "),
             ],
             Message::NoDocument(e) => [docs_error_zh(e), e.to_string()],
-            Message::CitedBy { id, more: 0 } => [format!("Enter → {id}"), format!("Enter → {id}")],
-            Message::CitedBy { id, more } => [format!("Enter → {id}（另 {more} 项）"), format!("Enter → {id} (+{more})")],
+            Message::CitedBy { name, more: 0 } => [format!("Enter → {name}"), format!("Enter → {name}")],
+            Message::CitedBy { name, more } => {
+                [format!("Enter → {name}（另 {more} 项）"), format!("Enter → {name} (+{more} more)")]
+            }
             Message::Unit(unit) => [unit.to_owned(), english_unit(unit)],
         }
     }

@@ -13,19 +13,25 @@ impl App {
     /// Handles `msg` where it concerns the source pane; false lets `update` go on.
     pub(super) fn read(&mut self, msg: &Msg) -> bool {
         self.follow();
-        let Some(area) = self.reading_area() else {
-            return false;
-        };
-        let size = (usize::from(area.width), usize::from(area.height));
         if *msg == Msg::OpenSource {
             self.open_reading(None);
             return true;
         }
+        if self.reading.is_none() {
+            return matches!(*msg, Msg::Click { x, y } if self.open_at_click(x, y));
+        }
+        let Some(area) = self.reading_area() else {
+            return false;
+        };
+        let size = (usize::from(area.width), usize::from(area.height));
         let narrow = geometry::is_narrow(self);
         let (data, shelf) = (&self.data, &mut self.shelf);
         let Some(r) = &mut self.reading else {
-            return matches!(*msg, Msg::Click { x, y } if self.open_at_click(x, y));
+            return false;
         };
+        if r.width != size.0 {
+            r.place(size);
+        }
         let whole = matches!(r.of, Of::Source(_));
         let page = size.1.saturating_sub(2).max(1) as i64;
         match *msg {
@@ -63,9 +69,10 @@ impl App {
     /// when given, else the first.
     fn open_reading(&mut self, k: Option<usize>) {
         let Some(target) = self.selected() else { return };
-        let Some(area) = self.reading_area() else { return };
         self.citing = None;
         self.reading = Reading::open(target, &self.data, &mut self.shelf);
+        // Open, the pane has its place on the screen (on a narrow one, the list's).
+        let Some(area) = self.reading_area() else { return };
         let size = (usize::from(area.width), usize::from(area.height));
         if let Some(r) = &mut self.reading {
             if let Some(at) = r.cites.iter().position(|c| Some(c.k) == k) {

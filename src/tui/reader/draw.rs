@@ -90,13 +90,17 @@ pub fn draw(r: &Reading, cx: &Ctx, pane: Rect, buf: &mut Buffer) {
     let (th, lang) = (cx.theme, cx.lang);
     let src = &cx.data.sources[r.source];
     let title = match r.of {
-        Of::Record(_) => format!(" {} · {}/{} · {} ", cite(&src.id, r.cursor as u32), r.at + 1, r.cites.len(), src.file),
+        Of::Record(_) => {
+            format!(" {} · {}/{} · {} ", cite(&src.id, r.cursor as u32), r.at + 1, r.cites.len(), src.file)
+        }
         Of::Source(_) => format!(" {} · {} ", src.id, src.file),
     };
     let hint = match (r.of, r.cites_on(r.cursor).next()) {
         (Of::Source(_), Some(c)) => {
-            let more = r.cites_on(r.cursor).filter(|o| o.target != c.target).count();
-            Message::CitedBy { id: c.target.id(cx.data), more }.get(lang)
+            let mut others: Vec<_> = r.cites_on(r.cursor).map(|o| o.target).filter(|&t| t != c.target).collect();
+            others.dedup();
+            let name = c.target.record(cx.data).map_or("", |rec| rec.name().get(lang));
+            Message::CitedBy { name, more: others.len() }.get(lang)
         }
         (Of::Source(_), None) => Label::ReadingWholeKeys.get(lang).to_owned(),
         (Of::Record(_), _) => Label::ReadingKeys.get(lang).to_owned(),
@@ -119,8 +123,9 @@ pub fn draw(r: &Reading, cx: &Ctx, pane: Rect, buf: &mut Buffer) {
     let layout = Layout::new(doc, width);
     let digits = layout.gutter - 2;
     let mut rows: Vec<Line<'static>> = Vec::new();
-    let mut n = r.top.line;
-    let mut skip = r.top.row.min(layout.rows(n) - 1);
+    let top = r.top_at(&layout, (width, usize::from(area.height)));
+    let mut n = top.line.clamp(1, layout.len());
+    let mut skip = top.row.min(layout.rows(n) - 1);
     while rows.len() < usize::from(area.height) && n <= layout.len() {
         let text = doc.line(n).unwrap_or_default();
         let here: Vec<&Cite> = r.cites_on(n).collect();

@@ -6,8 +6,8 @@ mod draw;
 
 use std::sync::Arc;
 
-pub use self::draw::draw;
 use self::draw::Layout;
+pub use self::draw::draw;
 use super::tabs::Target;
 use crate::data::Dataset;
 use crate::docs::{self, Docs, DocsError, Document};
@@ -84,6 +84,9 @@ pub struct Reading {
     /// The line the pane is on (1-based): the cited one, or the cursor in a whole document.
     pub cursor: usize,
     pub top: Top,
+    /// The text width `top` was worked out for: at another, the pane starts again
+    /// from the cursor.
+    pub width: usize,
 }
 
 impl Reading {
@@ -99,7 +102,7 @@ impl Reading {
         };
         let cursor = cites.first().map_or(1, |c| c.line);
         let doc = shelf.get(data, source);
-        Some(Reading { of, cites, at: 0, source, doc, cursor, top: Top::default() })
+        Some(Reading { of, cites, at: 0, source, doc, cursor, top: Top::default(), width: 0 })
     }
 
     pub fn target(&self) -> Target {
@@ -147,8 +150,13 @@ impl Reading {
     /// Puts the cursor's line a little below the top, so the lines before it show.
     pub fn place(&mut self, (width, height): (usize, usize)) {
         if let Some(layout) = self.layout(width) {
-            self.top = layout.back_from(self.cursor, (height / 3).min(6));
+            self.top = layout.back_from(self.cursor, context(height));
         }
+    }
+
+    /// Where the text starts in a pane of this size.
+    pub fn top_at(&self, layout: &Layout, (width, height): (usize, usize)) -> Top {
+        if width == self.width { self.top } else { layout.back_from(self.cursor, context(height)) }
     }
 
     /// Moves the cursor of a whole document by `by` lines, scrolling as little as
@@ -194,9 +202,18 @@ impl Reading {
         self.top = top;
     }
 
-    fn layout(&self, width: usize) -> Option<Layout> {
-        self.doc.as_ref().ok().map(|doc| Layout::new(doc, width))
+    /// The layout at `width`, where `top` is first brought to it.
+    fn layout(&mut self, width: usize) -> Option<Layout> {
+        let layout = Layout::new(self.doc.as_ref().ok()?, width);
+        self.top = self.top_at(&layout, (width, 0));
+        self.width = width;
+        Some(layout)
     }
+}
+
+/// Rows shown above the cursor's line when the pane moves to it.
+fn context(height: usize) -> usize {
+    (height / 3).min(6)
 }
 
 /// `target`'s citations, of the `only`th source when given.
