@@ -168,7 +168,8 @@ mod tests {
         let line = doc.line(1).unwrap();
         let at = line.find("48.2").unwrap();
         let (base, lit) = (Style::new(), Style::new().bold());
-        let rows = layout.styled(1, &[at..at + "48.2万辆".len()], base, lit);
+        let figure = at..at + "48.2万辆".len();
+        let rows = layout.styled(1, std::slice::from_ref(&figure), base, lit);
         let joined: String = rows.iter().flatten().map(|s| s.content.as_ref()).collect();
         assert_eq!(joined.replace(" ", ""), line.replace(" ", ""), "wrapping only drops spaces");
         let lit_text: String = rows.iter().flatten().filter(|s| s.style == lit).map(|s| s.content.as_ref()).collect();

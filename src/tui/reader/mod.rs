@@ -139,7 +139,7 @@ impl Reading {
                 let next = if forward {
                     lines.clone().find(|&l| l > self.cursor).or_else(|| lines.clone().next())
                 } else {
-                    lines.clone().rev().find(|&l| l < self.cursor).or_else(|| lines.clone().last())
+                    lines.clone().rev().find(|&l| l < self.cursor).or_else(|| lines.clone().next_back())
                 };
                 self.cursor = next.unwrap_or(self.cursor);
             }
