@@ -346,6 +346,20 @@ fn without_the_documents_the_pane_says_how_to_point_at_them() {
 }
 
 #[test]
+fn the_pane_follows_a_search_and_closes_with_another_tab() {
+    let Some(dir) = seeds() else { return };
+    let mut a = reading(Lang::En, 100, 30, &dir);
+    select(&mut a, "nev-output");
+    keys(&mut a, "o/");
+    keys(&mut a, "螺蛳粉全产业链");
+    step(&mut a, code(KeyCode::Enter));
+    assert_eq!(a.selected().unwrap().id(&a.data), "luosifen-chain-revenue");
+    assert_eq!(a.reading.as_ref().map(|r| r.target()), a.selected());
+    keys(&mut a, "2");
+    assert!(a.reading.is_none());
+}
+
+#[test]
 fn a_click_on_a_citation_opens_the_pane_there() {
     let Some(dir) = seeds() else { return };
     let mut a = reading(Lang::En, 100, 30, &dir);

@@ -62,6 +62,7 @@ impl App {
                 }
                 Overlay::Finder(_) => {
                     self.finder(msg);
+                    self.follow();
                     None
                 }
                 Overlay::None => self.normal(msg),

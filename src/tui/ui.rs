@@ -27,11 +27,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
     if let Some(pane) = s.detail {
         match (&app.reading, &app.citing) {
-            // Until the next key makes it follow, a pane left from before a search's
-            // jump is not drawn over the record jumped to.
-            (Some(r), _) if Some(r.target()) == app.selected() => reader::draw(r, &app.ctx(), pane, buf),
-            (_, Some(c)) => c.draw(&app.ctx(), pane, buf),
-            _ => draw_detail(app, pane, buf),
+            (Some(r), _) => reader::draw(r, &app.ctx(), pane, buf),
+            (None, Some(c)) => c.draw(&app.ctx(), pane, buf),
+            (None, None) => draw_detail(app, pane, buf),
         }
     }
     draw_status(app, s.status, buf);
