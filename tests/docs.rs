@@ -3,23 +3,17 @@
 //! they are not there. Tests needing the documents skip, saying so, when
 //! `../shared/seeds` is absent.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use assert_cmd::Command;
+use common::seeds;
 
 fn cmd() -> Command {
     let mut c = Command::cargo_bin("liuzhou-tui").unwrap();
     c.env_remove("LIUZHOU_TUI_DOCS");
     c
-}
-
-fn seeds() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    eprintln!("skipped: {} is not here", dir.display());
-    None
 }
 
 /// Standard output and error of a run expected to exit with `code`.

@@ -1,7 +1,11 @@
 //! The browser driven as the real loop drives it: events → messages → update → draw,
 //! on a `TestBackend`. Snapshots pin each screen; the other tests pin behaviour.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
+
+use common::seeds;
 
 use liuzhou_tui::data::Lang;
 use liuzhou_tui::docs::Docs;
@@ -226,21 +230,25 @@ fn sources_list_the_records_citing_them_and_jump_there() {
     assert!(cites_d003, "{id} does not cite d003");
 }
 
-/// The documents beside the repository (`../shared/seeds`), where they are.
-fn seeds() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    eprintln!("skipped: {} is not here", dir.display());
-    None
-}
-
 /// An app that reads the documents from `dir`.
 fn reading(lang: Lang, w: u16, h: u16, dir: &Path) -> App {
     let mut a = app(lang, w, h);
     a.shelf = Shelf::new(Docs::locate(Some(dir), None, None));
     a
+}
+
+/// Snapshots, in both languages at 100×30 and 41×12, of what `open` shows; each
+/// holds every one of `expect`.
+fn pane_snapshots(dir: &Path, name: &str, open: impl Fn(&mut App), expect: &[&str]) {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(100, 30), (41, 12)] {
+            let mut a = reading(lang, w, h, dir);
+            open(&mut a);
+            let s = screen(&a);
+            assert!(expect.iter().all(|e| s.contains(e)), "{s}");
+            insta::assert_snapshot!(format!("{name}_{w}x{h}_{lang:?}").to_lowercase(), s);
+        }
+    }
 }
 
 /// The source pane's title row.
@@ -251,16 +259,11 @@ fn pane_title(a: &App) -> String {
 #[test]
 fn the_source_pane_opens_at_the_cited_line_and_steps_through_citations() {
     let Some(dir) = seeds() else { return };
-    for lang in [Lang::Zh, Lang::En] {
-        for (w, h) in [(100, 30), (41, 12)] {
-            let mut a = reading(lang, w, h, &dir);
-            select(&mut a, "nev-output");
-            step(&mut a, key('o'));
-            let s = screen(&a);
-            assert!(s.contains(">27 ") && s.contains("1/4"), "{s}");
-            insta::assert_snapshot!(format!("source_pane_{w}x{h}_{lang:?}").to_lowercase(), s);
-        }
-    }
+    let open = |a: &mut App| {
+        select(a, "nev-output");
+        step(a, key('o'));
+    };
+    pane_snapshots(&dir, "source_pane", open, &[">27 ", "1/4"]);
     let mut a = reading(Lang::En, 100, 30, &dir);
     select(&mut a, "nev-output");
     step(&mut a, key('o'));
@@ -301,15 +304,7 @@ fn the_cited_figure_is_lit_in_its_line() {
 #[test]
 fn a_whole_document_marks_its_cited_lines_and_enter_jumps_to_the_citing_record() {
     let Some(dir) = seeds() else { return };
-    for lang in [Lang::Zh, Lang::En] {
-        for (w, h) in [(100, 30), (41, 12)] {
-            let mut a = reading(lang, w, h, &dir);
-            keys(&mut a, "5o");
-            let s = screen(&a);
-            assert!(s.contains(">17 ") && s.contains("000_b8cc0d6731add1d4"), "{s}");
-            insta::assert_snapshot!(format!("document_{w}x{h}_{lang:?}").to_lowercase(), s);
-        }
-    }
+    pane_snapshots(&dir, "document", |a| keys(a, "5o"), &[">17 ", "000_b8cc0d6731add1d4"]);
     let mut a = reading(Lang::En, 100, 30, &dir);
     keys(&mut a, "5o");
     keys(&mut a, "nnnnnnnnnn"); // to the 29th line, through the cited ones only

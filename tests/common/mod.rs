@@ -1,4 +1,5 @@
-//! The real binary in a pseudo-terminal, with a vt100 screen reading its output.
+//! The real binary in a pseudo-terminal, with a vt100 screen reading its output; and
+//! where the source documents are, for the tests that read them.
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
@@ -139,4 +140,15 @@ impl Session {
         let termios = self.master.get_termios().expect("termios");
         assert!(termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO), "raw mode left on");
     }
+}
+
+/// The source documents beside the repository (`../shared/seeds`), or None, said on
+/// stderr, when they are not here: tests needing them then skip visibly.
+pub fn seeds() -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    eprintln!("skipped: {} is not here", dir.display());
+    None
 }
