@@ -51,7 +51,7 @@ impl App {
                     Msg::Top => i64::MIN / 2,
                     _ => i64::MAX / 2,
                 };
-                if whole { r.move_cursor(by, size) } else { r.scroll(by.clamp(-100_000, 100_000), size.0) }
+                if whole { r.move_cursor(by, size) } else { r.scroll(by, size.0) }
             }
             Msg::Enter if whole => {
                 let target = r.cites_on(r.cursor).next().map(|c| c.target);
@@ -70,18 +70,11 @@ impl App {
     fn open_reading(&mut self, k: Option<usize>) {
         let Some(target) = self.selected() else { return };
         self.citing = None;
-        self.reading = Reading::open(target, &self.data, &mut self.shelf);
+        self.reading = Reading::open(target, k, &self.data, &mut self.shelf);
         // Open, the pane has its place on the screen (on a narrow one, the list's).
         let Some(area) = self.reading_area() else { return };
-        let size = (usize::from(area.width), usize::from(area.height));
         if let Some(r) = &mut self.reading {
-            if let Some(at) = r.cites.iter().position(|c| Some(c.k) == k) {
-                r.at = at;
-                r.source = r.cites[at].source;
-                r.cursor = r.cites[at].line;
-                r.doc = self.shelf.get(&self.data, r.source);
-            }
-            r.place(size);
+            r.place((usize::from(area.width), usize::from(area.height)));
         }
     }
 

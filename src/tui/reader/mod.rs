@@ -65,7 +65,7 @@ pub struct Cite {
 }
 
 /// Where the text starts: a document line, and how many of its wrapped rows are above.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Top {
     pub line: usize,
     pub row: usize,
@@ -90,9 +90,9 @@ pub struct Reading {
 }
 
 impl Reading {
-    /// The pane for `target`: a source opens whole; a record at its first citation.
-    /// None when the record cites nothing.
-    pub fn open(target: Target, data: &Dataset, shelf: &mut Shelf) -> Option<Reading> {
+    /// The pane for `target`: a source opens whole; a record at the `k`th of its
+    /// citations (`docs::cited`) when given, else its first. None when it cites nothing.
+    pub fn open(target: Target, k: Option<usize>, data: &Dataset, shelf: &mut Shelf) -> Option<Reading> {
         let (of, source, cites) = match target {
             Target::Source(s) => (Of::Source(s), s, citations_of_source(data, s)),
             _ => {
@@ -102,7 +102,23 @@ impl Reading {
         };
         let cursor = cites.first().map_or(1, |c| c.line);
         let doc = shelf.get(data, source);
-        Some(Reading { of, cites, at: 0, source, doc, cursor, top: Top::default(), width: 0 })
+        let top = Top { line: cursor, row: 0 };
+        let mut r = Reading { of, cites, at: 0, source, doc, cursor, top, width: 0 };
+        if let Some(at) = r.cites.iter().position(|c| Some(c.k) == k) {
+            r.show(at, data, shelf);
+        }
+        Some(r)
+    }
+
+    /// Moves a record's pane to its `at`th citation.
+    fn show(&mut self, at: usize, data: &Dataset, shelf: &mut Shelf) {
+        let Some(&c) = self.cites.get(at) else { return };
+        self.at = at;
+        if c.source != self.source {
+            self.source = c.source;
+            self.doc = shelf.get(data, c.source);
+        }
+        self.cursor = c.line;
     }
 
     pub fn target(&self) -> Target {
@@ -125,15 +141,7 @@ impl Reading {
             return;
         }
         match self.of {
-            Of::Record(_) => {
-                self.at = if forward { (self.at + 1) % n } else { (self.at + n - 1) % n };
-                let c = self.cites[self.at];
-                if c.source != self.source {
-                    self.source = c.source;
-                    self.doc = shelf.get(data, c.source);
-                }
-                self.cursor = c.line;
-            }
+            Of::Record(_) => self.show(if forward { (self.at + 1) % n } else { (self.at + n - 1) % n }, data, shelf),
             Of::Source(_) => {
                 let lines = self.cites.iter().map(|c| c.line);
                 let next = if forward {
@@ -181,22 +189,31 @@ impl Reading {
         }
     }
 
-    /// Scrolls by `by` wrapped rows, within the document.
+    /// Scrolls by `by` wrapped rows, within the document; each line crossed is wrapped once.
     pub fn scroll(&mut self, by: i64, width: usize) {
         let Some(layout) = self.layout(width) else { return };
         let mut top = self.top;
-        top.row = top.row.min(layout.rows(top.line) - 1);
-        for _ in 0..by.unsigned_abs().min(100_000) {
+        let mut rows = layout.rows(top.line);
+        top.row = top.row.min(rows - 1);
+        let mut left = by.unsigned_abs() as usize;
+        while left > 0 {
             if by > 0 {
-                if top.row + 1 < layout.rows(top.line) {
-                    top.row += 1;
-                } else if top.line < layout.len() {
-                    top = Top { line: top.line + 1, row: 0 };
+                let room = rows - 1 - top.row;
+                if room >= left || top.line >= layout.len() {
+                    top.row += left.min(room);
+                    break;
                 }
-            } else if top.row > 0 {
-                top.row -= 1;
-            } else if top.line > 1 {
-                top = Top { line: top.line - 1, row: layout.rows(top.line - 1) - 1 };
+                left -= room + 1;
+                top = Top { line: top.line + 1, row: 0 };
+                rows = layout.rows(top.line);
+            } else {
+                if top.row >= left || top.line <= 1 {
+                    top.row -= left.min(top.row);
+                    break;
+                }
+                left -= top.row + 1;
+                rows = layout.rows(top.line - 1);
+                top = Top { line: top.line - 1, row: rows - 1 };
             }
         }
         self.top = top;
@@ -240,4 +257,49 @@ fn citations_of_source(data: &Dataset, source: usize) -> Vec<Cite> {
         .collect();
     cites.sort_by_key(|c| c.line);
     cites
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A whole document of `lines`, in a pane 13 cells wide (a 10-cell text column
+    /// beside the gutter of a one-digit line count).
+    fn reading(lines: &[&str]) -> Reading {
+        let doc = Document::new(lines.join("\n").as_bytes());
+        let (of, cites, source, top) = (Of::Source(0), Vec::new(), 0, Top { line: 1, row: 0 });
+        Reading { of, cites, at: 0, source, doc: Ok(Arc::new(doc)), cursor: 1, top, width: 13 }
+    }
+
+    #[test]
+    fn scrolling_counts_wrapped_rows_and_stops_at_the_ends() {
+        // Line 2 wraps to six rows of ten cells.
+        let mut r = reading(&["a", "柳州柳州柳州柳州柳州柳州柳州柳州柳州柳州柳州柳州柳州柳州柳", "b", "c"]);
+        r.scroll(2, 13);
+        assert_eq!(r.top, Top { line: 2, row: 1 });
+        r.scroll(6, 13);
+        assert_eq!(r.top, Top { line: 4, row: 0 });
+        r.scroll(100, 13);
+        assert_eq!(r.top, Top { line: 4, row: 0 }, "the last row is as far as it goes");
+        r.scroll(-2, 13);
+        assert_eq!(r.top, Top { line: 2, row: 5 });
+        r.scroll(i64::MIN / 2, 13);
+        assert_eq!(r.top, Top { line: 1, row: 0 });
+    }
+
+    #[test]
+    fn the_cursor_stays_in_view_and_the_view_moves_as_little_as_it_can() {
+        let lines: Vec<String> = (1..=9).map(|n| format!("line{n}")).collect();
+        let mut r = reading(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+        r.move_cursor(3, (13, 4));
+        assert_eq!((r.cursor, r.top.line), (4, 1), "still in view: no scrolling");
+        r.move_cursor(1, (13, 4));
+        assert_eq!((r.cursor, r.top.line), (5, 2), "one line further scrolls one line");
+        r.move_cursor(i64::MAX / 2, (13, 4));
+        assert_eq!((r.cursor, r.top.line), (9, 6));
+        r.move_cursor(-6, (13, 4));
+        assert_eq!((r.cursor, r.top.line), (3, 3));
+        r.place((13, 9));
+        assert_eq!(r.top.line, 1, "three rows above the cursor, two lines there are");
+    }
 }
