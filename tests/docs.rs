@@ -136,3 +136,27 @@ fn odd_files_are_refused_plainly_or_read_safely() {
     assert!(out.contains("\n  24 │ x\n> 25 │ \u{fffd}\\u{1b}[2J 187.3万\n  26 │ y\n"), "{out}");
     assert!(!out.contains('\r') && !out.contains('\x1b'), "{out:?}");
 }
+
+/// The pane lights a figure where it finds it: nearly every reported figure and date
+/// is found at the line it cites.
+#[test]
+fn cited_figures_are_found_in_their_lines() {
+    let Some(dir) = seeds() else { return };
+    let data = liuzhou_tui::embedded().unwrap();
+    let docs = liuzhou_tui::docs::Docs::locate(Some(&dir), None, None).unwrap();
+    let (mut looked, mut missed) = (0, Vec::new());
+    for record in data.records() {
+        for c in liuzhou_tui::docs::cited(record) {
+            if c.figure == liuzhou_tui::docs::Figure::Line {
+                continue;
+            }
+            let doc = docs.open(data.source(c.source).unwrap()).unwrap();
+            looked += 1;
+            if c.figure.find(doc.line(c.line as usize).unwrap()).is_none() {
+                missed.push(format!("{} {}:{} {:?}", record.id(), c.source, c.line, c.figure));
+            }
+        }
+    }
+    eprintln!("{} of {looked} found; missed: {missed:#?}", looked - missed.len());
+    assert!(looked > 150 && missed.len() * 20 < looked, "{missed:#?}");
+}

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::data::{Kind, Record};
+use crate::data::{DateRelation, Kind, Record};
 
 /// One citation: a source's line, and what the record takes from it.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,7 +23,8 @@ pub enum Figure<'a> {
     Written(&'a str),
     /// An event's year, with the month and day written after it.
     Year(i32),
-    /// Nothing to find: a computed figure, or a list item citing the line as a whole.
+    /// Nothing to find: a computed figure, a date only bounded by the document's, or a
+    /// list item citing the line as a whole.
     Line,
 }
 
@@ -34,7 +35,8 @@ pub fn cited(record: Record<'_>) -> Vec<Cited<'_>> {
         Record::Event(e) => out.extend(e.dates.iter().map(|d| Cited {
             source: &d.source,
             line: d.line,
-            figure: Figure::Year(d.date.year),
+            // A date bounded by the document's own ("by 2018-03-06") is not written on the line.
+            figure: if d.relation == DateRelation::On { Figure::Year(d.date.year) } else { Figure::Line },
         })),
         Record::Item(_, i) if i.points.is_empty() => {
             out.push(Cited { source: &i.source, line: i.line, figure: Figure::Line })
