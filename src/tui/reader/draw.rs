@@ -177,4 +177,19 @@ mod tests {
         assert_eq!(layout.rows(1), rows.len());
         assert!(rows.iter().all(|r| r.iter().map(|s| text::width(&s.content)).sum::<usize>() <= 10));
     }
+
+    #[test]
+    fn at_every_width_rows_fit_and_lose_nothing_but_spaces() {
+        let doc = Arc::new(Document::new("2020年，柳州 new-energy 汽车产量18.7万辆（同比增长198.2%）。".as_bytes()));
+        let line = doc.line(1).unwrap().replace(' ', "");
+        for width in 5..60 {
+            let layout = Layout::new(&doc, width);
+            let rows = layout.styled(1, &[], Style::new(), Style::new());
+            let widths = rows.iter().map(|r| r.iter().map(|s| text::width(&s.content)).sum::<usize>());
+            assert!(widths.clone().all(|w| w <= width - 3), "width {width}");
+            let joined: String = rows.iter().flatten().map(|s| s.content.as_ref()).collect();
+            assert_eq!(joined.replace(' ', ""), line, "width {width}");
+            assert_eq!(layout.rows(1), rows.len());
+        }
+    }
 }
