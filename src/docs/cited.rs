@@ -106,15 +106,20 @@ fn numbers(line: &str) -> impl Iterator<Item = (Range<usize>, f64)> + '_ {
     })
 }
 
-/// How many bytes of "年12月28日" follow a year: its month and day, when written.
+/// How many bytes of "年12月28日" follow a year: its month and day, when written. Some
+/// documents space them out ("2007 年").
 fn date_tail(rest: &str) -> usize {
     let mut len = 0;
     for unit in ['年', '月', '日'] {
-        let digits = if len == 0 { 0 } else { rest[len..].bytes().take_while(u8::is_ascii_digit).count() };
-        if (len > 0 && digits == 0) || !rest[len + digits..].starts_with(unit) {
+        let spaced = |at: usize| rest[at..].bytes().take_while(|&b| b == b' ').count();
+        let before = spaced(len);
+        let digits = if len == 0 { 0 } else { rest[len + before..].bytes().take_while(u8::is_ascii_digit).count() };
+        let at = len + before + digits;
+        let at = at + spaced(at);
+        if (len > 0 && digits == 0) || !rest[at..].starts_with(unit) {
             break;
         }
-        len += digits + unit.len_utf8();
+        len = at + unit.len_utf8();
     }
     len
 }
@@ -141,6 +146,9 @@ mod tests {
         assert_eq!(Figure::Year(2017).find(line).map(|r| &line[r]), Some("2017年12月28日"));
         assert_eq!(Figure::Year(2018).find(line).map(|r| &line[r]), Some("2018年"));
         assert_eq!(Figure::Year(2019).find(line), None);
+        let spaced = "2007 年，柳州 2012 年 3 月起";
+        assert_eq!(Figure::Year(2007).find(spaced).map(|r| &spaced[r]), Some("2007 年"));
+        assert_eq!(Figure::Year(2012).find(spaced).map(|r| &spaced[r]), Some("2012 年 3 月"));
     }
 
     #[test]
