@@ -5,6 +5,7 @@
 //! validation are the `liuzhou-data` crate in `src/data/`, re-exported as `data`.
 
 pub mod cli;
+pub mod docs;
 pub use liuzhou_data as data;
 mod embedded;
 pub use embedded::embedded;

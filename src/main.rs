@@ -59,7 +59,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
             writeln!(out, "{}: ok", dir.display()).context(STDOUT)?;
             Outcome::Done
         }
-        Some(command) => cli::run(command, &cli.dataset()?, cli.language(), &mut out)?,
+        Some(command) => cli::run(command, &cli.dataset()?, cli.language(), cli.docs(), &mut out)?,
         None => {
             let data = cli.dataset()?;
             if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
@@ -76,7 +76,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
                 );
             }
             drop(out);
-            liuzhou_tui::tui::run(data, cli.language())?;
+            liuzhou_tui::tui::run(data, cli.language(), cli.docs())?;
             return Ok(Outcome::Done);
         }
     };

@@ -1,14 +1,22 @@
 //! The browser driven as the real loop drives it: events → messages → update → draw,
 //! on a `TestBackend`. Snapshots pin each screen; the other tests pin behaviour.
 
+mod common;
+
+use std::path::Path;
+
+use common::seeds;
+
 use liuzhou_tui::data::Kind;
 use liuzhou_tui::data::Lang;
+use liuzhou_tui::docs::Docs;
 use liuzhou_tui::search::SearchIndex;
 use liuzhou_tui::tui::action::{Effect, Msg};
 use liuzhou_tui::tui::app::{App, FINDER_LIMIT};
 use liuzhou_tui::tui::finder::Finder;
 use liuzhou_tui::tui::geometry;
 use liuzhou_tui::tui::keymap;
+use liuzhou_tui::tui::reader::Shelf;
 use liuzhou_tui::tui::state::Overlay;
 use liuzhou_tui::tui::tabs::{Row, Tab, Target};
 use liuzhou_tui::tui::theme::Theme;
@@ -226,6 +234,157 @@ fn sources_list_the_records_citing_them_and_jump_there() {
     let id = a.selected().unwrap().id(&a.data).to_owned();
     let cites_d003 = a.data.find(&id).unwrap().cited_sources().any(|s| s == "d003");
     assert!(cites_d003, "{id} does not cite d003");
+}
+
+/// An app that reads the documents from `dir`.
+fn reading(lang: Lang, w: u16, h: u16, dir: &Path) -> App {
+    let mut a = app(lang, w, h);
+    a.shelf = Shelf::new(Docs::locate(Some(dir), None, None));
+    a
+}
+
+/// Snapshots, in both languages at 100×30 and 41×12, of what `open` shows; each
+/// holds every one of `expect`.
+fn pane_snapshots(dir: &Path, name: &str, open: impl Fn(&mut App), expect: &[&str]) {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(100, 30), (41, 12)] {
+            let mut a = reading(lang, w, h, dir);
+            open(&mut a);
+            let s = screen(&a);
+            assert!(expect.iter().all(|e| s.contains(e)), "{s}");
+            insta::assert_snapshot!(format!("{name}_{w}x{h}_{lang:?}").to_lowercase(), s);
+        }
+    }
+}
+
+/// The source pane's title row.
+fn pane_title(a: &App) -> String {
+    screen(a).lines().nth(1).unwrap_or_default().to_owned()
+}
+
+#[test]
+fn the_source_pane_opens_at_the_cited_line_and_steps_through_citations() {
+    let Some(dir) = seeds() else { return };
+    let open = |a: &mut App| {
+        select(a, "nev-output");
+        step(a, key('o'));
+    };
+    pane_snapshots(&dir, "source_pane", open, &[">27 ", "1/4"]);
+    let mut a = reading(Lang::En, 100, 30, &dir);
+    select(&mut a, "nev-output");
+    step(&mut a, key('o'));
+    keys(&mut a, "nn");
+    assert!(pane_title(&a).contains("d000:29 · 3/4 · 000_b8cc0d6731add1d4.txt"), "{}", pane_title(&a));
+    assert!(screen(&a).contains(">29 "));
+    keys(&mut a, "nn"); // round to the first again
+    assert!(pane_title(&a).contains("d002:27 · 1/4"), "{}", pane_title(&a));
+    keys(&mut a, "N");
+    assert!(pane_title(&a).contains("d003:13 · 4/4"), "{}", pane_title(&a));
+    // The list still moves, and the pane follows it.
+    keys(&mut a, "j");
+    assert_eq!(a.selected().unwrap().id(&a.data), "nev-growth");
+    assert!(pane_title(&a).contains("1/5"), "{}", pane_title(&a));
+    step(&mut a, code(KeyCode::Esc));
+    assert!(a.reading.is_none() && screen(&a).contains("╭ Growth of new-energy vehicle output"));
+}
+
+#[test]
+fn the_cited_figure_is_lit_in_its_line() {
+    let Some(dir) = seeds() else { return };
+    let mut a = reading(Lang::En, 100, 30, &dir);
+    select(&mut a, "nev-output");
+    keys(&mut a, "onn");
+    let terminal = draw(&a);
+    let buf = terminal.backend().buffer();
+    // Reversed cells right of the gutter (x > 45): the list's selection and the cursor
+    // line's number are reversed too.
+    let lit: String = (0..buf.area.height)
+        .flat_map(|y| (41..buf.area.width).map(move |x| (x, y)))
+        .filter(|&(_, y)| y + 1 < buf.area.height)
+        .filter(|&p| buf[p].modifier.contains(ratatui::style::Modifier::REVERSED) && p.0 > 45)
+        .map(|p| buf[p].symbol().to_owned())
+        .collect();
+    assert_eq!(lit, "48.2万辆");
+}
+
+#[test]
+fn a_whole_document_marks_its_cited_lines_and_enter_jumps_to_the_citing_record() {
+    let Some(dir) = seeds() else { return };
+    pane_snapshots(&dir, "document", |a| keys(a, "5o"), &[">17 ", "000_b8cc0d6731add1d4"]);
+    let mut a = reading(Lang::En, 100, 30, &dir);
+    keys(&mut a, "5o");
+    keys(&mut a, "nnnnnnnnnn"); // to the 29th line, through the cited ones only
+    while !screen(&a).contains(">29 ") {
+        keys(&mut a, "n");
+    }
+    assert!(screen(&a).contains("Enter → New-energy vehicle output"), "{}", screen(&a));
+    keys(&mut a, "k"); // line 28 cites nothing: Enter stays
+    step(&mut a, code(KeyCode::Enter));
+    assert_eq!(a.tab, Tab::Sources);
+    keys(&mut a, "j");
+    step(&mut a, code(KeyCode::Enter));
+    assert_eq!((a.tab, a.selected().unwrap().id(&a.data)), (Tab::Industry, "nev-output"));
+    assert!(a.reading.is_none());
+}
+
+#[test]
+fn without_the_documents_the_pane_says_how_to_point_at_them() {
+    let mut a = app(Lang::En, 57, 20);
+    select(&mut a, "nev-output");
+    step(&mut a, key('o'));
+    let s = screen(&a);
+    assert!(s.contains("--docs DIR") && s.contains("LIUZHOU_TUI_DOCS"), "{s}");
+    let Some(dir) = seeds() else { return };
+    let some = tempfile::tempdir().unwrap();
+    std::fs::copy(dir.join("000_b8cc0d6731add1d4.txt"), some.path().join("000_b8cc0d6731add1d4.txt")).unwrap();
+    let mut a = reading(Lang::Zh, 57, 20, some.path());
+    select(&mut a, "nev-output");
+    step(&mut a, key('o'));
+    let s = screen(&a);
+    assert!(s.contains("d002：") && s.contains("中没有 002_3ddb6b1ddc45815e.txt"), "{s}");
+    keys(&mut a, "nn"); // d000 is there
+    assert!(screen(&a).contains(">29 "), "{}", screen(&a));
+}
+
+#[test]
+fn the_pane_follows_a_search_and_closes_with_another_tab() {
+    let Some(dir) = seeds() else { return };
+    let mut a = reading(Lang::En, 100, 30, &dir);
+    select(&mut a, "nev-output");
+    keys(&mut a, "o/");
+    keys(&mut a, "螺蛳粉全产业链");
+    step(&mut a, code(KeyCode::Enter));
+    assert_eq!(a.selected().unwrap().id(&a.data), "luosifen-chain-revenue");
+    assert_eq!(a.reading.as_ref().map(|r| r.target()), a.selected());
+    keys(&mut a, "2");
+    assert!(a.reading.is_none());
+}
+
+#[test]
+fn a_click_on_a_citation_opens_the_pane_there() {
+    let Some(dir) = seeds() else { return };
+    let mut a = reading(Lang::En, 100, 30, &dir);
+    select(&mut a, "nev-output");
+    let s = screen(&a);
+    let (y, row) = s.lines().enumerate().find(|(_, l)| l.contains("d000:29")).unwrap();
+    let x = unicode_width::UnicodeWidthStr::width(&row[..row.find("d000:29").unwrap()]) as u16;
+    let click = MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x + 2,
+        row: y as u16,
+        modifiers: KeyModifiers::NONE,
+    };
+    step(&mut a, Event::Mouse(click));
+    assert!(pane_title(&a).contains("d000:29 · 3/4"), "{}", pane_title(&a));
+}
+
+#[test]
+fn english_copy_gives_the_sources_own_title_and_file() {
+    let mut a = app(Lang::En, 100, 30);
+    select(&mut a, "nev-output");
+    let Some(Effect::Copy(text)) = step(&mut a, key('y')) else { panic!("no copy") };
+    assert!(text.contains("《质量成就“柳州惊奇”》 000_b8cc0d6731add1d4.txt line 29"), "{text}");
+    assert!(text.contains("《Quality makes the “Liuzhou marvel”》"), "{text}");
 }
 
 #[test]
@@ -668,5 +827,22 @@ fn the_export_prompt_at_both_sizes_in_both_languages() {
             prompt.replacing = true;
             insta::assert_snapshot!(format!("export_replace_{w}x{h}_{lang:?}").to_lowercase(), screen(&a));
         }
+    }
+}
+
+#[test]
+fn going_back_after_a_jump_from_a_document_reopens_it_where_it_was() {
+    let Some(dir) = seeds() else { return };
+    for (w, h) in [(100, 30), (41, 12)] {
+        let mut a = reading(Lang::En, w, h, &dir);
+        keys(&mut a, "5onn");
+        let before = screen(&a);
+        step(&mut a, code(KeyCode::Enter));
+        assert_ne!(a.tab, Tab::Sources, "{w}×{h}: Enter on a cited line jumps");
+        step(&mut a, ctrl('o'));
+        assert_eq!(screen(&a), before, "{w}×{h}");
+        // A tab keeps its open document while another shows.
+        keys(&mut a, "15");
+        assert_eq!(screen(&a), before, "{w}×{h}");
     }
 }

@@ -1,7 +1,9 @@
 //! The command line: its arguments (clap) and the subcommands that print to stdout.
 
 pub mod complete;
+mod context;
 mod list;
+mod show;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -13,6 +15,7 @@ use serde_json::json;
 
 use crate::data::error::LoadError;
 use crate::data::{Dataset, Lang, Record};
+use crate::docs::{Docs, DocsError};
 use crate::export::{self, ExportError, Format};
 use crate::search::SearchIndex;
 use crate::text;
@@ -31,6 +34,9 @@ pub struct Cli {
     /// Interface language [default: zh if LC_ALL/LANG starts with "zh", else en]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+    /// Read the source documents from DIR [default: $LIUZHOU_TUI_DOCS, else DATA/sources]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub docs: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -64,6 +70,9 @@ pub enum Command {
         id: String,
         #[arg(long, value_enum, default_value = "text")]
         format: OutputFormat,
+        /// Also print each cited line with N lines around it (needs the documents: --docs)
+        #[arg(long, value_name = "N")]
+        context: Option<usize>,
     },
     /// List ids and names, one a line
     List {
@@ -131,6 +140,8 @@ pub enum CliError {
     Data(#[from] LoadError),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Docs(#[from] DocsError),
     #[error("cannot write standard output")]
     Io(#[from] io::Error),
 }
@@ -152,6 +163,12 @@ impl Cli {
             None => crate::embedded(),
         }
     }
+
+    /// Where the source documents are: `--docs`, else `LIUZHOU_TUI_DOCS`, else `sources/`
+    /// in the `--data` directory.
+    pub fn docs(&self) -> Result<Docs, DocsError> {
+        Docs::locate(self.docs.as_deref(), std::env::var_os(crate::docs::ENV), self.data.as_deref())
+    }
 }
 
 /// `zh*` in the first set of LC_ALL, LC_MESSAGES, LANG gives Chinese.
@@ -170,8 +187,15 @@ pub fn man_page(command: clap::Command) -> io::Result<Vec<u8>> {
     Ok(page)
 }
 
-/// Runs a subcommand that needs the dataset; Markdown is written in `lang`.
-pub fn run(command: &Command, data: &Dataset, lang: Lang, out: &mut dyn Write) -> Result<Outcome, CliError> {
+/// Runs a subcommand that needs the dataset; Markdown is written in `lang`, and
+/// `docs` is where the documents are, for `show --context`.
+pub fn run(
+    command: &Command,
+    data: &Dataset,
+    lang: Lang,
+    docs: Result<Docs, DocsError>,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
     match command {
         Command::Export { format, query, output, force } => {
             let selected = query.as_deref().map(|q| export::selected(data, q)).transpose()?.flatten();
@@ -185,21 +209,13 @@ pub fn run(command: &Command, data: &Dataset, lang: Lang, out: &mut dyn Write) -
             }
             Ok(Outcome::Done)
         }
-        Command::Show { id, format } => match data.find(id) {
+        Command::Show { id, format, context } => match data.find(id) {
             None => Ok(Outcome::NotFound(match nearest_id(data, id) {
                 Some(near) => format!("no record has the id {:?}; did you mean `{near}`?", shown(id)),
                 None => format!("no record has the id {:?}; `liuzhou-tui list` shows every id", shown(id)),
             })),
             Some(record) => {
-                match format {
-                    OutputFormat::Text => {
-                        let mut text = Vec::new();
-                        show_text(data, record, &mut text)?;
-                        let text = String::from_utf8_lossy(&text);
-                        out.write_all(text::escape_controls(&text, "\n").as_bytes())?;
-                    }
-                    OutputFormat::Json => export::json_value(&show_json(data, record), out)?,
-                }
+                show::run(data, record, *format, *context, docs, out)?;
                 Ok(Outcome::Done)
             }
         },
@@ -279,104 +295,6 @@ fn edit_distance(a: &[char], b: &str) -> usize {
         }
     }
     row[a.len()]
-}
-
-fn source_label(data: &Dataset, id: &str, line: u32) -> String {
-    match data.source(id) {
-        Some(s) => format!("{id}:{line} 《{}》 {} ({})", s.title.zh(), s.file, s.date),
-        None => format!("{id}:{line}"),
-    }
-}
-
-fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let name = record.name();
-    writeln!(out, "{}  {} · {}", record.id(), name.zh(), name.en())?;
-    match record {
-        Record::Source(s) => {
-            writeln!(out, "source · {} · {}", s.publisher.en(), s.date)?;
-            writeln!(out, "file: {} ({} lines)", s.file, s.lines)?;
-            if let Some(why) = &s.date_inferred {
-                writeln!(out, "date inferred: {}", why.en())?;
-            }
-            writeln!(out, "{}", s.summary.en())?;
-            let citing = data.citing(&s.id);
-            writeln!(out, "cited by {} records:", citing.len())?;
-            for c in citing {
-                writeln!(out, "  {:<32} {:>3}  {}", c.record.id(), c.count, c.record.name().en())?;
-            }
-        }
-        Record::Indicator(ind, _) => {
-            writeln!(out, "indicator · {} · {} · {}", record.tab(), ind.theme.label().en(), ind.scope.label(Lang::En))?;
-            writeln!(out, "{}", ind.summary.en())?;
-            if let Some(d) = &ind.disagreement {
-                writeln!(out, "SOURCES DISAGREE: {} / {}", d.en(), d.zh())?;
-            }
-            for p in &ind.points {
-                writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
-                if let Some(note) = &p.note {
-                    writeln!(out, "               note: {}", note.en())?;
-                }
-            }
-        }
-        Record::Event(e) => {
-            writeln!(out, "event · {:?}", e.category)?;
-            writeln!(out, "{}", e.summary.en())?;
-            if !e.disputed_dates().is_empty() {
-                writeln!(out, "SOURCES DISAGREE on the date: {}", e.date_label(Lang::En))?;
-            }
-            for d in &e.dates {
-                let when = text::pad(&d.display(Lang::En), 18);
-                writeln!(out, "  {when} {}", source_label(data, &d.source, d.line))?;
-            }
-        }
-        Record::List(l) => {
-            writeln!(out, "list · {} items", l.items.len())?;
-            for i in &l.items {
-                writeln!(out, "  {:<28} {} · {}", i.id, i.name.zh(), i.name.en())?;
-            }
-        }
-        Record::Item(l, i) => {
-            writeln!(out, "item of {} · {}", l.id, l.name.en())?;
-            if let Some(y) = i.since {
-                writeln!(out, "since {y}")?;
-            }
-            for p in &i.points {
-                writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
-            }
-            writeln!(out, "source: {}", source_label(data, &i.source, i.line))?;
-        }
-    }
-    Ok(())
-}
-
-/// When, the figure in Chinese and English, and its kind, in aligned columns.
-fn point_columns(p: &crate::data::Point) -> String {
-    format!(
-        "{} {} {} {}",
-        text::pad(&p.when(Lang::En), 12),
-        text::pad(&p.display(Lang::Zh), 16),
-        text::pad(&p.display(Lang::En), 28),
-        text::pad(p.kind.label(Lang::En), 9)
-    )
-}
-
-fn show_json(data: &Dataset, record: Record<'_>) -> serde_json::Value {
-    let body = match record {
-        Record::Source(s) => json!(s),
-        Record::Indicator(i, _) => json!(i),
-        Record::Event(e) => json!(e),
-        Record::List(l) => json!(l),
-        Record::Item(_, i) => json!(i),
-    };
-    let mut cited: Vec<&str> = record.cited_sources().collect();
-    cited.sort_unstable();
-    cited.dedup();
-    let sources: Vec<_> = cited
-        .iter()
-        .filter_map(|id| data.source(id))
-        .map(|s| json!({"id": s.id, "file": s.file, "title": s.title, "date": s.date}))
-        .collect();
-    json!({ "kind": record.kind(), "tab": record.tab(), "record": body, "sources": sources })
 }
 
 #[cfg(test)]

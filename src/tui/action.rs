@@ -25,6 +25,11 @@ pub enum Msg {
     ToggleLang,
     ToggleHelp,
     Copy,
+    /// Open the source pane on the selection (a source: the whole document).
+    OpenSource,
+    /// The source pane's next or previous citation.
+    NextCite,
+    PrevCite,
     /// Scroll the detail pane by this many lines.
     Scroll(i32),
     OpenFinder,

@@ -67,6 +67,7 @@ impl App {
                 }
                 Overlay::Finder(_) => {
                     self.finder(msg);
+                    self.follow();
                     None
                 }
                 Overlay::Export { .. } => {
@@ -79,6 +80,9 @@ impl App {
     }
 
     fn normal(&mut self, msg: Msg) -> Option<Effect> {
+        if self.read(&msg) {
+            return None;
+        }
         match msg {
             Msg::NextTab => self.go_to(self.tab.next()),
             Msg::PrevTab => self.go_to(self.tab.prev()),
@@ -119,7 +123,10 @@ impl App {
                 }
             }
             Msg::Quit | Msg::Resize(..) | Msg::Suspend | Msg::Edit(_) | Msg::Paste(_) => {}
+            Msg::OpenSource | Msg::NextCite | Msg::PrevCite => {}
         }
+        // The source pane shows whatever the list now selects.
+        self.follow();
         None
     }
 

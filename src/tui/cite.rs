@@ -20,8 +20,14 @@ pub fn source_summary(data: &Dataset, lang: Lang, id: &str) -> String {
     }
 }
 
-/// "000_….txt line 29", the same in both languages: copied text is read outside the app.
-pub fn cite_line(data: &Dataset, source: &str, line: u32) -> String {
-    let file = data.source(source).map_or(source, |s| &*s.file);
-    format!("{file} line {line}")
+/// "《title》 publisher, date, 000_….txt line 29" for copied text. The file and line
+/// read the same in both languages; English adds the source's own Chinese title, by
+/// which the original can be found.
+pub fn copied_source(data: &Dataset, lang: Lang, source: &str, line: u32) -> String {
+    let summary = source_summary(data, lang, source);
+    match data.source(source) {
+        Some(s) if lang == Lang::En => format!("{summary}, 《{}》 {} line {line}", s.title.zh(), s.file),
+        Some(s) => format!("{summary}, {} line {line}", s.file),
+        None => format!("{summary} line {line}"),
+    }
 }

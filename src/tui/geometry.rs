@@ -66,10 +66,11 @@ pub fn list_width(body: u16, need: usize) -> u16 {
     bordered.clamp(LIST_MIN.min(cap), cap)
 }
 
-/// One pane at a time: the list, or the detail (or the records citing a source)
-/// once opened.
+/// One pane at a time: the list, or the detail (or the records citing a source, or
+/// the source pane) once opened.
 fn pick(app: &App, body: Rect) -> (Option<Rect>, Option<Rect>) {
-    if app.detail_open || app.citing.is_some() { (None, Some(body)) } else { (Some(body), None) }
+    let opened = app.detail_open || app.citing.is_some() || app.reading.is_some();
+    if opened { (None, Some(body)) } else { (Some(body), None) }
 }
 
 /// True when the list and the detail cannot both show.

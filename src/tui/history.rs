@@ -2,6 +2,7 @@
 //! while another tab shows, and the places jumps left, to go back and forth as in
 //! vim's jump list.
 
+use super::reader::Bookmark;
 use super::tabs::Tab;
 use super::tabs::sources::Citing;
 
@@ -19,6 +20,8 @@ pub struct View {
     pub detail_open: bool,
     /// Sources: the records citing the selected source, with their own selection.
     pub citing: Option<Citing>,
+    /// The source pane, where it was in its document.
+    pub reading: Option<Bookmark>,
 }
 
 /// Exactly where the user is: the tab, its list's selection and offset, and what is

@@ -3,6 +3,7 @@
 //! gives the Chinese and the English together, so text lacking either does not compile.
 
 use crate::data::Lang;
+use crate::docs::DocsError;
 
 /// Fixed text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub enum Label {
     HelpSearch,
     HelpCopy,
     HelpExport,
+    HelpOpenSource,
+    HelpNextCite,
     HelpLanguage,
     HelpHelp,
     HelpQuit,
@@ -72,6 +75,10 @@ pub enum Label {
     InferredSuffix,
     File,
     Lines,
+    // The source pane.
+    ReadingKeys,
+    ReadingWholeKeys,
+    DocsHow,
 }
 
 impl Label {
@@ -107,6 +114,10 @@ impl Label {
             Label::HelpSearch => ["搜索（汉字、拼音、英文）", "search (Hanzi, pinyin, English)"],
             Label::HelpCopy => ["复制所选数据及出处", "copy the selection with its citation"],
             Label::HelpExport => ["导出所见到文件（搜索中 Ctrl-s）", "export what is shown (Ctrl-s in search)"],
+            Label::HelpOpenSource => {
+                ["打开原文，停在所引的行（来源页：整篇）", "open the source text at the cited line (Sources: whole)"]
+            }
+            Label::HelpNextCite => ["原文中的下一处 / 上一处引用", "next / previous citation in the source text"],
             Label::HelpLanguage => ["切换中文 / English", "switch 中文 / English"],
             Label::HelpHelp => ["显示 / 关闭帮助", "show / close this help"],
             Label::HelpQuit => ["退出", "quit"],
@@ -142,6 +153,12 @@ impl Label {
             Label::InferredSuffix => ["（推断）", " (inferred)"],
             Label::File => ["文件", "File"],
             Label::Lines => ["行", "lines"],
+            Label::ReadingKeys => ["n/N 下一处 · Esc 关闭", "n/N next · Esc closes"],
+            Label::ReadingWholeKeys => ["n/N 下一处引用 · Esc 关闭", "n/N next cited line · Esc closes"],
+            Label::DocsHow => [
+                "原文不随程序发布。用 --docs 目录 或环境变量 LIUZHOU_TUI_DOCS 指明原文所在的文件夹，或放在 --data 数据目录下的 sources/ 中。",
+                "The documents do not ship with the program. Point it at their folder with --docs DIR or LIUZHOU_TUI_DOCS=DIR, or put them in sources/ inside the --data directory.",
+            ],
         }
     }
 }
@@ -177,6 +194,14 @@ pub enum Message<'a> {
     Citing {
         id: &'a str,
         n: usize,
+    },
+    /// Why the source pane cannot show a document.
+    NoDocument(&'a DocsError),
+    /// A cited line of a whole document: the name of the first record citing it, and
+    /// how many more do.
+    CitedBy {
+        name: &'a str,
+        more: usize,
     },
     /// A chart's unit: the data's Chinese unit, or its English with the magnitude spelled out.
     Unit(&'a str),
@@ -231,6 +256,11 @@ impl Message<'_> {
                 format!(" 引用 {id} 的记录（{n}）· Enter 跳转 · Esc 返回 "),
                 format!(" Records citing {id} ({n}) · Enter jumps · Esc back "),
             ],
+            Message::NoDocument(e) => [docs_error_zh(e), e.to_string()],
+            Message::CitedBy { name, more: 0 } => [format!("Enter → {name}"), format!("Enter → {name}")],
+            Message::CitedBy { name, more } => {
+                [format!("Enter → {name}（另 {more} 项）"), format!("Enter → {name} (+{more} more)")]
+            }
             Message::Unit(unit) => [unit.to_owned(), english_unit(unit)],
             Message::ExportTitle { n, what } => {
                 [format!(" 导出 {n} 项：{what} "), format!(" Export {n} records: {what} ")]
@@ -263,6 +293,25 @@ pub const QUERY_HELP: &[[(&str, &str); 2]] = &[
     [("例", "质量 强市 · zlqs | 螺蛳粉"), ("e.g.", "quality city · zlqs | 螺蛳粉")],
     [("例", "水质 year:2020 · tab:产业 is:disputed"), ("e.g.", "water year:2020 · tab:ecology is:disputed")],
 ];
+/// The Chinese of `DocsError`'s messages, naming the same folders and files.
+fn docs_error_zh(e: &DocsError) -> String {
+    let origin = |o: &crate::docs::Origin| o.to_string();
+    match e {
+        DocsError::NotGiven => "原文不随程序发布，尚未指明所在的文件夹".to_owned(),
+        DocsError::NoFolder { dir, origin: o } => format!("找不到原文文件夹 {}（来自 {}）", dir.display(), origin(o)),
+        DocsError::NotAFolder { dir, origin: o } => format!("{} 不是文件夹（来自 {}）", dir.display(), origin(o)),
+        DocsError::NoFile { id, file, dir } => format!("{id}：{} 中没有 {file}", dir.display()),
+        DocsError::BadName { id, file } => format!("{id}：{file:?} 不是单纯的文件名"),
+        DocsError::NotAFile { id, path } => format!("{id}：{} 不是普通文件", path.display()),
+        DocsError::TooLarge { id, path, size } => {
+            format!("{id}：{} 有 {size} 字节，超过原文的上限 {} 字节", path.display(), crate::docs::MAX_DOC_BYTES)
+        }
+        DocsError::Read { id, path, why } => format!("{id}：无法读取 {}：{why}", path.display()),
+        DocsError::LineCount { id, path, has, says } => {
+            format!("{id}：共 {has} 行，数据集记为 {says} 行：版本不对？（{}）", path.display())
+        }
+    }
+}
 
 fn english_unit(unit: &str) -> String {
     crate::data::units::lookup(unit).map_or_else(|| unit.to_owned(), |u| u.english())

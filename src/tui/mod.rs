@@ -13,6 +13,8 @@ pub mod input;
 pub mod keymap;
 pub mod nav;
 pub mod prompt;
+pub mod reader;
+mod reading;
 pub mod state;
 pub mod tabs;
 pub mod terminal;
@@ -29,24 +31,28 @@ use ratatui::layout::Rect;
 
 use self::action::Effect;
 use self::app::App;
+use self::reader::Shelf;
 use self::theme::Theme;
 use crate::data::{Dataset, Lang};
+use crate::docs::{Docs, DocsError};
 
 /// From this many records the search index is built on a thread from the start, not
 /// when the finder first opens, where building it would stall the first keystroke.
 const INDEX_AHEAD_FROM: usize = 20_000;
 
 /// Runs the browser until the user quits; the terminal is restored on every path.
-pub fn run(data: Dataset, lang: Lang) -> io::Result<()> {
+/// `docs` is where the source documents are, or why they are not at hand.
+pub fn run(data: Dataset, lang: Lang, docs: Result<Docs, DocsError>) -> io::Result<()> {
     let mut terminal = terminal::init()?;
-    let result = event_loop(&mut terminal, data, lang);
+    let result = event_loop(&mut terminal, data, lang, Shelf::new(docs));
     terminal::restore();
     result
 }
 
-fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang) -> io::Result<()> {
+fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang, shelf: Shelf) -> io::Result<()> {
     let size = terminal.size()?;
     let mut app = App::new(data, lang, Theme::from_env(), Rect::new(0, 0, size.width, size.height));
+    app.shelf = shelf;
     if app.data.records().count() >= INDEX_AHEAD_FROM {
         app.index_ahead();
     }

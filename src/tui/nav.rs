@@ -4,6 +4,7 @@
 
 use super::geometry;
 use super::history::{Place, View};
+use super::reader::Reading;
 use super::state::App;
 use super::tabs::{Tab, Target};
 
@@ -11,34 +12,49 @@ impl App {
     /// Where the user is now.
     pub fn place(&self) -> Place {
         let t = self.tab.index();
-        let view = View { scroll: self.scroll, detail_open: self.detail_open, citing: self.citing.clone() };
+        let reading = self.reading.as_ref().map(Reading::bookmark);
+        let view = View { scroll: self.scroll, detail_open: self.detail_open, citing: self.citing.clone(), reading };
         Place { tab: self.tab, sel: self.sel[t], offset: self.offset[t], view }
+    }
+
+    /// Puts back what was open on the current tab.
+    fn set_view(&mut self, view: View) {
+        let View { scroll, detail_open, citing, reading } = view;
+        (self.scroll, self.detail_open, self.citing) = (scroll, detail_open, citing);
+        self.reading = reading.and_then(|b| Reading::reopen(b, &self.data, &mut self.shelf));
     }
 
     /// Shows `tab` as it was left; the tab being left keeps its view for later.
     pub(super) fn go_to(&mut self, tab: Tab) {
         if tab != self.tab {
             let citing = self.citing.take();
-            let view = View { scroll: self.scroll, detail_open: self.detail_open, citing };
+            let reading = self.reading.take().map(|r| r.bookmark());
+            let view = View { scroll: self.scroll, detail_open: self.detail_open, citing, reading };
             self.history.keep(self.tab, view);
             self.tab = tab;
-            let View { scroll, detail_open, citing } = self.history.take(tab);
-            (self.scroll, self.detail_open, self.citing) = (scroll, detail_open, citing);
+            let view = self.history.take(tab);
+            self.set_view(view);
         }
         self.keep_visible();
     }
 
-    /// Shows `target` selected in its tab, with nothing open over it, and records the
+    /// Shows `target` selected in its tab, with nothing open over it but a source pane
+    /// that follows it there, and records the
     /// place left so that `go_back` returns there. Every jump (from the finder, a
     /// source's citing list, a citation) comes through here.
     pub fn jump(&mut self, target: Target) {
         let from = self.place();
+        let same_tab = target.tab() == self.tab;
         self.go_to(target.tab());
         let t = self.tab.index();
         if let Some(pos) = self.rows[t].position(target) {
             self.sel[t] = pos;
         }
         (self.scroll, self.detail_open, self.citing) = (0, false, None);
+        // A source pane open on the same tab follows the jump (see `follow`).
+        if !same_tab {
+            self.reading = None;
+        }
         self.keep_visible();
         if self.place() != from {
             self.history.record(from);
@@ -79,7 +95,7 @@ impl App {
         self.go_to(to.tab);
         let t = self.tab.index();
         (self.sel[t], self.offset[t]) = (to.sel, to.offset);
-        (self.scroll, self.detail_open, self.citing) = (to.view.scroll, to.view.detail_open, to.view.citing);
+        self.set_view(to.view);
         // The screen may have changed size since: the selection must still show, and
         // the detail scroll no further than its end.
         self.keep_visible();

@@ -11,6 +11,7 @@ use super::history::History;
 use super::i18n;
 use super::keymap::Mode;
 use super::prompt::ExportPrompt;
+use super::reader::{Reading, Shelf};
 use super::tabs::sources::Citing;
 use super::tabs::timeline;
 use super::tabs::{Ctx, Rows, Tab, Target};
@@ -52,6 +53,10 @@ pub struct App {
     pub list_needs: [[usize; Tab::ALL.len()]; 2],
     /// Each tab's place while another shows, and the places jumps left.
     pub history: History,
+    /// The source pane, in the detail's place.
+    pub reading: Option<Reading>,
+    /// Where the source documents are, and those read so far.
+    pub shelf: Shelf,
     pub overlay: Overlay,
     /// The finder's queries this session, for ↑ in an empty finder.
     pub queries: finder::History,
@@ -100,6 +105,8 @@ impl App {
             date_widths,
             list_needs,
             history: History::default(),
+            reading: None,
+            shelf: Shelf::default(),
             overlay: Overlay::None,
             queries: finder::History::default(),
             status: None,

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::i18n::{Label, Message};
+use super::reader;
 use super::state::{App, Overlay};
 use super::tabs::Row;
 use super::widgets::{self, finder, help, list, prompt, titled};
@@ -25,9 +26,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         draw_list(app, pane, buf);
     }
     if let Some(pane) = s.detail {
-        match &app.citing {
-            Some(c) => c.draw(&app.ctx(), pane, buf),
-            None => draw_detail(app, pane, buf),
+        match (&app.reading, &app.citing) {
+            (Some(r), _) => reader::draw(r, &app.ctx(), pane, buf),
+            (None, Some(c)) => c.draw(&app.ctx(), pane, buf),
+            (None, None) => draw_detail(app, pane, buf),
         }
     }
     draw_status(app, s.status, buf);

@@ -1,5 +1,6 @@
 //! The real binary (or a shell) in a pseudo-terminal, with a vt100 screen reading its
-//! output; and the one way a test says it checked nothing here.
+//! output; the one way a test says it checked nothing here; and where the source
+//! documents are, for the tests that read them.
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
@@ -162,4 +163,15 @@ impl Session {
         let termios = self.master.get_termios().expect("termios");
         assert!(termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO), "raw mode left on");
     }
+}
+
+/// The source documents beside the repository (`../shared/seeds`), or None, said on
+/// stderr, when they are not here: tests needing them then skip visibly.
+pub fn seeds() -> Option<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    skip(&format!("{} is not here", dir.display()));
+    None
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::{Ctx, Headline, RecordView};
 use crate::data::{Indicator, Kind, Lang, Point};
 use crate::text;
-use crate::tui::cite::{cite, cite_line, source_summary};
+use crate::tui::cite::{cite, copied_source, source_summary};
 use crate::tui::i18n::{Label, Message};
 use crate::tui::widgets::chart::{Bar, Bars, sparkline};
 use crate::tui::widgets::{Card, Detail, labelled, wrapped};
@@ -119,12 +119,11 @@ impl RecordView for IndicatorView<'_> {
         for p in &ind.points {
             let computed = if p.kind == Kind::Computed { " [computed]" } else { "" };
             out.push_str(&format!(
-                "\n{} {} ({}){computed} — {}, {}",
+                "\n{} {} ({}){computed} — {}",
                 p.when(Lang::En),
                 p.display(Lang::Zh),
                 p.display(Lang::En),
-                source_summary(cx.data, cx.lang, &p.source),
-                cite_line(cx.data, &p.source, p.line),
+                copied_source(cx.data, cx.lang, &p.source, p.line),
             ));
         }
         out.trim_start().to_owned()

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use super::{Ctx, Headline, RecordView};
 use crate::data::{Item, Lang};
 use crate::text;
-use crate::tui::cite::{cite, cite_line, source_summary};
+use crate::tui::cite::{cite, copied_source, source_summary};
 use crate::tui::i18n::{Label, Message};
 use crate::tui::widgets::{Detail, labelled, wrapped};
 
@@ -90,8 +90,7 @@ impl RecordView for ItemView {
         for p in &it.points {
             out.push_str(&format!("\n{} ({})", p.display(Lang::Zh), p.display(Lang::En)));
         }
-        let summary = source_summary(cx.data, cx.lang, &it.source);
-        out.push_str(&format!("\n— {summary}, {}", cite_line(cx.data, &it.source, it.line)));
+        out.push_str(&format!("\n— {}", copied_source(cx.data, cx.lang, &it.source, it.line)));
         out
     }
 

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use super::{Ctx, Headline, RecordView};
 use crate::data::{Dataset, Event, Lang};
 use crate::text;
-use crate::tui::cite::{cite, cite_line, source_summary};
+use crate::tui::cite::{cite, copied_source, source_summary};
 use crate::tui::i18n::{Label, Message};
 use crate::tui::widgets::{Detail, labelled, wrapped};
 
@@ -71,10 +71,9 @@ impl RecordView for EventView<'_> {
         let mut out = format!("{} / {}: {}", e.title.zh(), e.title.en(), e.date_label(Lang::En));
         for d in &e.dates {
             out.push_str(&format!(
-                "\n{} — {}, {}",
+                "\n{} — {}",
                 d.display(Lang::En),
-                source_summary(cx.data, cx.lang, &d.source),
-                cite_line(cx.data, &d.source, d.line)
+                copied_source(cx.data, cx.lang, &d.source, d.line)
             ));
         }
         out

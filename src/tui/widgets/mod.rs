@@ -49,6 +49,11 @@ impl Detail {
         ((card_h > 0).then_some(card), text, (chart_h > 0).then_some(chart))
     }
 
+    /// Where the text is drawn inside the pane: lines of `lines` start there.
+    pub fn text_area(&self, area: Rect) -> Rect {
+        self.areas(area).1
+    }
+
     pub fn max_scroll(&self, area: Rect) -> u16 {
         let (_, text, _) = self.areas(area);
         (self.lines.len() as u16).saturating_sub(text.height)

@@ -1,0 +1,141 @@
+//! `show ID`: one record in full, as text or JSON, with its cited lines on request.
+
+use std::io::{self, Write};
+
+use serde_json::json;
+
+use super::context::Context;
+use super::{CliError, OutputFormat};
+use crate::data::{Dataset, Lang, Record};
+use crate::docs::{Docs, DocsError};
+use crate::{export, text};
+
+/// Prints `record`; with `context`, each line it cites and that many lines around it.
+pub fn run(
+    data: &Dataset,
+    record: Record<'_>,
+    format: OutputFormat,
+    context: Option<usize>,
+    docs: Result<Docs, DocsError>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    // Read before anything is printed: a missing document leaves no half output.
+    let context = context.map(|n| Context::read(data, record, docs, n)).transpose()?;
+    match format {
+        OutputFormat::Text => {
+            let mut text = Vec::new();
+            show_text(data, record, &mut text)?;
+            if let Some(c) = &context {
+                c.write_text(&mut text)?;
+            }
+            let text = String::from_utf8_lossy(&text);
+            out.write_all(text::escape_controls(&text, "\n").as_bytes())?;
+        }
+        OutputFormat::Json => {
+            let mut value = show_json(data, record);
+            if let Some(c) = &context {
+                value["context"] = c.json();
+            }
+            export::json_value(&value, out)?
+        }
+    }
+    Ok(())
+}
+
+fn source_label(data: &Dataset, id: &str, line: u32) -> String {
+    match data.source(id) {
+        Some(s) => format!("{id}:{line} 《{}》 {} ({})", s.title.zh(), s.file, s.date),
+        None => format!("{id}:{line}"),
+    }
+}
+
+fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let name = record.name();
+    writeln!(out, "{}  {} · {}", record.id(), name.zh(), name.en())?;
+    match record {
+        Record::Source(s) => {
+            writeln!(out, "source · {} · {}", s.publisher.en(), s.date)?;
+            writeln!(out, "file: {} ({} lines)", s.file, s.lines)?;
+            if let Some(why) = &s.date_inferred {
+                writeln!(out, "date inferred: {}", why.en())?;
+            }
+            writeln!(out, "{}", s.summary.en())?;
+            let citing = data.citing(&s.id);
+            writeln!(out, "cited by {} records:", citing.len())?;
+            for c in citing {
+                writeln!(out, "  {:<32} {:>3}  {}", c.record.id(), c.count, c.record.name().en())?;
+            }
+        }
+        Record::Indicator(ind, _) => {
+            writeln!(out, "indicator · {} · {} · {}", record.tab(), ind.theme.label().en(), ind.scope.label(Lang::En))?;
+            writeln!(out, "{}", ind.summary.en())?;
+            if let Some(d) = &ind.disagreement {
+                writeln!(out, "SOURCES DISAGREE: {} / {}", d.en(), d.zh())?;
+            }
+            for p in &ind.points {
+                writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
+                if let Some(note) = &p.note {
+                    writeln!(out, "               note: {}", note.en())?;
+                }
+            }
+        }
+        Record::Event(e) => {
+            writeln!(out, "event · {:?}", e.category)?;
+            writeln!(out, "{}", e.summary.en())?;
+            if !e.disputed_dates().is_empty() {
+                writeln!(out, "SOURCES DISAGREE on the date: {}", e.date_label(Lang::En))?;
+            }
+            for d in &e.dates {
+                let when = text::pad(&d.display(Lang::En), 18);
+                writeln!(out, "  {when} {}", source_label(data, &d.source, d.line))?;
+            }
+        }
+        Record::List(l) => {
+            writeln!(out, "list · {} items", l.items.len())?;
+            for i in &l.items {
+                writeln!(out, "  {:<28} {} · {}", i.id, i.name.zh(), i.name.en())?;
+            }
+        }
+        Record::Item(l, i) => {
+            writeln!(out, "item of {} · {}", l.id, l.name.en())?;
+            if let Some(y) = i.since {
+                writeln!(out, "since {y}")?;
+            }
+            for p in &i.points {
+                writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
+            }
+            writeln!(out, "source: {}", source_label(data, &i.source, i.line))?;
+        }
+    }
+    Ok(())
+}
+
+/// When, the figure in Chinese and English, and its kind, in aligned columns.
+fn point_columns(p: &crate::data::Point) -> String {
+    format!(
+        "{} {} {} {}",
+        text::pad(&p.when(Lang::En), 12),
+        text::pad(&p.display(Lang::Zh), 16),
+        text::pad(&p.display(Lang::En), 28),
+        text::pad(p.kind.label(Lang::En), 9)
+    )
+}
+
+fn show_json(data: &Dataset, record: Record<'_>) -> serde_json::Value {
+    let body = match record {
+        Record::Source(s) => json!(s),
+        Record::Indicator(i, _) => json!(i),
+        Record::Event(e) => json!(e),
+        Record::List(l) => json!(l),
+        Record::Item(_, i) => json!(i),
+    };
+    let mut cited: Vec<&str> = record.cited_sources().collect();
+    cited.sort_unstable();
+    cited.dedup();
+    let sources: Vec<_> = cited
+        .iter()
+        .filter_map(|id| data.source(id))
+        .map(|s| json!({"id": s.id, "file": s.file, "title": s.title, "date": s.date}))
+        .collect();
+    json!({ "kind": record.kind(), "tab": record.tab(), "record": body, "sources": sources })
+}
