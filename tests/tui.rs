@@ -211,7 +211,7 @@ fn copy_puts_the_figure_and_its_citation_on_the_clipboard() {
 #[test]
 fn sources_list_the_records_citing_them_and_jump_there() {
     let mut a = app(Lang::En, 100, 30);
-    keys(&mut a, "5jjj"); // d003, the 2023 reply
+    keys(&mut a, "6jjj"); // d003, the 2023 reply
     step(&mut a, code(KeyCode::Enter));
     let s = screen(&a);
     assert!(s.contains("Records citing d003"), "{s}");
@@ -277,7 +277,7 @@ fn q_and_ctrl_c_quit() {
 #[test]
 fn on_a_narrow_screen_the_citing_records_replace_the_sources() {
     let mut a = app(Lang::En, 57, 20);
-    keys(&mut a, "5");
+    keys(&mut a, "6");
     step(&mut a, code(KeyCode::Enter));
     let s = screen(&a);
     assert!(s.contains("Records citing d000"), "{s}");
@@ -318,7 +318,7 @@ fn the_readme_key_table_lists_the_keys_the_help_lists() {
     // The mouse is no key: the README describes it under the table.
     let in_help: std::collections::BTreeSet<String> =
         keymap::HELP.iter().flat_map(|(keys, _)| help_keys(keys)).filter(|k| k != "mouse").collect();
-    assert!(in_help.contains("Ctrl-u") && in_help.contains("5"), "{in_help:?}");
+    assert!(in_help.contains("Ctrl-u") && in_help.contains("6"), "{in_help:?}");
     assert_eq!(in_readme, in_help);
 }
 
@@ -336,4 +336,86 @@ fn timeline_dates_show_whole_when_the_row_has_room() {
         assert!(!date.contains('…'), "a date cut short: {line}");
     }
     assert!(screen.contains("不晚于2023-05-26"), "{screen}");
+}
+
+#[test]
+fn a_comparison_of_nev_output_and_luosifen_revenue() {
+    for (w, h) in [(100, 30), (41, 12)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut a = app(lang, w, h);
+            select(&mut a, "nev-output");
+            keys(&mut a, " ");
+            select(&mut a, "luosifen-sales-revenue");
+            keys(&mut a, " c");
+            insta::assert_snapshot!(format!("compare_{w}x{h}_{lang:?}").to_lowercase(), screen(&a));
+            step(&mut a, code(KeyCode::Esc));
+            assert_eq!(a.mode(), keymap::Mode::Normal);
+        }
+    }
+}
+
+#[test]
+fn marks_show_in_the_list_and_the_status_line_and_stop_at_six() {
+    let mut a = app(Lang::En, 100, 30);
+    select(&mut a, "nev-output");
+    keys(&mut a, " ");
+    let s = screen(&a);
+    assert!(s.contains("│● New-energy vehicle"), "{s}");
+    assert!(s.contains("1 marked · c compares"), "{s}");
+    keys(&mut a, " ");
+    assert!(!screen(&a).contains("marked"), "Space again unmarks");
+    keys(&mut a, "g j j j j j j j ");
+    assert_eq!(a.marks.len(), 6);
+    assert!(screen(&a).contains("At most 6 compared"));
+    keys(&mut a, "c");
+    let s = screen(&a);
+    assert!(["●", "■", "▲", "◆", "★", "▼"].iter().all(|m| s.contains(m)), "{s}");
+    keys(&mut a, "c3 ");
+    assert!(screen(&a).contains("Only indicators can be compared"));
+}
+
+#[test]
+fn c_with_nothing_marked_says_how_to_mark() {
+    let mut a = app(Lang::Zh, 100, 30);
+    keys(&mut a, "c");
+    assert_eq!(a.mode(), keymap::Mode::Normal);
+    assert!(screen(&a).contains("先用空格标记"));
+}
+
+#[test]
+fn trends_sort_cycles_and_enter_opens_the_record_in_its_tab() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "5");
+    assert_eq!(a.tab, Tab::Trends);
+    let first = |a: &App| a.rows[Tab::Trends.index()].target(0).unwrap().id(&a.data).to_owned();
+    assert_eq!(first(&a), "nev-growth", "by name, in English: Growth of…");
+    keys(&mut a, "s");
+    assert!(screen(&a).contains("Trends · by change"));
+    assert_eq!(first(&a), "nev-output", "the largest percent rise first");
+    keys(&mut a, "s");
+    assert!(screen(&a).contains("Trends · by latest year"));
+    keys(&mut a, "s");
+    assert!(screen(&a).contains("Trends · by name"));
+    keys(&mut a, "G");
+    let id = a.selected().unwrap().id(&a.data).to_owned();
+    step(&mut a, code(KeyCode::Enter));
+    assert_eq!(a.tab, Tab::Ecology);
+    assert_eq!(a.selected().unwrap().id(&a.data), id);
+}
+
+/// The NEV chart shows the computed 2019 figure as such, and in English counts in
+/// vehicles as the table does, not in 10,000s.
+#[test]
+fn charts_keep_computed_years_and_the_tables_unit() {
+    for (lang, unit, latest) in [(Lang::En, "(vehicles)", "667,000"), (Lang::Zh, "(万辆)", "66.7")] {
+        let mut a = app(lang, 100, 40);
+        select(&mut a, "nev-output");
+        let s = screen(&a);
+        assert!(s.contains(&format!("{} 2019–2022 ⣀▂▆█", if lang == Lang::En { "Trend" } else { "趋势" })), "{s}");
+        assert!(s.contains(unit) && s.contains(latest), "{s}");
+        let computed = if lang == Lang::En { "· ⣿ computed" } else { "· ⣿ 推算值" };
+        assert!(s.contains(computed), "the chart's legend: {s}");
+        let bars = s.lines().filter(|l| l.contains("⣿⣿⣿") || l.contains("⣀⣀⣀") || l.contains("⣤⣤⣤")).count();
+        assert!(bars >= 1, "the 2019 bar is drawn in dots: {s}");
+    }
 }

@@ -24,6 +24,12 @@ pub enum Msg {
     /// Scroll the detail pane by this many lines.
     Scroll(i32),
     OpenFinder,
+    /// Mark or unmark the selected indicator for comparing.
+    Mark,
+    /// Compare the marked indicators.
+    Compare,
+    /// The Trends tab's next order.
+    Sort,
     Edit(Edit),
     Paste(String),
     Resize(u16, u16),

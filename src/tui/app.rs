@@ -55,13 +55,21 @@ impl App {
                 Overlay::Help => {
                     match msg {
                         Msg::ToggleHelp | Msg::Back | Msg::Click { .. } => self.overlay = Overlay::None,
-                        Msg::ToggleLang => self.lang = self.lang.toggle(),
+                        Msg::ToggleLang => self.toggle_lang(),
                         _ => {}
                     }
                     None
                 }
                 Overlay::Finder(_) => {
                     self.finder(msg);
+                    None
+                }
+                Overlay::Compare(_) => {
+                    match msg {
+                        Msg::Back | Msg::Compare | Msg::Click { .. } => self.overlay = Overlay::None,
+                        Msg::ToggleLang => self.toggle_lang(),
+                        _ => {}
+                    }
                     None
                 }
                 Overlay::None => self.normal(msg),
@@ -91,7 +99,13 @@ impl App {
                 self.scroll = 0;
             }
             Msg::ToggleLang => {
-                self.lang = self.lang.toggle();
+                self.toggle_lang();
+                self.keep_visible();
+            }
+            Msg::Mark => self.toggle_mark(),
+            Msg::Compare => self.open_compare(),
+            Msg::Sort => {
+                self.order_trends(true);
                 self.keep_visible();
             }
             Msg::ToggleHelp => self.overlay = Overlay::Help,
@@ -163,6 +177,12 @@ impl App {
             }
             (Tab::Sources, Some(c)) => {
                 if let Some(&(target, _)) = c.targets.get(c.sel) {
+                    self.jump(target);
+                }
+            }
+            // Trends lists records shown in other tabs: Enter goes there.
+            (Tab::Trends, _) => {
+                if let Some(target) = self.selected() {
                     self.jump(target);
                 }
             }

@@ -40,6 +40,8 @@ pub fn screen(app: &App) -> Option<Screen> {
             (Some(l), Some(d))
         }
         Tab::Livelihood => pick(app, body),
+        // Its rows want the whole width; Enter shows the record in its own tab.
+        Tab::Trends => (Some(body), None),
         _ if body.width >= SIDE_BY_SIDE => {
             let left = (body.width * 2 / 5).clamp(28, 48);
             let [l, d] = body.layout(&Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]));

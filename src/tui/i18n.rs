@@ -13,6 +13,7 @@ pub enum Label {
     Timeline,
     Livelihood,
     SourcesTab,
+    TrendsTab,
     // The status line's key hints, longest first.
     Hints,
     HintHelp,
@@ -28,6 +29,9 @@ pub enum Label {
     HelpBack,
     HelpSearch,
     HelpCopy,
+    HelpMark,
+    HelpCompare,
+    HelpSort,
     HelpLanguage,
     HelpHelp,
     HelpQuit,
@@ -54,6 +58,16 @@ pub enum Label {
     InferredSuffix,
     File,
     Lines,
+    // Trends and charts.
+    SortName,
+    SortChange,
+    SortLatest,
+    TrendsLegend,
+    ComputedLegend,
+    // The comparison.
+    CompareTitle,
+    CompareIndex,
+    CompareFooter,
 }
 
 impl Label {
@@ -68,6 +82,7 @@ impl Label {
             Label::Timeline => ["政策", "Policy timeline"],
             Label::Livelihood => ["民生", "Livelihood"],
             Label::SourcesTab => ["来源", "Sources"],
+            Label::TrendsTab => ["趋势", "Trends"],
             Label::Hints => ["/ 搜索  ? 帮助  L English  q 退出 ", "/ search  ? help  L 中文  q quit "],
             Label::HintHelp => ["? 帮助 ", "? help "],
             Label::HelpTitle => [" 帮助 · 按键 ", " Help · keys "],
@@ -81,6 +96,9 @@ impl Label {
             Label::HelpBack => ["返回 / 关闭", "back / close"],
             Label::HelpSearch => ["搜索（汉字、拼音、英文）", "search (Hanzi, pinyin, English)"],
             Label::HelpCopy => ["复制所选数据及出处", "copy the selection with its citation"],
+            Label::HelpMark => ["标记 / 取消标记，用于比较", "mark / unmark to compare"],
+            Label::HelpCompare => ["比较已标记的指标", "compare the marked indicators"],
+            Label::HelpSort => ["趋势：切换排序", "Trends: next order"],
             Label::HelpLanguage => ["切换中文 / English", "switch 中文 / English"],
             Label::HelpHelp => ["显示 / 关闭帮助", "show / close this help"],
             Label::HelpQuit => ["退出", "quit"],
@@ -107,6 +125,19 @@ impl Label {
             Label::InferredSuffix => ["（推断）", " (inferred)"],
             Label::File => ["文件", "File"],
             Label::Lines => ["行", "lines"],
+            Label::SortName => ["按名称（s 切换）", "by name (s sorts)"],
+            Label::SortChange => ["按变化（s 切换）", "by change (s sorts)"],
+            Label::SortLatest => ["按最新年份（s 切换）", "by latest year (s sorts)"],
+            Label::TrendsLegend => [" ⣿ 推算值 · 排名：向上为进步 ", " ⣿ computed · ranks: up is better "],
+            Label::ComputedLegend => ["⣿ 推算值", "⣿ computed"],
+            Label::CompareTitle => [" 比较 ", " Compare "],
+            Label::CompareIndex => [
+                "单位不同：图为指数，各自首年 = 100",
+                "Units differ: the chart is an index, each one's first year = 100",
+            ],
+            Label::CompareFooter => {
+                ["空心符号与 * 为推算值 · Esc 关闭", "Hollow marks and * are computed · Esc closes"]
+            }
         }
     }
 }
@@ -143,8 +174,20 @@ pub enum Message<'a> {
         id: &'a str,
         n: usize,
     },
-    /// A chart's unit: the data's Chinese unit, or its English with the magnitude spelled out.
-    Unit(&'a str),
+    /// A change of a rate or share, in percentage points, signed.
+    PercentPoints(&'a str),
+    /// A rank's change: places gained (negative: lost).
+    Places(i64),
+    /// The comparison's chart in raw values, all in this unit.
+    CompareRaw(&'a str),
+    /// The status line: how many indicators are marked for comparing.
+    Marked(usize),
+    /// Space on a record that is not an indicator.
+    MarkIndicatorsOnly,
+    /// Space with the most indicators already marked.
+    MarksFull(usize),
+    /// `c` with nothing marked.
+    MarkFirst,
 }
 
 impl Message<'_> {
@@ -182,17 +225,50 @@ impl Message<'_> {
                 format!(" 引用 {id} 的记录（{n}）· Enter 跳转 · Esc 返回 "),
                 format!(" Records citing {id} ({n}) · Enter jumps · Esc back "),
             ],
-            Message::Unit(unit) => [unit.to_owned(), english_unit(unit)],
+            Message::CompareRaw(unit) => {
+                [format!("单位相同：图为原始值（{unit}）"), format!("Same unit: the chart is in {unit}")]
+            }
+            Message::Marked(n) => [format!("已标记 {n} 项 · c 比较"), format!("{n} marked · c compares")],
+            Message::MarkIndicatorsOnly => {
+                ["只有指标可以比较".to_owned(), "Only indicators can be compared".to_owned()]
+            }
+            Message::MarksFull(n) => [
+                format!("最多比较 {n} 项：先用空格取消一项"),
+                format!("At most {n} compared: unmark one with Space first"),
+            ],
+            Message::MarkFirst => [
+                "先用空格标记要比较的指标，再按 c".to_owned(),
+                "Mark indicators with Space first, then press c".to_owned(),
+            ],
+            Message::PercentPoints(d) => [format!("{d}个百分点"), format!("{d} pp")],
+            Message::Places(0) => ["名次不变".to_owned(), "same place".to_owned()],
+            Message::Places(n) if n > 0 => [format!("上升{n}位"), format!("up {n} place{}", plural(n))],
+            Message::Places(n) => [format!("下降{}位", -n), format!("down {} place{}", -n, plural(n))],
         }
     }
 }
 
-fn english_unit(unit: &str) -> String {
-    match crate::data::units::lookup(unit) {
-        Some(u) if u.scale == 1e4 => format!("10,000 {}", u.en),
-        Some(u) if u.scale == 1e8 => format!("100 million {}", u.en),
-        Some(u) => u.en.to_owned(),
-        None => unit.to_owned(),
+fn plural(n: i64) -> &'static str {
+    if n.abs() == 1 { "" } else { "s" }
+}
+
+/// The unit a chart writes its values in, as the figure table beside it does: the
+/// data's own unit in Chinese; in English the base unit, in millions or billions when
+/// the largest value runs that high. Gives the unit's name and what a data value is
+/// multiplied by to be written in it.
+pub fn chart_unit(unit: &str, max: f64, lang: Lang) -> (String, f64) {
+    match (lang, crate::data::units::lookup(unit)) {
+        (Lang::En, Some(u)) => {
+            let amount = (max * u.scale).abs();
+            if amount >= 1e9 {
+                (format!("billion {}", u.en), u.scale / 1e9)
+            } else if amount >= 1e6 {
+                (format!("million {}", u.en), u.scale / 1e6)
+            } else {
+                (u.en.to_owned(), u.scale)
+            }
+        }
+        _ => (unit.to_owned(), 1.0),
     }
 }
 

@@ -15,6 +15,7 @@ pub enum Mode {
     Normal,
     Help,
     Finder,
+    Compare,
 }
 
 pub fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
@@ -42,6 +43,11 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
             KeyCode::Char('L') => Some(Msg::ToggleLang),
             _ => None,
         },
+        Mode::Compare => match key.code {
+            KeyCode::Esc | KeyCode::Char('c') | KeyCode::Char('q') | KeyCode::Enter => Some(Msg::Back),
+            KeyCode::Char('L') => Some(Msg::ToggleLang),
+            _ => None,
+        },
         Mode::Normal => normal_key(key, ctrl),
     }
 }
@@ -54,7 +60,7 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('y') if ctrl => Msg::Scroll(-1),
         _ if ctrl => return None,
         KeyCode::Char('q') => Msg::Quit,
-        KeyCode::Char(c @ '1'..='5') => Msg::GoTo(Tab::ALL[c as usize - '1' as usize]),
+        KeyCode::Char(c @ '1'..='9') => Msg::GoTo(*Tab::ALL.get(c as usize - '1' as usize)?),
         KeyCode::Tab | KeyCode::Char('l') | KeyCode::Right => Msg::NextTab,
         KeyCode::BackTab | KeyCode::Char('h') | KeyCode::Left => Msg::PrevTab,
         KeyCode::Char('j') | KeyCode::Down => Msg::Down,
@@ -71,6 +77,9 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('?') | KeyCode::F(1) => Msg::ToggleHelp,
         KeyCode::Char('y') => Msg::Copy,
         KeyCode::Char('/') => Msg::OpenFinder,
+        KeyCode::Char(' ') => Msg::Mark,
+        KeyCode::Char('c') => Msg::Compare,
+        KeyCode::Char('s') => Msg::Sort,
         _ => return None,
     };
     Some(msg)
@@ -115,7 +124,7 @@ fn mouse_msg(mouse: &MouseEvent) -> Option<Msg> {
 /// Every key the help overlay lists, with what it does: the one list of keys, which
 /// the README's key table must match (a test checks).
 pub const HELP: &[(&str, Label)] = &[
-    ("1–5  Tab  h/l  ←/→", Label::HelpSwitchTab),
+    ("1–6  Tab  h/l  ←/→", Label::HelpSwitchTab),
     ("j/k  ↑/↓", Label::HelpMove),
     ("g/G  Home/End", Label::HelpFirstLast),
     ("PgUp/PgDn", Label::HelpPage),
@@ -124,6 +133,9 @@ pub const HELP: &[(&str, Label)] = &[
     ("Esc", Label::HelpBack),
     ("/", Label::HelpSearch),
     ("y", Label::HelpCopy),
+    ("Space", Label::HelpMark),
+    ("c", Label::HelpCompare),
+    ("s", Label::HelpSort),
     ("L", Label::HelpLanguage),
     ("?", Label::HelpHelp),
     ("q  Ctrl-c", Label::HelpQuit),

@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod i18n;
 pub mod input;
 pub mod keymap;
+mod marks;
 pub mod state;
 pub mod tabs;
 pub mod terminal;

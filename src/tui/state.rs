@@ -11,8 +11,10 @@ use super::input::Input;
 use super::keymap::Mode;
 use super::tabs::sources::Citing;
 use super::tabs::timeline;
+use super::tabs::trends::Trends;
 use super::tabs::{Ctx, Rows, Tab, Target};
 use super::theme::Theme;
+use crate::compare::Comparison;
 use crate::data::{Dataset, Lang};
 use crate::search::{Hit, SearchIndex};
 
@@ -48,6 +50,10 @@ pub struct App {
     pub citations: Vec<usize>,
     /// The timeline's date column in Chinese and in English: its widest date.
     pub date_widths: [usize; 2],
+    /// The Trends tab's items and order.
+    pub trends: Trends,
+    /// Indicators marked with Space for comparing, in the order marked.
+    pub marks: Vec<Target>,
     pub overlay: Overlay,
     /// A one-off message for the status line ("Copied …").
     pub status: Option<String>,
@@ -59,6 +65,8 @@ pub enum Overlay {
     None,
     Help,
     Finder(Finder),
+    /// The marked indicators compared.
+    Compare(Comparison),
 }
 
 /// The finder: its query, the ranked hits, which is selected, and the first shown.
@@ -71,7 +79,9 @@ pub struct Finder {
 
 impl App {
     pub fn new(data: Dataset, lang: Lang, theme: Theme, area: Rect) -> App {
-        let rows = Rows::all(&data);
+        let mut rows = Rows::all(&data);
+        let trends = Trends::new(&data, lang);
+        rows[Tab::Trends.index()] = trends.rows();
         let citations = data.citation_counts();
         let date_widths = [Lang::Zh, Lang::En].map(|lang| timeline::date_width(&data, lang));
         App {
@@ -90,6 +100,8 @@ impl App {
             citing: None,
             citations,
             date_widths,
+            trends,
+            marks: Vec::new(),
             overlay: Overlay::None,
             status: None,
             quit: false,
@@ -101,6 +113,7 @@ impl App {
             Overlay::None => Mode::Normal,
             Overlay::Help => Mode::Help,
             Overlay::Finder(_) => Mode::Finder,
+            Overlay::Compare(_) => Mode::Compare,
         }
     }
 

@@ -1,10 +1,11 @@
-//! The five tabs: their titles and order, the rows each one lists, and the one place a
+//! The six tabs: their titles and order, the rows each one lists, and the one place a
 //! record kind is matched to the tab module that shows it.
 
 pub mod indicators;
 pub mod livelihood;
 pub mod sources;
 pub mod timeline;
+pub mod trends;
 
 use ratatui::text::Line;
 
@@ -13,7 +14,7 @@ use super::theme::Theme;
 use super::widgets::Detail;
 use crate::data::{Dataset, Lang, Locus, Record, Text, Theme as DataTheme};
 
-/// The tabs, in the order of their keys 1–5; `ALL` drives the tab bar, the number
+/// The tabs, in the order of their keys 1–6; `ALL` drives the tab bar, the number
 /// keys and Tab/Shift-Tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -21,11 +22,12 @@ pub enum Tab {
     Ecology,
     Timeline,
     Livelihood,
+    Trends,
     Sources,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Industry, Tab::Ecology, Tab::Timeline, Tab::Livelihood, Tab::Sources];
+    pub const ALL: [Tab; 6] = [Tab::Industry, Tab::Ecology, Tab::Timeline, Tab::Livelihood, Tab::Trends, Tab::Sources];
 
     pub fn index(self) -> usize {
         self as usize
@@ -37,6 +39,7 @@ impl Tab {
             Tab::Ecology => Label::Ecology,
             Tab::Timeline => Label::Timeline,
             Tab::Livelihood => Label::Livelihood,
+            Tab::Trends => Label::TrendsTab,
             Tab::Sources => Label::SourcesTab,
         };
         label.get(lang)
@@ -177,6 +180,8 @@ impl Rows {
             Tab::Ecology => grouped_indicators(data.ecology.iter().map(|i| i.theme), Target::Ecology),
             Tab::Timeline => timeline(data),
             Tab::Livelihood => livelihood(data),
+            // Ordered by name in the interface's language: `App::new` fills it in.
+            Tab::Trends => Rows::default(),
             Tab::Sources => Rows {
                 rows: (0..data.sources.len()).map(|i| Row::Entry(Target::Source(i))).collect(),
                 entries: (0..data.sources.len()).collect(),

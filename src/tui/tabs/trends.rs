@@ -1,0 +1,253 @@
+//! Trends: every indicator with figures for two or more years, one row each: its
+//! first and last figure, the change, and a sparkline as wide as the row allows.
+//!
+//! A percent change is shown for amounts only. A rank is a place, not a quantity: its
+//! change is in places, and its sparkline is drawn upside down so that up means
+//! better. A rate or share already in % changes by percentage points, and a percent of
+//! a percent misleads. A score (分) or class has no true zero, so a ratio of two says
+//! nothing.
+
+use std::cmp::Ordering;
+
+use pinyin::ToPinyin;
+use ratatui::text::{Line, Span};
+
+use super::{Ctx, Rows, Target};
+use crate::compare::{RANK, series};
+use crate::data::{Dataset, Indicator, Kind, Lang, Point, Qualifier};
+use crate::text;
+use crate::tui::i18n::{Label, Message, pick};
+use crate::tui::widgets::chart::spark_spans;
+
+/// How the list is ordered; `s` moves to the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Name,
+    /// Largest percent rise first; rows without a percent follow, most improved first.
+    Change,
+    /// Latest last year first.
+    Latest,
+}
+
+impl Sort {
+    pub fn next(self) -> Sort {
+        match self {
+            Sort::Name => Sort::Change,
+            Sort::Change => Sort::Latest,
+            Sort::Latest => Sort::Name,
+        }
+    }
+
+    fn label(self) -> Label {
+        match self {
+            Sort::Name => Label::SortName,
+            Sort::Change => Label::SortChange,
+            Sort::Latest => Label::SortLatest,
+        }
+    }
+}
+
+/// The indicators the tab lists, in the current order, and its columns' widths.
+pub struct Trends {
+    items: Vec<Item>,
+    pub sort: Sort,
+    /// Widest name, first figure, last figure and change, in Chinese and in English.
+    widths: [[usize; 4]; 2],
+}
+
+struct Item {
+    target: Target,
+    last_year: i32,
+    change: Change,
+}
+
+/// How the last figure differs from the first.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Change {
+    /// An amount: the difference, and the percent where it means something.
+    Amount(f64, Option<f64>),
+    /// A rate or share: the difference in percentage points.
+    Points(f64),
+    /// A rank: places gained (a smaller number is a better place).
+    Places(f64),
+}
+
+impl Trends {
+    pub fn new(data: &Dataset, lang: Lang) -> Trends {
+        let industry = data.industry.iter().enumerate().map(|(i, ind)| (Target::Industry(i), ind));
+        let ecology = data.ecology.iter().enumerate().map(|(i, ind)| (Target::Ecology(i), ind));
+        let mut items = Vec::new();
+        let mut widths = [[0; 4]; 2];
+        for (target, ind) in industry.chain(ecology) {
+            let s = series(ind);
+            let (Some(first), Some(last)) = (s.first(), s.last()) else { continue };
+            if s.len() < 2 {
+                continue;
+            }
+            for (l, lang) in [Lang::Zh, Lang::En].into_iter().enumerate() {
+                let [a, b, c] = cells(first, last, lang);
+                for (w, cell) in widths[l].iter_mut().zip([ind.name.get(lang), &a, &b, &c]) {
+                    *w = (*w).max(text::width(cell));
+                }
+            }
+            items.push(Item { target, last_year: last.year.unwrap_or_default(), change: change(first, last) });
+        }
+        let mut trends = Trends { items, sort: Sort::Name, widths };
+        trends.order(data, lang);
+        trends
+    }
+
+    /// Puts the items in the order of `self.sort`; names sort in `lang` (Chinese by pinyin).
+    pub fn order(&mut self, data: &Dataset, lang: Lang) {
+        let name_key = |t: Target| {
+            let name = indicator(data, t).name.get(lang);
+            match lang {
+                Lang::En => name.to_lowercase(),
+                Lang::Zh => name.chars().map(|c| c.to_pinyin().map_or(c.to_string(), |p| p.plain().into())).collect(),
+            }
+        };
+        let mut keyed: Vec<(String, Item)> = self.items.drain(..).map(|i| (name_key(i.target), i)).collect();
+        let sort = self.sort;
+        keyed.sort_by(|(na, a), (nb, b)| {
+            let by = match sort {
+                Sort::Name => Ordering::Equal,
+                Sort::Change => change_key(b.change).total_cmp(&change_key(a.change)).then(
+                    matches!(a.change, Change::Amount(_, Some(_)))
+                        .cmp(&matches!(b.change, Change::Amount(_, Some(_))))
+                        .reverse(),
+                ),
+                Sort::Latest => b.last_year.cmp(&a.last_year),
+            };
+            by.then_with(|| na.cmp(nb))
+        });
+        self.items = keyed.into_iter().map(|(_, i)| i).collect();
+    }
+
+    pub fn rows(&self) -> Rows {
+        let mut rows = Rows::default();
+        for item in &self.items {
+            rows.push(super::Row::Entry(item.target));
+        }
+        rows
+    }
+
+    /// The list's title: the tab and its order.
+    pub fn title(&self, lang: Lang) -> String {
+        format!(" {} · {} ", Label::TrendsTab.get(lang), self.sort.label().get(lang))
+    }
+
+    /// A row: name, first and last figure with their years, change, sparkline. Narrow
+    /// rows drop the first figure, then the change, then the last figure, so that the
+    /// name and a sparkline always show.
+    pub fn line(&self, target: Target, cx: &Ctx, width: usize) -> Line<'static> {
+        let ind = indicator(cx.data, target);
+        let s = series(ind);
+        let (Some(first), Some(last)) = (s.first(), s.last()) else { return Line::default() };
+        let lang = cx.lang;
+        let [widest_name, first_w, last_w, change_w] = pick(lang, self.widths);
+        let spark_min = s.len().max(4) + 1;
+        // A name cut to less than this says too little to be worth the figures.
+        let name_min = widest_name.min((width / 5).max(8));
+        let [first_s, last_s, change_s] = cells(first, last, lang);
+        // In reading order: first figure, last figure, change.
+        let cols = [
+            (first_s, first_w, cx.theme.kind(first.kind == Kind::Computed)),
+            (last_s, last_w, cx.theme.kind(last.kind == Kind::Computed)),
+            (change_s, change_w, cx.theme.figure),
+        ];
+        let mut shown = [true; 3];
+        let used = |shown: &[bool; 3]| cols.iter().zip(shown).filter(|(_, s)| **s).map(|((_, w, _), _)| w + 1).sum();
+        for drop in [0, 2, 1] {
+            if used(&shown) + name_min + spark_min < width {
+                break;
+            }
+            shown[drop] = false;
+        }
+        let fixed: usize = used(&shown);
+        // Every row's name column is as wide, so the figures and sparklines line up.
+        let name_w = widest_name.min(width.saturating_sub(fixed + 1 + spark_min));
+        let mut spans = vec![Span::raw(format!(" {}", text::pad(ind.name.get(lang), name_w)))];
+        for ((cell, w, style), _) in cols.into_iter().zip(shown).filter(|(_, s)| *s) {
+            spans.push(Span::styled(format!(" {}", text::pad_left(&cell, w)), style));
+        }
+        let spark_w = width.saturating_sub(1 + name_w + fixed + 1);
+        let rank = ind.points.first().is_some_and(|p| p.unit == RANK);
+        let values: Vec<(f64, bool)> =
+            s.iter().map(|p| (if rank { -p.value } else { p.value }, p.kind == Kind::Computed)).collect();
+        spans.push(Span::raw(" "));
+        spans.extend(spark_spans(&values, spark_w, cx.theme));
+        Line::from(spans)
+    }
+}
+
+/// The indicator a Trends row stands for.
+fn indicator(data: &Dataset, target: Target) -> &Indicator {
+    match target {
+        Target::Ecology(i) => &data.ecology[i],
+        Target::Industry(i) => &data.industry[i],
+        _ => unreachable!("the Trends tab lists indicators only"),
+    }
+}
+
+/// "2019 6.27万辆": a year and its figure.
+fn figure(p: &Point, lang: Lang) -> String {
+    format!("{} {}", p.year.unwrap_or_default(), p.display(lang))
+}
+
+/// The first figure, the last and the change. In English the last figure's noun
+/// ("vehicles", "yuan") is not repeated in the first and the change: it would take
+/// the room the name needs.
+fn cells(first: &Point, last: &Point, lang: Lang) -> [String; 3] {
+    let last_s = figure(last, lang);
+    let noun = match last_s.rsplit_once(' ') {
+        Some((_, noun)) if lang == Lang::En && noun.chars().all(char::is_alphabetic) => format!(" {noun}"),
+        _ => String::new(),
+    };
+    let bare = |s: String| match s.strip_suffix(noun.as_str()) {
+        Some(b) if !noun.is_empty() => b.to_owned(),
+        _ => s,
+    };
+    let c = change(first, last);
+    let amount = match c {
+        Change::Amount(d, _) => {
+            let diff = Point { value: d, qualifier: Qualifier::Exact, as_written: None, ..last.clone() };
+            Some(bare(signed(diff.display(lang), d)))
+        }
+        _ => None,
+    };
+    [bare(figure(first, lang)), last_s, change_text(c, amount, lang)]
+}
+
+fn signed(s: String, d: f64) -> String {
+    if d > 0.0 { format!("+{s}") } else { s }
+}
+
+fn change(first: &Point, last: &Point) -> Change {
+    let diff = last.value - first.value;
+    match &*first.unit {
+        RANK => Change::Places(-diff),
+        "%" | "个百分点" => Change::Points(diff),
+        "分" | "类" | "份额" => Change::Amount(diff, None),
+        _ => Change::Amount(diff, (first.value > 0.0).then(|| diff / first.value * 100.0)),
+    }
+}
+
+/// What the Change sort orders by: percent where there is one, else improvement.
+fn change_key(c: Change) -> f64 {
+    match c {
+        Change::Amount(_, Some(pct)) => pct,
+        Change::Amount(d, None) | Change::Points(d) | Change::Places(d) => d,
+    }
+}
+
+/// The change as text; `amount` is an amount's difference, already written.
+fn change_text(c: Change, amount: Option<String>, lang: Lang) -> String {
+    match (c, amount) {
+        (Change::Amount(_, Some(p)), Some(amount)) => {
+            format!("{amount} {}", signed(format!("{}%", crate::data::number(p.round(), true)), p))
+        }
+        (Change::Points(d), _) => Message::PercentPoints(&signed(crate::data::number(d, true), d)).get(lang),
+        (Change::Places(d), _) => Message::Places(d as i64).get(lang),
+        (_, amount) => amount.unwrap_or_default(),
+    }
+}
