@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn sparkline_spans_the_range_and_dots_computed_values() {
         assert_eq!(spark(&[(18.7, false), (48.2, false), (66.7, false)], 3), "▁▅█");
-        assert_eq!(spark(&[(6.27, true), (18.7, false), (48.2, false), (66.7, false)], 4), "⣀▃▆█");
+        assert_eq!(spark(&[(6.27, true), (18.7, false), (48.2, false), (66.7, false)], 4), "⣀▂▆█");
         assert_eq!(spark(&[(5.0, false), (5.0, false)], 2), "▄▄");
         assert_eq!(spark(&[], 5), "");
     }
