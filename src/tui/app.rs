@@ -180,10 +180,12 @@ impl App {
                     self.jump(target);
                 }
             }
-            // Trends lists records shown in other tabs: Enter goes there.
+            // Trends lists records shown in other tabs: Enter goes there, with the
+            // detail open on a narrow screen.
             (Tab::Trends, _) => {
                 if let Some(target) = self.selected() {
                     self.jump(target);
+                    self.detail_open = true;
                 }
             }
             _ => self.detail_open = true,

@@ -135,9 +135,7 @@ impl Label {
                 "单位不同：图为指数，各自首年 = 100",
                 "Units differ: the chart is an index, each one's first year = 100",
             ],
-            Label::CompareFooter => {
-                ["空心符号与 * 为推算值 · Esc 关闭", "Hollow marks and * are computed · Esc closes"]
-            }
+            Label::CompareFooter => ["空心与 * 为推算值 · Esc 关闭", "Hollow or * = computed · Esc closes"],
         }
     }
 }
@@ -226,7 +224,7 @@ impl Message<'_> {
                 format!(" Records citing {id} ({n}) · Enter jumps · Esc back "),
             ],
             Message::CompareRaw(unit) => {
-                [format!("单位相同：图为原始值（{unit}）"), format!("Same unit: the chart is in {unit}")]
+                [format!("单位相同：原始值（{unit}）"), format!("Same unit: raw values in {unit}")]
             }
             Message::Marked(n) => [format!("已标记 {n} 项 · c 比较"), format!("{n} marked · c compares")],
             Message::MarkIndicatorsOnly => {
