@@ -51,7 +51,7 @@ pub fn draw(c: &Comparison, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buf
     line(&note, theme.dim, buf);
 
     // Columns share the width, up to a width that keeps each figure near its year.
-    let col_w = (w.saturating_sub(YEAR_W) / n.max(1)).saturating_sub(1).clamp(1, 36);
+    let col_w = (w.saturating_sub(YEAR_W) / n.max(1)).saturating_sub(1).clamp(1, 44);
     let mut head = vec![(text::pad(Label::Year.get(lang), YEAR_W), theme.header)];
     for (k, col) in c.columns.iter().enumerate() {
         // The unit goes first when the name would be cut to nothing.
