@@ -131,10 +131,7 @@ impl Label {
             Label::TrendsLegend => [" ⣿ 推算值 · 排名：向上为进步 ", " ⣿ computed · ranks: up is better "],
             Label::ComputedLegend => ["⣿ 推算值", "⣿ computed"],
             Label::CompareTitle => [" 比较 ", " Compare "],
-            Label::CompareIndex => [
-                "单位不同：图为指数，各自首年 = 100",
-                "Units differ: the chart is an index, each one's first year = 100",
-            ],
+            Label::CompareIndex => ["单位不同：图为指数，首年 = 100", "Units differ: index, first year = 100"],
             Label::CompareFooter => ["空心与 * 为推算值 · Esc 关闭", "Hollow or * = computed · Esc closes"],
         }
     }
