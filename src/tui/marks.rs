@@ -57,7 +57,7 @@ impl App {
             self.trends.sort = self.trends.sort.next();
         }
         let selected = self.rows[t].target(self.sel[t]);
-        self.trends.order(&self.data, self.lang);
+        self.trends.order(self.lang);
         self.rows[t] = self.trends.rows();
         if let Some(pos) = selected.and_then(|s| self.rows[t].position(s)) {
             self.sel[t] = pos;

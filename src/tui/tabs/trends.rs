@@ -7,6 +7,7 @@
 //! a percent misleads. A score (分) or class has no true zero, so a ratio of two says
 //! nothing.
 
+use std::cell::OnceCell;
 use std::cmp::Ordering;
 
 use pinyin::ToPinyin;
@@ -51,14 +52,19 @@ impl Sort {
 pub struct Trends {
     items: Vec<Item>,
     pub sort: Sort,
-    /// Widest name, first figure, last figure and change, in Chinese and in English.
-    widths: [[usize; 4]; 2],
+    /// Widest name, first figure, last figure and change, in Chinese and in English:
+    /// measured when first drawn, since writing every figure of a large dataset takes
+    /// a while and start-up should not wait for a tab that may never be opened.
+    widths: [OnceCell<[usize; 4]>; 2],
 }
 
 struct Item {
     target: Target,
     last_year: i32,
     change: Change,
+    /// What its name sorts by, in Chinese (pinyin) and in English: made once, as a
+    /// large dataset takes a while to spell in pinyin.
+    keys: [Box<str>; 2],
 }
 
 /// How the last figure differs from the first.
@@ -77,50 +83,37 @@ impl Trends {
         let industry = data.industry.iter().enumerate().map(|(i, ind)| (Target::Industry(i), ind));
         let ecology = data.ecology.iter().enumerate().map(|(i, ind)| (Target::Ecology(i), ind));
         let mut items = Vec::new();
-        let mut widths = [[0; 4]; 2];
-        for (target, ind) in industry.chain(ecology) {
+        for (target, ind) in industry.chain(ecology).filter(|(_, ind)| two_years(ind)) {
             let s = series(ind);
             let (Some(first), Some(last)) = (s.first(), s.last()) else { continue };
             if s.len() < 2 {
                 continue;
             }
-            for (l, lang) in [Lang::Zh, Lang::En].into_iter().enumerate() {
-                let [a, b, c] = cells(first, last, lang);
-                for (w, cell) in widths[l].iter_mut().zip([ind.name.get(lang), &a, &b, &c]) {
-                    *w = (*w).max(text::width(cell));
-                }
-            }
-            items.push(Item { target, last_year: last.year.unwrap_or_default(), change: change(first, last) });
+            let (zh, en) = (ind.name.zh(), ind.name.en());
+            let zh: String = zh.chars().map(|c| c.to_pinyin().map_or(c.to_string(), |p| p.plain().into())).collect();
+            let keys = [zh.into(), en.to_lowercase().into()];
+            items.push(Item { target, last_year: last.year.unwrap_or_default(), change: change(first, last), keys });
         }
-        let mut trends = Trends { items, sort: Sort::Name, widths };
-        trends.order(data, lang);
+        let mut trends = Trends { items, sort: Sort::Name, widths: Default::default() };
+        trends.order(lang);
         trends
     }
 
     /// Puts the items in the order of `self.sort`; names sort in `lang` (Chinese by pinyin).
-    pub fn order(&mut self, data: &Dataset, lang: Lang) {
-        let name_key = |t: Target| {
-            let name = indicator(data, t).name.get(lang);
-            match lang {
-                Lang::En => name.to_lowercase(),
-                Lang::Zh => name.chars().map(|c| c.to_pinyin().map_or(c.to_string(), |p| p.plain().into())).collect(),
-            }
-        };
-        let mut keyed: Vec<(String, Item)> = self.items.drain(..).map(|i| (name_key(i.target), i)).collect();
+    pub fn order(&mut self, lang: Lang) {
+        let l = pick(lang, [0, 1]);
+        let has_percent = |c: Change| matches!(c, Change::Amount(_, Some(_)));
         let sort = self.sort;
-        keyed.sort_by(|(na, a), (nb, b)| {
+        self.items.sort_by(|a, b| {
             let by = match sort {
                 Sort::Name => Ordering::Equal,
-                Sort::Change => change_key(b.change).total_cmp(&change_key(a.change)).then(
-                    matches!(a.change, Change::Amount(_, Some(_)))
-                        .cmp(&matches!(b.change, Change::Amount(_, Some(_))))
-                        .reverse(),
-                ),
+                Sort::Change => has_percent(b.change)
+                    .cmp(&has_percent(a.change))
+                    .then(change_key(b.change).total_cmp(&change_key(a.change))),
                 Sort::Latest => b.last_year.cmp(&a.last_year),
             };
-            by.then_with(|| na.cmp(nb))
+            by.then_with(|| a.keys[l].cmp(&b.keys[l]))
         });
-        self.items = keyed.into_iter().map(|(_, i)| i).collect();
     }
 
     pub fn rows(&self) -> Rows {
@@ -136,6 +129,22 @@ impl Trends {
         format!(" {} · {} ", Label::TrendsTab.get(lang), self.sort.label().get(lang))
     }
 
+    fn widths(&self, data: &Dataset, lang: Lang) -> [usize; 4] {
+        *pick(lang, [&self.widths[0], &self.widths[1]]).get_or_init(|| {
+            let mut widths = [0; 4];
+            for item in &self.items {
+                let ind = indicator(data, item.target);
+                let s = series(ind);
+                let (Some(first), Some(last)) = (s.first(), s.last()) else { continue };
+                let [a, b, c] = cells(first, last, lang);
+                for (w, cell) in widths.iter_mut().zip([ind.name.get(lang), &a, &b, &c]) {
+                    *w = (*w).max(text::width(cell));
+                }
+            }
+            widths
+        })
+    }
+
     /// A row: name, first and last figure with their years, change, sparkline. Narrow
     /// rows drop the first figure, then the change, then the last figure, so that the
     /// name and a sparkline always show.
@@ -144,7 +153,7 @@ impl Trends {
         let s = series(ind);
         let (Some(first), Some(last)) = (s.first(), s.last()) else { return Line::default() };
         let lang = cx.lang;
-        let [widest_name, first_w, last_w, change_w] = pick(lang, self.widths);
+        let [widest_name, first_w, last_w, change_w] = self.widths(cx.data, lang);
         let spark_min = s.len().max(4) + 1;
         // A name cut to less than this says too little to be worth the figures.
         let name_min = widest_name.min((width / 5).max(8));
@@ -178,6 +187,14 @@ impl Trends {
         spans.extend(spark_spans(&values, spark_w, cx.theme));
         Line::from(spans)
     }
+}
+
+/// True when the indicator has figures for two different years: checked before
+/// `series`, which most indicators of a large dataset would not pass.
+fn two_years(ind: &Indicator) -> bool {
+    let mut years = ind.points.iter().filter_map(|p| p.year);
+    let first = years.next();
+    years.any(|y| Some(y) != first)
 }
 
 /// The indicator a Trends row stands for.
