@@ -268,3 +268,35 @@ fn change_text(c: Change, amount: Option<String>, lang: Lang) -> String {
         (_, amount) => amount.unwrap_or_default(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change_of(id: &str) -> Change {
+        let data = crate::embedded().unwrap();
+        let ind = data.industry.iter().chain(&data.ecology).find(|i| i.id == id).unwrap();
+        let s = series(ind);
+        change(s[0], s[s.len() - 1])
+    }
+
+    #[test]
+    fn a_percent_is_given_for_amounts_only() {
+        assert!(
+            matches!(change_of("nev-output"), Change::Amount(d, Some(p)) if (d - 60.43).abs() < 1e-9 && p.round() == 964.0)
+        );
+        assert!(matches!(change_of("mfg-quality-index"), Change::Amount(_, None)), "a score has no true zero");
+        assert!(matches!(change_of("nev-growth"), Change::Points(d) if (d + 159.6).abs() < 1e-9));
+        assert_eq!(change_of("water-surface-rank"), Change::Places(1.0), "No. 2 to No. 1 gains a place");
+    }
+
+    #[test]
+    fn english_says_the_unit_once_per_row() {
+        let data = crate::embedded().unwrap();
+        let s = series(data.industry.iter().find(|i| &*i.id == "nev-output").unwrap());
+        let row = cells(s[0], s[s.len() - 1], Lang::En);
+        assert_eq!(row, ["2019 62,700", "2022 667,000 vehicles", "+604,300 +964%"]);
+        let row = cells(s[0], s[s.len() - 1], Lang::Zh);
+        assert_eq!(row, ["2019 6.27万辆", "2022 66.7万辆", "+60.43万辆 +964%"]);
+    }
+}
