@@ -413,8 +413,9 @@ fn charts_keep_computed_years_and_the_tables_unit() {
         let s = screen(&a);
         assert!(s.contains(&format!("{} 2019–2022 ⣀▂▆█", if lang == Lang::En { "Trend" } else { "趋势" })), "{s}");
         assert!(s.contains(unit) && s.contains(latest), "{s}");
-        let computed = if lang == Lang::En { "· ⣿ computed" } else { "· ⣿ 推算值" };
-        assert!(s.contains(computed), "the chart's legend: {s}");
+        let legend = if lang == Lang::En { "⣿ computed│" } else { "⣿ 推算值│" };
+        let title = s.lines().find(|l| l.contains(unit)).unwrap();
+        assert!(title.ends_with(legend), "the chart's legend, at the right of its title: {s}");
         let bars = s.lines().filter(|l| l.contains("⣿⣿⣿") || l.contains("⣀⣀⣀") || l.contains("⣤⣤⣤")).count();
         assert!(bars >= 1, "the 2019 bar is drawn in dots: {s}");
     }

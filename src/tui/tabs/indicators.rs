@@ -89,9 +89,9 @@ impl RecordView for IndicatorView<'_> {
             // Values in the unit the figure table uses, in either language.
             let max = series.iter().map(|p| p.value.abs()).fold(0.0, f64::max);
             let (unit, factor) = chart_unit(&series[0].unit, max, lang);
-            let legend = if any_computed { format!(" · {}", Label::ComputedLegend.get(lang)) } else { String::new() };
             Bars {
-                title: format!("{} ({unit}){legend}", ind.name.get(lang)),
+                title: format!("{} ({unit})", ind.name.get(lang)),
+                legend: if any_computed { Label::ComputedLegend.get(lang).to_owned() } else { String::new() },
                 bars: series
                     .iter()
                     .map(|p| Bar {

@@ -31,6 +31,8 @@ pub struct Bar {
 
 pub struct Bars {
     pub title: String,
+    /// Said at the right of the title row, which is cut before it is.
+    pub legend: String,
     pub bars: Vec<Bar>,
 }
 
@@ -42,7 +44,12 @@ impl Bars {
             return;
         }
         let w = usize::from(area.width);
-        buf.set_stringn(area.x, area.y, text::truncate(&self.title, w), w, theme.dim);
+        let legend_w = text::width(&self.legend);
+        let title_w = if legend_w + 8 < w { w - legend_w - 1 } else { w };
+        buf.set_stringn(area.x, area.y, text::truncate(&self.title, title_w), title_w, theme.dim);
+        if title_w < w {
+            buf.set_string(area.right() - legend_w as u16, area.y, &self.legend, theme.computed);
+        }
         let widest = self.bars.iter().map(|b| text::width(&b.label).max(text::width(&b.text))).max().unwrap_or(1);
         let bar_w = widest.clamp(3, 10);
         let shown = ((w + 1) / (bar_w + 1)).clamp(1, self.bars.len());
