@@ -135,14 +135,22 @@ impl Comparison {
     }
 
     /// Each cell as an index of its column's first figure (= 100); `None` where there
-    /// is no figure, or the first figure is zero.
+    /// is no figure, or the first figure is zero. A rank's index is the first place
+    /// over this one (No. 2 then No. 1 gives 100, 200), so that a rise is a gain, as
+    /// with every other column.
     pub fn index(&self) -> Vec<Vec<Option<f64>>> {
         let bases: Vec<Option<f64>> = (0..self.columns.len())
             .map(|k| self.rows.iter().find_map(|r| r.cells[k].as_ref()).map(|c| c.value).filter(|&v| v != 0.0))
             .collect();
+        let ratio = |k: usize, v: f64, base: f64| {
+            let r = if self.columns[k].rank { base / v } else { v / base };
+            r.is_finite().then_some(r * 100.0)
+        };
         self.rows
             .iter()
-            .map(|r| r.cells.iter().zip(&bases).map(|(c, b)| Some(c.as_ref()?.value / (*b)? * 100.0)).collect())
+            .map(|r| {
+                r.cells.iter().zip(&bases).enumerate().map(|(k, (c, b))| ratio(k, c.as_ref()?.value, (*b)?)).collect()
+            })
             .collect()
     }
 
@@ -238,6 +246,14 @@ mod tests {
             c.rows.iter().map(|r| r.cells[0].as_ref().map(|c| (c.value, c.computed)).unwrap()).collect();
         assert_eq!(cells, [(198.2, false), (157.6, false), (38.6, false)]);
         assert!(!c.units_differ());
+    }
+
+    #[test]
+    fn a_ranks_index_rises_as_its_place_improves() {
+        let c = Comparison::new(&data(), &["water-surface-rank", "nev-output"]).unwrap();
+        assert!(c.columns[0].rank);
+        let index: Vec<Option<f64>> = c.index().iter().map(|r| r[0]).collect();
+        assert_eq!(index, [Some(100.0), Some(200.0), None, None], "No. 2 in 2019, No. 1 in 2020");
     }
 
     #[test]

@@ -65,6 +65,9 @@ fn write_text(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     }
     if c.units_differ() {
         writeln!(out, "\nThe units differ: as an index, each indicator's first year = 100")?;
+        if c.columns.iter().any(|col| col.rank) {
+            writeln!(out, "(a rank's index is its first place over this one, so that a rise is a gain)")?;
+        }
         let index: Vec<Vec<String>> = c
             .index()
             .iter()
