@@ -127,8 +127,9 @@ fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
         0 => String::new(),
         n => format!(" · {}", Message::Marked(n).get(app.lang)),
     };
+    // A message stands in for the count of marks while it shows: both cut each other short.
     let left = match &app.status {
-        Some(msg) => format!(" {} {pos}{marked} · {msg}", app.tab.title(app.lang)),
+        Some(msg) => format!(" {} {pos} · {msg}", app.tab.title(app.lang)),
         None => format!(" {} {pos}{marked}", app.tab.title(app.lang)),
     };
     let hints = [Label::Hints.get(app.lang), Label::HintHelp.get(app.lang), ""];
