@@ -3,7 +3,7 @@
 
 use super::i18n::Message;
 use super::state::{App, Overlay};
-use super::tabs::{Tab, Target};
+use super::tabs::Tab;
 use crate::compare::{Comparison, MAX_SERIES};
 use crate::data::Indicator;
 
@@ -13,7 +13,7 @@ impl App {
         let Some(target) = self.selected() else { return };
         if let Some(at) = self.marks.iter().position(|&m| m == target) {
             self.marks.remove(at);
-        } else if !matches!(target, Target::Industry(_) | Target::Ecology(_)) {
+        } else if target.indicator(&self.data).is_none() {
             self.status = Some(Message::MarkIndicatorsOnly.get(self.lang));
         } else if self.marks.len() >= MAX_SERIES {
             self.status = Some(Message::MarksFull(MAX_SERIES).get(self.lang));
@@ -24,16 +24,7 @@ impl App {
 
     /// Opens the comparison of the marked indicators; with none marked, says how to mark.
     pub(super) fn open_compare(&mut self) {
-        let data = &self.data;
-        let marked: Vec<&Indicator> = self
-            .marks
-            .iter()
-            .filter_map(|m| match *m {
-                Target::Industry(i) => data.industry.get(i),
-                Target::Ecology(i) => data.ecology.get(i),
-                _ => None,
-            })
-            .collect();
+        let marked: Vec<&Indicator> = self.marks.iter().filter_map(|m| m.indicator(&self.data)).collect();
         match Comparison::of(&marked) {
             Ok(c) => self.overlay = Overlay::Compare(c),
             Err(_) => self.status = Some(Message::MarkFirst.get(self.lang)),

@@ -12,7 +12,7 @@ use ratatui::text::Line;
 use super::i18n::Label;
 use super::theme::Theme;
 use super::widgets::Detail;
-use crate::data::{Dataset, Lang, Locus, Record, Text, Theme as DataTheme};
+use crate::data::{Dataset, Indicator, Lang, Locus, Record, Text, Theme as DataTheme};
 
 /// The tabs, in the order of their keys 1–6; `ALL` drives the tab bar, the number
 /// keys and Tab/Shift-Tab.
@@ -118,6 +118,15 @@ impl Target {
             Target::Event(i) => Box::new(timeline::EventView(&data.timeline[i])),
             Target::Item(l, i) => Box::new(livelihood::ItemView { list: l, item: i }),
             Target::Source(s) => Box::new(sources::SourceView(s)),
+        }
+    }
+
+    /// The indicator it points at, if it points at one.
+    pub fn indicator(self, data: &Dataset) -> Option<&Indicator> {
+        match self {
+            Target::Industry(i) => data.industry.get(i),
+            Target::Ecology(i) => data.ecology.get(i),
+            _ => None,
         }
     }
 

@@ -132,8 +132,7 @@ impl Trends {
     fn widths(&self, data: &Dataset, lang: Lang) -> [usize; 4] {
         *pick(lang, [&self.widths[0], &self.widths[1]]).get_or_init(|| {
             let mut widths = [0; 4];
-            for item in &self.items {
-                let ind = indicator(data, item.target);
+            for ind in self.items.iter().filter_map(|item| item.target.indicator(data)) {
                 let s = series(ind);
                 let (Some(first), Some(last)) = (s.first(), s.last()) else { continue };
                 let [a, b, c] = cells(first, last, lang);
@@ -149,7 +148,7 @@ impl Trends {
     /// rows drop the first figure, then the change, then the last figure, so that the
     /// name and a sparkline always show.
     pub fn line(&self, target: Target, cx: &Ctx, width: usize) -> Line<'static> {
-        let ind = indicator(cx.data, target);
+        let Some(ind) = target.indicator(cx.data) else { return Line::default() };
         let s = series(ind);
         let (Some(first), Some(last)) = (s.first(), s.last()) else { return Line::default() };
         let lang = cx.lang;
@@ -180,7 +179,7 @@ impl Trends {
             spans.push(Span::styled(format!(" {}", text::pad_left(&cell, w)), style));
         }
         let spark_w = width.saturating_sub(1 + name_w + fixed + 1);
-        let rank = ind.points.first().is_some_and(|p| p.unit == RANK);
+        let rank = first.unit == RANK;
         let values: Vec<(f64, bool)> =
             s.iter().map(|p| (if rank { -p.value } else { p.value }, p.kind == Kind::Computed)).collect();
         spans.push(Span::raw(" "));
@@ -195,15 +194,6 @@ fn two_years(ind: &Indicator) -> bool {
     let mut years = ind.points.iter().filter_map(|p| p.year);
     let first = years.next();
     years.any(|y| Some(y) != first)
-}
-
-/// The indicator a Trends row stands for.
-fn indicator(data: &Dataset, target: Target) -> &Indicator {
-    match target {
-        Target::Ecology(i) => &data.ecology[i],
-        Target::Industry(i) => &data.industry[i],
-        _ => unreachable!("the Trends tab lists indicators only"),
-    }
 }
 
 /// "2019 6.27万辆": a year and its figure.
