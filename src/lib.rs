@@ -5,11 +5,13 @@
 //! validation are the `liuzhou-data` crate in `src/data/`, re-exported as `data`.
 
 pub mod cli;
+pub mod compare;
 pub mod docs;
 pub use liuzhou_data as data;
 mod embedded;
 pub use embedded::embedded;
 pub mod export;
 pub mod search;
+mod suggest;
 pub mod text;
 pub mod tui;

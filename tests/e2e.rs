@@ -72,7 +72,7 @@ fn y_puts_the_selection_on_the_clipboard_by_osc_52() {
 fn ctrl_o_returns_from_a_jump_to_the_same_list_and_row() {
     let mut s = Session::start(&["--lang", "en"], 100, 30);
     s.wait_for("Industry 1/");
-    s.send(b"5");
+    s.send(b"6");
     s.wait_for("Sources 1/");
     s.send(b"\r");
     s.wait_for("Records citing d000");

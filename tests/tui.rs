@@ -225,7 +225,7 @@ fn copy_puts_the_figure_and_its_citation_on_the_clipboard() {
 #[test]
 fn sources_list_the_records_citing_them_and_jump_there() {
     let mut a = app(Lang::En, 100, 30);
-    keys(&mut a, "5jjj"); // d003, the 2023 reply
+    keys(&mut a, "6jjj"); // d003, the 2023 reply
     step(&mut a, code(KeyCode::Enter));
     let s = screen(&a);
     assert!(s.contains("Records citing d003"), "{s}");
@@ -310,9 +310,9 @@ fn the_cited_figure_is_lit_in_its_line() {
 #[test]
 fn a_whole_document_marks_its_cited_lines_and_enter_jumps_to_the_citing_record() {
     let Some(dir) = seeds() else { return };
-    pane_snapshots(&dir, "document", |a| keys(a, "5o"), &[">17 ", "000_b8cc0d6731add1d4"]);
+    pane_snapshots(&dir, "document", |a| keys(a, "6o"), &[">17 ", "000_b8cc0d6731add1d4"]);
     let mut a = reading(Lang::En, 100, 30, &dir);
-    keys(&mut a, "5o");
+    keys(&mut a, "6o");
     keys(&mut a, "nnnnnnnnnn"); // to the 29th line, through the cited ones only
     while !screen(&a).contains(">29 ") {
         keys(&mut a, "n");
@@ -565,7 +565,7 @@ fn q_and_ctrl_c_quit() {
 #[test]
 fn on_a_narrow_screen_the_citing_records_replace_the_sources() {
     let mut a = app(Lang::En, 57, 20);
-    keys(&mut a, "5");
+    keys(&mut a, "6");
     step(&mut a, code(KeyCode::Enter));
     let s = screen(&a);
     assert!(s.contains("Records citing d000"), "{s}");
@@ -606,7 +606,7 @@ fn the_readme_key_table_lists_the_keys_the_help_lists() {
     // The mouse is no key: the README describes it under the table.
     let in_help: std::collections::BTreeSet<String> =
         keymap::HELP.iter().flat_map(|(keys, _)| help_keys(keys)).filter(|k| k != "mouse").collect();
-    assert!(in_help.contains("Ctrl-u") && in_help.contains("5"), "{in_help:?}");
+    assert!(in_help.contains("Ctrl-u") && in_help.contains("6"), "{in_help:?}");
     assert_eq!(in_readme, in_help);
 }
 
@@ -633,7 +633,7 @@ fn ctrl(c: char) -> Event {
 /// Sources, the records citing d000, two rows down: the place jumps leave from.
 fn citing_list(lang: Lang, w: u16, h: u16) -> App {
     let mut a = app(lang, w, h);
-    keys(&mut a, "5");
+    keys(&mut a, "6");
     step(&mut a, code(KeyCode::Enter));
     keys(&mut a, "jj");
     a
@@ -670,7 +670,7 @@ fn back_and_forth_walk_several_jumps_and_the_finder_is_a_jump_too() {
     step(&mut a, code(KeyCode::Enter));
     let bauhinia = screen(&a);
     assert!(bauhinia.contains("╭ Bauhinia trees"), "{bauhinia}");
-    keys(&mut a, "5jjj");
+    keys(&mut a, "6jjj");
     step(&mut a, code(KeyCode::Enter));
     keys(&mut a, "j");
     let citing = screen(&a);
@@ -694,8 +694,8 @@ fn a_tab_keeps_its_place_and_its_open_list_while_another_shows() {
     let mut a = citing_list(Lang::En, 100, 30);
     let sources = screen(&a);
     step(&mut a, code(KeyCode::Enter)); // jump away
-    keys(&mut a, "5");
-    assert_eq!(screen(&a), sources, "5 returns to the citing list, same row");
+    keys(&mut a, "6");
+    assert_eq!(screen(&a), sources, "6 returns to the citing list, same row");
     keys(&mut a, "1G");
     step(&mut a, ctrl('d'));
     let industry = screen(&a);
@@ -835,14 +835,97 @@ fn going_back_after_a_jump_from_a_document_reopens_it_where_it_was() {
     let Some(dir) = seeds() else { return };
     for (w, h) in [(100, 30), (41, 12)] {
         let mut a = reading(Lang::En, w, h, &dir);
-        keys(&mut a, "5onn");
+        keys(&mut a, "6onn");
         let before = screen(&a);
         step(&mut a, code(KeyCode::Enter));
         assert_ne!(a.tab, Tab::Sources, "{w}×{h}: Enter on a cited line jumps");
         step(&mut a, ctrl('o'));
         assert_eq!(screen(&a), before, "{w}×{h}");
         // A tab keeps its open document while another shows.
-        keys(&mut a, "15");
+        keys(&mut a, "16");
         assert_eq!(screen(&a), before, "{w}×{h}");
+    }
+}
+
+#[test]
+fn a_comparison_of_nev_output_and_luosifen_revenue() {
+    for (w, h) in [(100, 30), (41, 12)] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut a = app(lang, w, h);
+            select(&mut a, "nev-output");
+            keys(&mut a, " ");
+            select(&mut a, "luosifen-sales-revenue");
+            keys(&mut a, " c");
+            insta::assert_snapshot!(format!("compare_{w}x{h}_{lang:?}").to_lowercase(), screen(&a));
+            step(&mut a, code(KeyCode::Esc));
+            assert_eq!(a.mode(), keymap::Mode::Normal);
+        }
+    }
+}
+
+#[test]
+fn marks_show_in_the_list_and_the_status_line_and_stop_at_six() {
+    let mut a = app(Lang::En, 100, 30);
+    select(&mut a, "nev-output");
+    keys(&mut a, " ");
+    let s = screen(&a);
+    assert!(s.contains("│● New-energy vehicle"), "{s}");
+    assert!(s.contains("1 marked · c compares"), "{s}");
+    keys(&mut a, " ");
+    assert!(!screen(&a).contains("marked"), "Space again unmarks");
+    keys(&mut a, "g j j j j j j j ");
+    assert_eq!(a.marks.len(), 6);
+    assert!(screen(&a).contains("At most 6 compared"));
+    keys(&mut a, "c");
+    let s = screen(&a);
+    assert!(["●", "■", "▲", "◆", "★", "▼"].iter().all(|m| s.contains(m)), "{s}");
+    keys(&mut a, "c3 ");
+    assert!(screen(&a).contains("Only indicators can be compared"));
+}
+
+#[test]
+fn c_with_nothing_marked_says_how_to_mark() {
+    let mut a = app(Lang::Zh, 100, 30);
+    keys(&mut a, "c");
+    assert_eq!(a.mode(), keymap::Mode::Normal);
+    assert!(screen(&a).contains("先用空格标记"));
+}
+
+#[test]
+fn trends_sort_cycles_and_enter_opens_the_record_in_its_tab() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "5");
+    assert_eq!(a.tab, Tab::Trends);
+    let first = |a: &App| a.rows[Tab::Trends.index()].target(0).unwrap().id(&a.data).to_owned();
+    assert_eq!(first(&a), "nev-growth", "by name, in English: Growth of…");
+    keys(&mut a, "s");
+    assert!(screen(&a).contains("Trends · by change"));
+    assert_eq!(first(&a), "nev-output", "the largest percent rise first");
+    keys(&mut a, "s");
+    assert!(screen(&a).contains("Trends · by latest year"));
+    keys(&mut a, "s");
+    assert!(screen(&a).contains("Trends · by name"));
+    keys(&mut a, "G");
+    let id = a.selected().unwrap().id(&a.data).to_owned();
+    step(&mut a, code(KeyCode::Enter));
+    assert_eq!(a.tab, Tab::Ecology);
+    assert_eq!(a.selected().unwrap().id(&a.data), id);
+}
+
+/// The NEV chart shows the computed 2019 figure as such, and in English counts in
+/// vehicles as the table does, not in 10,000s.
+#[test]
+fn charts_keep_computed_years_and_the_tables_unit() {
+    for (lang, unit, latest) in [(Lang::En, "(vehicles)", "667,000"), (Lang::Zh, "(万辆)", "66.7")] {
+        let mut a = app(lang, 100, 40);
+        select(&mut a, "nev-output");
+        let s = screen(&a);
+        assert!(s.contains(&format!("{} 2019–2022 ⣀▂▆█", if lang == Lang::En { "Trend" } else { "趋势" })), "{s}");
+        assert!(s.contains(unit) && s.contains(latest), "{s}");
+        let legend = if lang == Lang::En { "⣿ computed│" } else { "⣿ 推算值│" };
+        let title = s.lines().find(|l| l.contains(unit)).unwrap();
+        assert!(title.ends_with(legend), "the chart's legend, at the right of its title: {s}");
+        let bars = s.lines().filter(|l| l.contains("⣿⣿⣿") || l.contains("⣀⣀⣀") || l.contains("⣤⣤⣤")).count();
+        assert!(bars >= 1, "the 2019 bar is drawn in dots: {s}");
     }
 }

@@ -1,9 +1,12 @@
 //! The command line: its arguments (clap) and the subcommands that print to stdout.
 
+mod compare;
 pub mod complete;
 mod context;
 mod list;
 mod show;
+
+pub use compare::CompareFormat;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -18,6 +21,7 @@ use crate::data::{Dataset, Lang, Record};
 use crate::docs::{Docs, DocsError};
 use crate::export::{self, ExportError, Format};
 use crate::search::SearchIndex;
+use crate::suggest;
 use crate::text;
 
 #[derive(Debug, Parser)]
@@ -94,6 +98,14 @@ pub enum Command {
         #[arg(long, default_value_t = 20, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
         limit: usize,
     },
+    /// Indicators side by side: one row per year, one column per indicator (at most 6)
+    Compare {
+        #[arg(required = true, num_args = 1.., value_name = "ID")]
+        ids: Vec<String>,
+        /// csv heads each column with its id and unit and adds a `computed` column
+        #[arg(long, value_enum, default_value = "text")]
+        format: CompareFormat,
+    },
     /// Check a dataset directory and print every problem
     Validate { dir: PathBuf },
     /// Print the shell script that completes commands, options, values and record ids
@@ -142,6 +154,8 @@ pub enum CliError {
     Export(#[from] ExportError),
     #[error(transparent)]
     Docs(#[from] DocsError),
+    #[error(transparent)]
+    Compare(#[from] crate::compare::CompareError),
     #[error("cannot write standard output")]
     Io(#[from] io::Error),
 }
@@ -210,7 +224,7 @@ pub fn run(
             Ok(Outcome::Done)
         }
         Command::Show { id, format, context } => match data.find(id) {
-            None => Ok(Outcome::NotFound(match nearest_id(data, id) {
+            None => Ok(Outcome::NotFound(match suggest::nearest_id(data, id) {
                 Some(near) => format!("no record has the id {:?}; did you mean `{near}`?", shown(id)),
                 None => format!("no record has the id {:?}; `liuzhou-tui list` shows every id", shown(id)),
             })),
@@ -259,6 +273,10 @@ pub fn run(
             }
             Ok(Outcome::Done)
         }
+        Command::Compare { ids, format } => {
+            compare::run(&crate::compare::Comparison::new(data, ids)?, *format, out)?;
+            Ok(Outcome::Done)
+        }
         // Handled before the dataset is loaded.
         Command::Validate { .. } | Command::Completions { .. } | Command::Man => Ok(Outcome::Done),
     }
@@ -267,34 +285,6 @@ pub fn run(
 /// What the user typed, cut to a line's worth for an error message.
 fn shown(typed: &str) -> Cow<'_, str> {
     text::truncate(typed, 60)
-}
-
-/// The id closest to a mistyped one, if it is a slip of a few letters rather than
-/// another word.
-fn nearest_id<'a>(data: &'a Dataset, typed: &str) -> Option<&'a str> {
-    let typed: Vec<char> = typed.chars().collect();
-    let most = (typed.len() / 3).clamp(1, 3);
-    data.records()
-        .map(|r| r.id())
-        .map(|id| (edit_distance(&typed, id), id))
-        .filter(|&(d, _)| d <= most)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, id)| id)
-}
-
-/// Levenshtein distance, in characters, by one row at a time.
-fn edit_distance(a: &[char], b: &str) -> usize {
-    let mut row: Vec<usize> = (0..=a.len()).collect();
-    for (j, cb) in b.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = j + 1;
-        for (i, &ca) in a.iter().enumerate() {
-            let next = (row[i + 1] + 1).min(row[i] + 1).min(diagonal + usize::from(ca != cb));
-            diagonal = row[i + 1];
-            row[i + 1] = next;
-        }
-    }
-    row[a.len()]
 }
 
 #[cfg(test)]
@@ -311,14 +301,5 @@ mod tests {
         assert_eq!(lang_from_locale(env(&[("LC_ALL", "C"), ("LANG", "zh_CN.UTF-8")])), Lang::En);
         assert_eq!(lang_from_locale(env(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")])), Lang::Zh);
         assert_eq!(lang_from_locale(env(&[])), Lang::En);
-    }
-
-    #[test]
-    fn edit_distance_counts_single_character_edits() {
-        let d = |a: &str, b| edit_distance(&a.chars().collect::<Vec<_>>(), b);
-        assert_eq!(d("nev-outpt", "nev-output"), 1);
-        assert_eq!(d("kitten", "sitting"), 3);
-        assert_eq!(d("", "abc"), 3);
-        assert_eq!(d("柳州", "柳州"), 0);
     }
 }

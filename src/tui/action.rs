@@ -35,6 +35,12 @@ pub enum Msg {
     OpenFinder,
     /// Write what is shown to a file: opens the export prompt.
     Export,
+    /// Mark or unmark the selected indicator for comparing.
+    Mark,
+    /// Compare the marked indicators.
+    Compare,
+    /// The Trends tab's next order.
+    Sort,
     Edit(Edit),
     Paste(String),
     Resize(u16, u16),

@@ -56,7 +56,7 @@ impl App {
                 Overlay::Help => {
                     match msg {
                         Msg::ToggleHelp | Msg::Back | Msg::Click { .. } => self.overlay = Overlay::None,
-                        Msg::ToggleLang => self.lang = self.lang.toggle(),
+                        Msg::ToggleLang => self.toggle_lang(),
                         _ => {}
                     }
                     None
@@ -72,6 +72,14 @@ impl App {
                 }
                 Overlay::Export { .. } => {
                     self.export_key(msg);
+                    None
+                }
+                Overlay::Compare(_) => {
+                    match msg {
+                        Msg::Back | Msg::Compare | Msg::Click { .. } => self.overlay = Overlay::None,
+                        Msg::ToggleLang => self.toggle_lang(),
+                        _ => {}
+                    }
                     None
                 }
                 Overlay::None => self.normal(msg),
@@ -103,7 +111,13 @@ impl App {
             }
             Msg::GoForward => self.go_forward(),
             Msg::ToggleLang => {
-                self.lang = self.lang.toggle();
+                self.toggle_lang();
+                self.keep_visible();
+            }
+            Msg::Mark => self.toggle_mark(),
+            Msg::Compare => self.open_compare(),
+            Msg::Sort => {
+                self.order_trends(true);
                 self.keep_visible();
             }
             Msg::ToggleHelp => self.overlay = Overlay::Help,
@@ -172,6 +186,14 @@ impl App {
             (Tab::Sources, Some(c)) => {
                 if let Some(&(target, _)) = c.targets.get(c.sel) {
                     self.jump(target);
+                }
+            }
+            // Trends lists records shown in other tabs: Enter goes there, with the
+            // detail open on a narrow screen.
+            (Tab::Trends, _) => {
+                if let Some(target) = self.selected() {
+                    self.jump(target);
+                    self.detail_open = true;
                 }
             }
             _ => self.detail_open = true,

@@ -47,6 +47,8 @@ pub fn screen(app: &App) -> Option<Screen> {
             (Some(l), Some(d))
         }
         Tab::Livelihood => pick(app, body),
+        // Its rows want the whole width; Enter shows the record in its own tab.
+        Tab::Trends => (Some(body), None),
         _ if body.width >= SIDE_BY_SIDE => {
             let need = i18n::pick(app.lang, app.list_needs)[app.tab.index()];
             let left = list_width(body.width, need);

@@ -18,6 +18,7 @@ pub enum Mode {
     Finder,
     /// The export prompt: its path takes printable keys as text, as the finder does.
     Export,
+    Compare,
 }
 
 pub fn to_msg(event: &Event, mode: Mode) -> Option<Msg> {
@@ -47,6 +48,11 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
             KeyCode::Char('L') => Some(Msg::ToggleLang),
             _ => None,
         },
+        Mode::Compare => match key.code {
+            KeyCode::Esc | KeyCode::Char('c') | KeyCode::Char('q') | KeyCode::Enter => Some(Msg::Back),
+            KeyCode::Char('L') => Some(Msg::ToggleLang),
+            _ => None,
+        },
         Mode::Normal => normal_key(key, ctrl),
     }
 }
@@ -64,7 +70,7 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('i' | 'n') if ctrl => Msg::GoForward,
         _ if ctrl => return None,
         KeyCode::Char('q') => Msg::Quit,
-        KeyCode::Char(c @ '1'..='5') => Msg::GoTo(Tab::ALL[c as usize - '1' as usize]),
+        KeyCode::Char(c @ '1'..='9') => Msg::GoTo(*Tab::ALL.get(c as usize - '1' as usize)?),
         KeyCode::Tab | KeyCode::Char('l') | KeyCode::Right => Msg::NextTab,
         KeyCode::BackTab | KeyCode::Char('h') | KeyCode::Left => Msg::PrevTab,
         KeyCode::Char('j') | KeyCode::Down => Msg::Down,
@@ -86,6 +92,9 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
         KeyCode::Char('N') => Msg::PrevCite,
         KeyCode::Char('/') => Msg::OpenFinder,
         KeyCode::Char('e') => Msg::Export,
+        KeyCode::Char(' ') => Msg::Mark,
+        KeyCode::Char('c') => Msg::Compare,
+        KeyCode::Char('s') => Msg::Sort,
         _ => return None,
     };
     Some(msg)
@@ -134,7 +143,7 @@ fn mouse_msg(mouse: &MouseEvent) -> Option<Msg> {
 /// Every key the help overlay lists, with what it does: the one list of keys, which
 /// the README's key table must match (a test checks).
 pub const HELP: &[(&str, Label)] = &[
-    ("1–5  Tab  h/l  ←/→", Label::HelpSwitchTab),
+    ("1–6  Tab  h/l  ←/→", Label::HelpSwitchTab),
     ("j/k  ↑/↓", Label::HelpMove),
     ("g/G  Home/End", Label::HelpFirstLast),
     ("PgUp/PgDn", Label::HelpPage),
@@ -148,6 +157,9 @@ pub const HELP: &[(&str, Label)] = &[
     ("e  Ctrl-s", Label::HelpExport),
     ("o", Label::HelpOpenSource),
     ("n/N", Label::HelpNextCite),
+    ("Space", Label::HelpMark),
+    ("c", Label::HelpCompare),
+    ("s", Label::HelpSort),
     ("L", Label::HelpLanguage),
     ("?", Label::HelpHelp),
     ("q  Ctrl-c", Label::HelpQuit),

@@ -11,6 +11,7 @@ pub mod history;
 pub mod i18n;
 pub mod input;
 pub mod keymap;
+mod marks;
 pub mod nav;
 pub mod prompt;
 pub mod reader;

@@ -14,8 +14,10 @@ use super::prompt::ExportPrompt;
 use super::reader::{Reading, Shelf};
 use super::tabs::sources::Citing;
 use super::tabs::timeline;
+use super::tabs::trends::Trends;
 use super::tabs::{Ctx, Rows, Tab, Target};
 use super::theme::Theme;
+use crate::compare::Comparison;
 use crate::data::{Dataset, Lang};
 use crate::search::{Hit, SearchIndex};
 
@@ -57,6 +59,10 @@ pub struct App {
     pub reading: Option<Reading>,
     /// Where the source documents are, and those read so far.
     pub shelf: Shelf,
+    /// The Trends tab's items and order.
+    pub trends: Trends,
+    /// Indicators marked with Space for comparing, in the order marked.
+    pub marks: Vec<Target>,
     pub overlay: Overlay,
     /// The finder's queries this session, for ↑ in an empty finder.
     pub queries: finder::History,
@@ -75,11 +81,15 @@ pub enum Overlay {
         prompt: ExportPrompt,
         finder: Option<Finder>,
     },
+    /// The marked indicators compared.
+    Compare(Comparison),
 }
 
 impl App {
     pub fn new(data: Dataset, lang: Lang, theme: Theme, area: Rect) -> App {
-        let rows = Rows::all(&data);
+        let mut rows = Rows::all(&data);
+        let trends = Trends::new(&data, lang);
+        rows[Tab::Trends.index()] = trends.rows();
         let citations = data.citation_counts();
         let date_widths = [Lang::Zh, Lang::En].map(|lang| timeline::date_width(&data, lang));
         let list_needs = [Lang::Zh, Lang::En].map(|lang| {
@@ -107,6 +117,8 @@ impl App {
             history: History::default(),
             reading: None,
             shelf: Shelf::default(),
+            trends,
+            marks: Vec::new(),
             overlay: Overlay::None,
             queries: finder::History::default(),
             status: None,
@@ -120,6 +132,7 @@ impl App {
             Overlay::Help => Mode::Help,
             Overlay::Finder(_) => Mode::Finder,
             Overlay::Export { .. } => Mode::Export,
+            Overlay::Compare(_) => Mode::Compare,
         }
     }
 

@@ -20,6 +20,8 @@ pub struct Theme {
     pub bar: Style,
     pub matched: Style,
     pub border: Style,
+    /// One per compared indicator; each also has its own mark, so they part without colour.
+    pub series: [Style; 6],
 }
 
 impl Theme {
@@ -47,6 +49,8 @@ impl Theme {
             bar: s.fg(Color::Green),
             matched: s.fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             border: s.fg(Color::DarkGray),
+            series: [Color::Cyan, Color::Yellow, Color::Green, Color::Magenta, Color::Red, Color::Blue]
+                .map(|c| s.fg(c)),
         }
     }
 
@@ -69,6 +73,7 @@ impl Theme {
             bar: s,
             matched: bold.add_modifier(Modifier::UNDERLINED),
             border: s,
+            series: [s; 6],
         }
     }
 

@@ -11,7 +11,8 @@ use super::geometry::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::i18n::{Label, Message};
 use super::reader;
 use super::state::{App, Overlay};
-use super::tabs::Row;
+use super::tabs::{Row, Tab};
+use super::widgets::comparison::{self, MARKS};
 use super::widgets::{self, finder, help, list, prompt, titled};
 use crate::text;
 
@@ -36,6 +37,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match &app.overlay {
         Overlay::None => {}
         Overlay::Help => help::draw(app.lang, &app.theme, app.area, buf),
+        Overlay::Compare(c) => comparison::draw(c, app.lang, &app.theme, app.area, buf),
         Overlay::Finder(f) => {
             if let Some(cursor) = finder::draw(app, f, app.area, frame.buffer_mut()) {
                 // The real cursor at the insertion point, so an input method's
@@ -72,7 +74,11 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn draw_list(app: &App, pane: Rect, buf: &mut Buffer) {
     let t = app.tab.index();
-    let block = titled(&format!(" {} ", app.tab.title(app.lang)), pane.width, app.theme.border, &app.theme);
+    let block = match app.tab {
+        Tab::Trends => titled(&app.trends.title(app.lang), pane.width, app.theme.border, &app.theme)
+            .title_bottom(Line::styled(Label::TrendsLegend.get(app.lang), app.theme.dim)),
+        _ => titled(&format!(" {} ", app.tab.title(app.lang)), pane.width, app.theme.border, &app.theme),
+    };
     let area = block.inner(pane);
     block.render(pane, buf);
     let width = usize::from(area.width);
@@ -81,7 +87,23 @@ fn draw_list(app: &App, pane: Rect, buf: &mut Buffer) {
     let cx = app.ctx();
     let item = |row: &Row| match row {
         Row::Header(name) => list::Item::Header(name.get(app.lang).to_owned()),
-        Row::Entry(target) => list::Item::Entry(target.view(&app.data).list_line(&cx, width)),
+        Row::Entry(target) => {
+            // A marked row gives its first column to its mark, the one its chart uses.
+            let mark = app.marks.iter().position(|m| m == target);
+            let width = width - usize::from(mark.is_some());
+            let line = match app.tab {
+                Tab::Trends => app.trends.line(*target, &cx, width),
+                _ => target.view(&app.data).list_line(&cx, width),
+            };
+            list::Item::Entry(match mark {
+                Some(k) => {
+                    let mut spans = vec![Span::styled(MARKS[k].0, app.theme.series[k].patch(app.theme.key))];
+                    spans.extend(line.spans);
+                    Line::from(spans)
+                }
+                None => line,
+            })
+        }
     };
     list::draw(area, buf, &rows.rows, item, app.offset[t], selected_row, &app.theme);
 }
@@ -111,9 +133,14 @@ fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
         None => (app.sel[t], app.rows[t].entries.len()),
     };
     let pos = if total == 0 { "0/0".to_owned() } else { format!("{}/{total}", at + 1) };
+    let marked = match app.marks.len() {
+        0 => String::new(),
+        n => format!(" · {}", Message::Marked(n).get(app.lang)),
+    };
+    // A message stands in for the count of marks while it shows: both cut each other short.
     let left = match &app.status {
         Some(msg) => format!(" {} {pos} · {msg}", app.tab.title(app.lang)),
-        None => format!(" {} {pos}", app.tab.title(app.lang)),
+        None => format!(" {} {pos}{marked}", app.tab.title(app.lang)),
     };
     let hints = [Label::Hints.get(app.lang), Label::HintHelp.get(app.lang), ""];
     let width = usize::from(area.width);

@@ -6,11 +6,12 @@ use std::collections::BTreeMap;
 use ratatui::text::{Line, Span};
 
 use super::{Ctx, Headline, RecordView};
+use crate::compare::{RANK, series};
 use crate::data::{Indicator, Kind, Lang, Point};
 use crate::text;
 use crate::tui::cite::{cite, copied_source, source_summary};
-use crate::tui::i18n::{Label, Message};
-use crate::tui::widgets::chart::{Bar, Bars, sparkline};
+use crate::tui::i18n::{Label, Message, chart_unit};
+use crate::tui::widgets::chart::{Bar, Bars, spark_spans};
 use crate::tui::widgets::{Card, Detail, labelled, wrapped};
 
 /// An Industry or Ecology indicator.
@@ -61,16 +62,20 @@ impl RecordView for IndicatorView<'_> {
         lines.push(Line::default());
         lines.extend(figure_table(cx, ind, width));
 
+        // A rank is no quantity: a taller bar would mean a worse place.
         let series = series(ind);
-        if series.len() >= 2 {
-            let values: Vec<f64> = series.iter().map(|p| p.value).collect();
-            let first = series[0].year.unwrap_or_default();
-            let last = series[series.len() - 1].year.unwrap_or_default();
+        let series = if series.len() >= 2 && series[0].unit != RANK { series } else { Vec::new() };
+        let any_computed = series.iter().any(|p| p.kind == Kind::Computed);
+        if let (Some(first), Some(last)) = (series.first(), series.last()) {
+            let values: Vec<(f64, bool)> = series.iter().map(|p| (p.value, p.kind == Kind::Computed)).collect();
+            let (first, last) = (first.year.unwrap_or_default(), last.year.unwrap_or_default());
+            let mut trend = vec![Span::styled(format!("{} {first}–{last} ", Label::Trend.get(lang)), th.header)];
+            trend.extend(spark_spans(&values, values.len(), th));
+            if any_computed {
+                trend.push(Span::styled(format!("  {}", Label::ComputedLegend.get(lang)), th.computed));
+            }
             lines.push(Line::default());
-            lines.push(Line::from(vec![
-                Span::styled(format!("{} {first}–{last} ", Label::Trend.get(lang)), th.header),
-                Span::styled(sparkline(&values), th.bar),
-            ]));
+            lines.push(Line::from(trend));
         }
 
         lines.push(Line::default());
@@ -88,16 +93,23 @@ impl RecordView for IndicatorView<'_> {
             lines.extend(labelled(source, &where_, width, th.key, th.base));
         }
 
-        let chart = (series.len() >= 2).then(|| Bars {
-            title: format!("{} ({})", ind.name.get(lang), Message::Unit(&series[0].unit).get(lang)),
-            bars: series
-                .iter()
-                .map(|p| Bar {
-                    label: p.year.unwrap_or_default().to_string(),
-                    value: p.value,
-                    text: crate::data::number(p.value, false),
-                })
-                .collect(),
+        let chart = (!series.is_empty()).then(|| {
+            // Values in the unit the figure table uses, in either language.
+            let max = series.iter().map(|p| p.value.abs()).fold(0.0, f64::max);
+            let (unit, factor) = chart_unit(&series[0].unit, max, lang);
+            Bars {
+                title: format!("{} ({unit})", ind.name.get(lang)),
+                legend: if any_computed { Label::ComputedLegend.get(lang).to_owned() } else { String::new() },
+                bars: series
+                    .iter()
+                    .map(|p| Bar {
+                        label: p.year.unwrap_or_default().to_string(),
+                        value: p.value,
+                        text: crate::data::number(p.value * factor, lang == Lang::En),
+                        computed: p.kind == Kind::Computed,
+                    })
+                    .collect(),
+            }
         });
         let card = match &*ind.points {
             [p] => Some(Card {
@@ -148,27 +160,6 @@ fn headline(ind: &Indicator) -> Option<&Point> {
     let mut reported = ind.points.iter().filter(|p| p.kind == Kind::Reported);
     let latest = reported.clone().filter(|p| p.year.is_some()).max_by_key(|p| p.year);
     latest.or_else(|| reported.next_back())
-}
-
-/// One value per year for the chart: reported figures in the indicator's main unit.
-fn series(ind: &Indicator) -> Vec<&Point> {
-    let mut units: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in &ind.points {
-        *units.entry(&*p.unit).or_default() += 1;
-    }
-    let Some((&unit, _)) = units.iter().max_by_key(|(_, n)| **n) else {
-        return Vec::new();
-    };
-    if unit == "位" {
-        return Vec::new(); // a rank is no quantity: a taller bar would mean a worse place
-    }
-    let mut by_year: BTreeMap<i32, &Point> = BTreeMap::new();
-    for p in &ind.points {
-        if let (Some(y), Kind::Reported, true) = (p.year, p.kind, p.unit == unit) {
-            by_year.entry(y).or_insert(p);
-        }
-    }
-    by_year.into_values().collect()
 }
 
 /// Year, figure, kind and citation in aligned columns; notes under their row.

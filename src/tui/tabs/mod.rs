@@ -1,19 +1,20 @@
-//! The five tabs: their titles and order, the rows each one lists, and the one place a
+//! The six tabs: their titles and order, the rows each one lists, and the one place a
 //! record kind is matched to the tab module that shows it.
 
 pub mod indicators;
 pub mod livelihood;
 pub mod sources;
 pub mod timeline;
+pub mod trends;
 
 use ratatui::text::Line;
 
 use super::i18n::Label;
 use super::theme::Theme;
 use super::widgets::Detail;
-use crate::data::{Dataset, Lang, Locus, Record, Text, Theme as DataTheme};
+use crate::data::{Dataset, Indicator, Lang, Locus, Record, Text, Theme as DataTheme};
 
-/// The tabs, in the order of their keys 1–5; `ALL` drives the tab bar, the number
+/// The tabs, in the order of their keys 1–6; `ALL` drives the tab bar, the number
 /// keys and Tab/Shift-Tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Tab {
@@ -21,11 +22,12 @@ pub enum Tab {
     Ecology,
     Timeline,
     Livelihood,
+    Trends,
     Sources,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Industry, Tab::Ecology, Tab::Timeline, Tab::Livelihood, Tab::Sources];
+    pub const ALL: [Tab; 6] = [Tab::Industry, Tab::Ecology, Tab::Timeline, Tab::Livelihood, Tab::Trends, Tab::Sources];
 
     pub fn index(self) -> usize {
         self as usize
@@ -37,6 +39,7 @@ impl Tab {
             Tab::Ecology => Label::Ecology,
             Tab::Timeline => Label::Timeline,
             Tab::Livelihood => Label::Livelihood,
+            Tab::Trends => Label::TrendsTab,
             Tab::Sources => Label::SourcesTab,
         };
         label.get(lang)
@@ -49,6 +52,8 @@ impl Tab {
             Tab::Ecology => Label::EcologyShort,
             Tab::Timeline => Label::TimelineShort,
             Tab::Livelihood => Label::LivelihoodShort,
+            // Short enough already.
+            Tab::Trends => Label::TrendsTab,
             Tab::Sources => Label::SourcesShort,
         };
         label.get(lang)
@@ -144,6 +149,15 @@ impl Target {
         }
     }
 
+    /// The indicator it points at, if it points at one.
+    pub fn indicator(self, data: &Dataset) -> Option<&Indicator> {
+        match self {
+            Target::Industry(i) => data.industry.get(i),
+            Target::Ecology(i) => data.ecology.get(i),
+            _ => None,
+        }
+    }
+
     /// The dataset id of the record.
     pub fn id(self, data: &Dataset) -> &str {
         self.record(data).map_or("", |r| r.id())
@@ -217,6 +231,8 @@ impl Rows {
             Tab::Ecology => grouped_indicators(data.ecology.iter().map(|i| i.theme), Target::Ecology),
             Tab::Timeline => timeline(data),
             Tab::Livelihood => livelihood(data),
+            // Ordered by name in the interface's language: `App::new` fills it in.
+            Tab::Trends => Rows::default(),
             Tab::Sources => Rows {
                 rows: (0..data.sources.len()).map(|i| Row::Entry(Target::Source(i))).collect(),
                 entries: (0..data.sources.len()).collect(),

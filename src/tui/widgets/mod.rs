@@ -1,6 +1,7 @@
 //! Widgets shared by the tabs.
 
 pub mod chart;
+pub mod comparison;
 pub mod finder;
 pub mod help;
 pub mod list;

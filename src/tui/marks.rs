@@ -1,0 +1,57 @@
+//! Marking indicators to compare, opening the comparison, and ordering the Trends
+//! tab: the parts of `update` that issue 19's compare and trends added.
+
+use super::i18n::Message;
+use super::state::{App, Overlay};
+use super::tabs::Tab;
+use crate::compare::{Comparison, MAX_SERIES};
+use crate::data::Indicator;
+
+impl App {
+    /// Marks the selected indicator, or unmarks it if marked.
+    pub(super) fn toggle_mark(&mut self) {
+        let Some(target) = self.selected() else { return };
+        if let Some(at) = self.marks.iter().position(|&m| m == target) {
+            self.marks.remove(at);
+        } else if target.indicator(&self.data).is_none() {
+            self.status = Some(Message::MarkIndicatorsOnly.get(self.lang));
+        } else if self.marks.len() >= MAX_SERIES {
+            self.status = Some(Message::MarksFull(MAX_SERIES).get(self.lang));
+        } else {
+            self.marks.push(target);
+        }
+    }
+
+    /// Opens the comparison of the marked indicators; with none marked, says how to mark.
+    pub(super) fn open_compare(&mut self) {
+        let marked: Vec<&Indicator> = self.marks.iter().filter_map(|m| m.indicator(&self.data)).collect();
+        match Comparison::of(&marked) {
+            Ok(c) => self.overlay = Overlay::Compare(c),
+            Err(_) => self.status = Some(Message::MarkFirst.get(self.lang)),
+        }
+    }
+
+    /// Switches the language; the Trends list's names sort in it.
+    pub(super) fn toggle_lang(&mut self) {
+        self.lang = self.lang.toggle();
+        self.order_trends(false);
+    }
+
+    /// Puts the Trends list in its next order (`next`) or re-sorts it for a new
+    /// language, keeping the same indicator selected.
+    pub(super) fn order_trends(&mut self, next: bool) {
+        let t = Tab::Trends.index();
+        if next {
+            if self.tab != Tab::Trends {
+                return;
+            }
+            self.trends.sort = self.trends.sort.next();
+        }
+        let selected = self.rows[t].target(self.sel[t]);
+        self.trends.order(self.lang);
+        self.rows[t] = self.trends.rows();
+        if let Some(pos) = selected.and_then(|s| self.rows[t].position(s)) {
+            self.sel[t] = pos;
+        }
+    }
+}
