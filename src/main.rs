@@ -50,7 +50,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
             writeln!(out, "{}: ok", dir.display()).context(STDOUT)?;
             Outcome::Done
         }
-        Some(command) => cli::run(command, &cli.dataset()?, &mut out)?,
+        Some(command) => cli::run(command, &cli.dataset()?, cli.language(), &mut out)?,
         None => {
             let data = cli.dataset()?;
             if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {

@@ -63,7 +63,7 @@ fn queries_in_every_style_find_the_expected_record_first() {
     let mut index = SearchIndex::new(&data);
     let mut wrong = Vec::new();
     for (style, query, expected) in QUERIES {
-        let hits = index.search(query, 5);
+        let hits = index.search(query, 5).unwrap().hits;
         let top: Vec<&str> = hits.iter().map(|h| data.record(h.entry).unwrap().id()).collect();
         if top.first() != Some(expected) {
             wrong.push(format!("{style} {query:?}: expected {expected}, got {top:?}"));
@@ -78,7 +78,8 @@ fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
     let data = liuzhou_tui::embedded().unwrap();
     let mut index = SearchIndex::new(&data);
     for query in ["质量强市", "zhiliangqiangshi", "zhi liang qiang shi", "zlqs", "quality city"] {
-        let ids: Vec<&str> = index.search(query, 6).iter().map(|h| data.record(h.entry).unwrap().id()).collect();
+        let ids: Vec<&str> =
+            index.search(query, 6).unwrap().hits.iter().map(|h| data.record(h.entry).unwrap().id()).collect();
         for relative in ["ev-decision-quality-city", "ev-quality-city-named"] {
             assert!(ids.contains(&relative), "{query:?} should find {relative}: {ids:?}");
         }
@@ -89,19 +90,19 @@ fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
 fn pinyin_matches_light_up_the_hanzi() {
     let data = liuzhou_tui::embedded().unwrap();
     let mut index = SearchIndex::new(&data);
-    let hit = &index.search("yzj", 1)[0];
+    let hit = &index.search("yzj", 1).unwrap().hits[0];
     assert_eq!(data.record(hit.entry).unwrap().name().zh(), "洋紫荆种植数量");
     assert_eq!(hit.zh, vec![0, 1, 2]);
-    let hit = &index.search("bauhinia", 1)[0];
+    let hit = &index.search("bauhinia", 1).unwrap().hits[0];
     assert_eq!(hit.en, (0..8).collect::<Vec<_>>());
 }
 
 #[test]
 fn ties_keep_a_stable_order() {
     let mut index = SearchIndex::new(&liuzhou_tui::embedded().unwrap());
-    let first = index.search("lsf", 50);
+    let first = index.search("lsf", 50).unwrap().hits;
     for _ in 0..5 {
-        assert_eq!(index.search("lsf", 50), first);
+        assert_eq!(index.search("lsf", 50).unwrap().hits, first);
     }
     // Ranked by score, then shorter names, then dataset order.
     for pair in first.windows(2) {
@@ -132,7 +133,7 @@ proptest! {
     ) {
         let titles: Vec<Text> = titles.iter().map(|(zh, en)| Text::new(zh, en)).collect();
         let mut index = SearchIndex::from_titles(&titles);
-        for hit in index.search(&query, 30) {
+        for hit in index.search(&query, 30).unwrap_or_default().hits {
             let title = &titles[hit.entry];
             prop_assert!(hit.zh.iter().all(|&i| i < title.zh().chars().count()), "{hit:?} in {title:?}");
             prop_assert!(hit.en.iter().all(|&i| i < title.en().chars().count()), "{hit:?} in {title:?}");

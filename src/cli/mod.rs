@@ -1,6 +1,7 @@
 //! The command line: its arguments (clap) and the subcommands that print to stdout.
 
 mod list;
+mod search;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -12,7 +13,7 @@ use serde_json::json;
 use crate::data::error::LoadError;
 use crate::data::{Dataset, Lang, Record};
 use crate::export::{self, ExportError, Format};
-use crate::search::SearchIndex;
+use crate::search::QueryError;
 use crate::text;
 
 #[derive(Debug, Parser)]
@@ -67,13 +68,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
-    /// Find records by Hanzi, pinyin (full, initials or mixed) or English, best first
+    /// Find records by their titles (Hanzi, pinyin, initials, English) and their text, best first
+    #[command(after_help = "Terms match in any order. 'exact ^prefix suffix$ !not a | b; \
+year:2021 year:2019..2021 tab:industry|ecology|timeline|livelihood|sources (or 产业 生态 政策 民生 来源) \
+src:d003 scope:city|guangxi|company is:computed is:disputed")]
     Search {
-        /// What to look for: 质量强市, zhiliangqiangshi, zlqs, "quality city"
+        /// What to look for: 质量强市, zhiliangqiangshi, zlqs, "quality city", "year:2021 steel"
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
+        /// text: score, id, tab, titles (and the matching text); tsv: id, tab, title, figure, year
         #[arg(long, value_enum, default_value = "text")]
-        format: OutputFormat,
+        format: SearchFormat,
         /// At most this many hits, 1 to 100000
         #[arg(long, default_value_t = 20, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
         limit: usize,
@@ -93,6 +98,13 @@ pub enum Command {
 pub enum OutputFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    Text,
+    Json,
+    Tsv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,6 +136,8 @@ pub enum CliError {
     Data(#[from] LoadError),
     #[error(transparent)]
     Export(#[from] ExportError),
+    #[error(transparent)]
+    Query(#[from] QueryError),
     #[error("cannot write standard output")]
     Io(#[from] io::Error),
 }
@@ -179,7 +193,7 @@ pub fn man_page(command: clap::Command) -> io::Result<Vec<u8>> {
 }
 
 /// Runs a subcommand that needs the dataset.
-pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Outcome, CliError> {
+pub fn run(command: &Command, data: &Dataset, lang: Lang, out: &mut dyn Write) -> Result<Outcome, CliError> {
     match command {
         Command::Export { format, output, force } => {
             match output {
@@ -210,42 +224,7 @@ pub fn run(command: &Command, data: &Dataset, out: &mut dyn Write) -> Result<Out
             list::run(data, *what, *format, out)?;
             Ok(Outcome::Done)
         }
-        Command::Search { query, format, limit } => {
-            let query = query.join(" ");
-            let hits = SearchIndex::new(data).search(&query, *limit);
-            if hits.is_empty() {
-                return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(&query))));
-            }
-            // Hits are records' places in `records`; the index keeps no copy of them.
-            let records: Vec<Record> = hits.iter().filter_map(|h| data.record(h.entry)).collect();
-            match format {
-                OutputFormat::Text => {
-                    for (h, r) in hits.iter().zip(&records) {
-                        let (name, clean) = (r.name(), |s| text::escape_controls(s, ""));
-                        let id = text::pad(&clean(r.id()), 32);
-                        writeln!(
-                            out,
-                            "{:>5}  {id} {:<10} {} · {}",
-                            h.score,
-                            r.tab(),
-                            clean(name.zh()),
-                            clean(name.en())
-                        )?;
-                    }
-                }
-                OutputFormat::Json => {
-                    let json: Vec<_> = hits
-                        .iter()
-                        .zip(&records)
-                        .map(|(h, r)| {
-                            json!({ "id": r.id(), "kind": r.kind(), "tab": r.tab(), "title": r.name(), "score": h.score })
-                        })
-                        .collect();
-                    export::json_value(&json, out)?;
-                }
-            }
-            Ok(Outcome::Done)
-        }
+        Command::Search { query, format, limit } => search::run(data, &query.join(" "), *format, *limit, lang, out),
         // Handled before the dataset is loaded.
         Command::Validate { .. } | Command::Completions { .. } | Command::Man => Ok(Outcome::Done),
     }

@@ -3,11 +3,11 @@
 
 use memchr::memmem;
 
-use super::SearchIndex;
 use super::keys::{KeyView, Side};
 use super::prefilter::splits_words;
 use super::query::{Begins, Query};
 use super::store::StoredKey;
+use super::title::TitleIndex;
 
 /// Bonuses over the matcher's score, so a person's sense of "best" wins: exact and
 /// prefix matches before scattered ones, whole English words before fuzzy letters.
@@ -66,7 +66,7 @@ pub(super) fn key_cheap_score(key: &KeyView, q: &Query, scattered: bool, span: u
     bonus + tightness
 }
 
-impl SearchIndex {
+impl TitleIndex {
     /// The most `cheap_score` can give the entry, from a few bytes of each key: a bonus
     /// for an exact or prefix match needs a key that begins with the query, one for
     /// whole words an English word that begins with its first char, and a `scattered`
@@ -145,6 +145,11 @@ pub(super) fn rank(score: i64, entry: u32) -> Rank {
     u64::from(score) << 32 | u64::from(u32::MAX - entry)
 }
 
+/// The score `rank` packed, for a score that fits in u32 as every query's does.
+pub(super) fn score_of(r: Rank) -> u32 {
+    ((r >> 32) as u32 ^ 0x8000_0000) as i32 as u32
+}
+
 pub(super) fn entry_of(r: Rank) -> usize {
     (u32::MAX - r as u32) as usize
 }
@@ -164,7 +169,7 @@ mod tests {
     use crate::search::keys::Key;
     use crate::search::respell::RespellBuffers;
     use crate::search::scan::{Candidate, CheapScore};
-    use crate::search::tests::compact;
+    use crate::search::title::tests::compact;
 
     /// What pruning rests on: no entry scores above its `upper_bound`, and an entry
     /// whose bigrams rule out a contiguous match never above `SCATTERED_MAX`, under
@@ -172,7 +177,7 @@ mod tests {
     #[test]
     fn no_entry_scores_above_its_upper_bound() {
         let data = crate::embedded().unwrap();
-        let index = SearchIndex::new(&data);
+        let index = TitleIndex::from_titles(data.records().map(|r| r.name()));
         let mut queries: Vec<String> =
             ["zlqs", "hangye", "chongqing", "yinhang", "quality", "lsf", "2024", "柳州"].map(String::from).to_vec();
         // Pieces of every key and of every respelling with one other reading: its

@@ -1,11 +1,11 @@
 //! Heteronyms read otherwise (银行 as yin hang): the spelling of a pinyin key that
 //! best holds the query, found in one pass over its readings, and writing it out.
 
-use super::SearchIndex;
 use super::keys::{Key, Side, clamp_u8};
 use super::normalise::has_separators;
 use super::query::{PartialMatch, Query};
 use super::store::{StoredAltReading, StoredKey};
+use super::title::TitleIndex;
 
 /// Buffers a scan reuses from one respelled entry to the next.
 #[derive(Default)]
@@ -14,7 +14,7 @@ pub(super) struct RespellBuffers {
     pub(super) key: Key,
 }
 
-impl SearchIndex {
+impl TitleIndex {
     /// The entry's pinyin respelled with other readings of its heteronyms where that
     /// lets it contain the query (银行 as yin hang); `None` when no spelling contains it.
     pub(super) fn respell<'s>(&self, k: &StoredKey, q: &Query, buffers: &'s mut RespellBuffers) -> Option<&'s Key> {
@@ -123,11 +123,11 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::tests::compact;
+    use crate::search::title::tests::compact;
 
     /// Every spelling of a key (each heteronym under each of its readings), where
     /// there are few enough to list.
-    fn spellings(index: &SearchIndex, k: &StoredKey) -> Option<Vec<String>> {
+    fn spellings(index: &TitleIndex, k: &StoredKey) -> Option<Vec<String>> {
         let alts = &index.alts[k.alts()];
         let groups: Vec<&[StoredAltReading]> = alts.chunk_by(|a, b| a.at == b.at).collect();
         let count = groups.iter().try_fold(1usize, |n, g| n.checked_mul(g.len() + 1)).filter(|&n| n <= 256)?;
@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn contiguous_respellings_are_found_exactly() {
         let data = crate::embedded().unwrap();
-        let index = SearchIndex::new(&data);
+        let index = TitleIndex::from_titles(data.records().map(|r| r.name()));
         let (mut checked, mut contiguous) = (0, 0);
         for k in index.keys.iter().filter(|k| k.alts_len > 0) {
             let Some(spellings) = spellings(&index, k) else {

@@ -1,17 +1,14 @@
-//! The first pass: which entries may match (carried over from the last query as the
-//! user types), each one's cheap score, and the best few kept for the matcher.
+//! A title's cheap score for a query: how tightly its greedy match packs in each key
+//! and the bonuses it earns there, before the matcher scores the best few in full.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
-use super::SearchIndex;
 use super::keys::KeyView;
 use super::query::Query;
 use super::rank::{ALTERNATE_SCATTERED, Rank, SCATTERED_MAX, key_cheap_score, rank};
 use super::respell::RespellBuffers;
+use super::title::TitleIndex;
 
 /// An entry the query may match, and how far the leftmost greedy match of the query
-/// has got in each of its keys (in `SearchIndex::keys` order; an entry has at most
+/// has got in each of its keys (in `TitleIndex::keys` order; an entry has at most
 /// three). A longer query goes on from there: one `memchr` a key for each char typed,
 /// not one for each char of the query.
 #[derive(Debug, Clone, Copy)]
@@ -105,63 +102,7 @@ pub(super) enum CheapScore {
     Score(i64),
 }
 
-impl SearchIndex {
-    /// The best `keep` candidates by cheap score, as `Rank`s, best first, and every
-    /// candidate that may match at all (for the next, longer query to search within),
-    /// in candidate order.
-    ///
-    /// Once `keep` candidates rank above what a later one can reach (its
-    /// `upper_bound`), that one cannot rank and is not scored: on a large dataset most
-    /// candidates are scattered matches or lack the prefixes that the best ones have.
-    ///
-    /// The may-match list is `candidates` itself, cut down in place: a second list
-    /// would double what a keystroke holds.
-    pub(super) fn scan(&self, mut candidates: Vec<Candidate>, q: &Query, keep: usize) -> (Vec<Rank>, Vec<Candidate>) {
-        let mut buffers = RespellBuffers::default();
-        // The best `keep` so far, lowest on top.
-        let mut best = BinaryHeap::with_capacity(keep + 1);
-        // What a candidate must rank above: the lowest of the best, once there are `keep`.
-        let mut bar = 0;
-        let mut kept = 0;
-        for at in 0..candidates.len() {
-            let mut c = candidates[at];
-            let (e, entry) = (c.entry, c.entry as usize);
-            if q.mask & !self.masks[entry] != 0 {
-                continue;
-            }
-            let scattered = self.cannot_be_contiguous(entry, q);
-            let may_match = if bar > 0 && rank(self.upper_bound(entry, q, scattered), e) < bar {
-                // It cannot rank: kept unscored, its greedy matches waiting where they
-                // got to.
-                true
-            } else {
-                match self.cheap_score(&mut c, q, scattered, bar, &mut buffers) {
-                    CheapScore::NoMatch => false,
-                    CheapScore::CannotRank => true,
-                    CheapScore::Score(score) => {
-                        best.push(Reverse(rank(score, e)));
-                        if best.len() > keep {
-                            best.pop();
-                        }
-                        if best.len() == keep {
-                            bar = best.peek().map_or(0, |r| r.0);
-                        }
-                        true
-                    }
-                }
-            };
-            // Kept at `kept`, never after `at`.
-            if may_match {
-                candidates[kept] = c;
-                kept += 1;
-            }
-        }
-        candidates.truncate(kept);
-        let mut top: Vec<Rank> = best.into_iter().map(|r| r.0).collect();
-        top.sort_unstable_by(|a, b| b.cmp(a));
-        (top, candidates)
-    }
-
+impl TitleIndex {
     /// The best bonus over the keys that contain the query, plus how tightly a greedy
     /// match packs; `None` when no key contains it. Each key's greedy match goes on
     /// from where the candidate's got to (and a key that cannot hold the query is
@@ -227,59 +168,5 @@ impl SearchIndex {
     /// contiguously, under any reading.
     pub(super) fn cannot_be_contiguous(&self, entry: usize, q: &Query) -> bool {
         q.word_bigrams.is_some_and(|grams| grams.iter().zip(&self.bigrams[entry]).any(|(q, g)| q & !g != 0))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::data::Text;
-    use crate::search::tests::index_of;
-
-    /// The may-match list is the candidates cut down in place: it comes out whole and
-    /// in order, and searching within it finds what a search afresh finds.
-    #[test]
-    fn candidates_cut_down_in_place_stay_whole_and_in_order() {
-        let titles: Vec<Text> = (0..26_000).map(|i| Text::new("", &format!("n{i:06}"))).collect();
-        let mut index = index_of(&titles);
-        index.search("7", 10);
-        let kept: Vec<usize> =
-            index.last_query.as_ref().map_or(vec![], |(_, c)| c.iter().map(|c| c.entry as usize).collect());
-        let want: Vec<usize> = (0..titles.len()).filter(|i| format!("{i:06}").contains('7')).collect();
-        assert_eq!(kept, want);
-        let typed = index.search("707", 10);
-        index.last_query = None;
-        assert_eq!(typed, index.search("707", 10));
-        assert_eq!(typed.len(), 10);
-    }
-
-    /// `n` titles joined from the embedded ones, as in the benchmarks: enough entries
-    /// for pruning to matter.
-    fn joined(n: usize) -> Vec<Text> {
-        let data = crate::embedded().unwrap();
-        let titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
-        (0..n)
-            .map(|k| {
-                let (a, b) = (&titles[k % titles.len()], &titles[(k * 7 + 3) % titles.len()]);
-                let zh = format!("{}{}", a.zh(), b.zh().chars().take(3).collect::<String>());
-                Text::new(&zh, &format!("{} {}", a.en(), b.en().split_whitespace().last().unwrap_or("")))
-            })
-            .collect()
-    }
-
-    /// Typing searches only what the last query may have matched, including the
-    /// candidates it did not score: every step must rank as a search from scratch.
-    #[test]
-    fn typing_ranks_as_searching_afresh() {
-        let joined = joined(3000);
-        let (mut typed, mut fresh) = (index_of(&joined), index_of(&joined));
-        let queries = ["zhiliangqiangshi", "bauhinia", "zlqs", "quality city", "luosifen", "chongqing", "质量强市"];
-        // Heteronyms read otherwise: 行 hang, 重 zhong.
-        for query in queries.into_iter().chain(["hangyebiaozhun", "zhongdianxiangmu", "zhongda"]) {
-            for (i, c) in query.char_indices() {
-                let prefix = &query[..i + c.len_utf8()];
-                fresh.last_query = None;
-                assert_eq!(typed.search(prefix, 30), fresh.search(prefix, 30), "typing {prefix:?}");
-            }
-        }
     }
 }

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::SearchIndex;
 use super::keys::{KeyView, Side, keys_of};
 use super::matcher::Matcher;
 use super::prefilter::{Bigrams, PinyinPairs, first_bit, mask, title_word_bits, union_bigrams};
+use super::title::TitleIndex;
 use crate::data::Text;
 
 /// `AltReading` as the index stores it, with the reading as an index into its
@@ -69,16 +69,16 @@ impl StoredKey {
     }
 }
 
-impl SearchIndex {
+impl TitleIndex {
     /// The index over `titles`, read twice: once to size the arenas, once to fill them.
-    pub(super) fn build(titles: &[&Text]) -> SearchIndex {
+    pub(super) fn build(titles: &[&Text]) -> TitleIndex {
         let n = titles.len();
         // Room for every list up front, the arenas' from the titles' sizes (text about
         // twice the titles' bytes, runs half the Chinese titles' bytes, an alternate
         // per 25 bytes of Hanzi). Grown by doubling instead, each would leave its old
         // copies as holes in the heap.
         let (zh, en) = titles.iter().fold((0, 0), |(zh, en), t| (zh + t.zh().len(), en + t.en().len()));
-        let mut index = SearchIndex {
+        let mut index = TitleIndex {
             // At most three keys an entry.
             keys: Vec::with_capacity(n * 3),
             first_key: Vec::with_capacity(n + 1),
@@ -93,7 +93,6 @@ impl SearchIndex {
             bigrams: Vec::with_capacity(n),
             pinyin_pairs: PinyinPairs::default(),
             matcher: Matcher::new(),
-            last_query: None,
         };
         index.first_key.push(0);
         let mut reading_ids = HashMap::new();

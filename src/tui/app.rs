@@ -213,12 +213,12 @@ impl App {
         match msg {
             Msg::Edit(edit) => {
                 f.input.edit(&edit);
-                f.hits = index.search(f.input.text(), FINDER_LIMIT);
+                f.hits = index.search(f.input.text(), FINDER_LIMIT).map(|f| f.hits).unwrap_or_default();
                 (f.sel, f.offset) = (0, 0);
             }
             Msg::Paste(text) => {
                 f.input.insert(&text);
-                f.hits = index.search(f.input.text(), FINDER_LIMIT);
+                f.hits = index.search(f.input.text(), FINDER_LIMIT).map(|f| f.hits).unwrap_or_default();
                 (f.sel, f.offset) = (0, 0);
             }
             Msg::Up | Msg::Wheel { down: false, .. } => f.sel = clamp_step(f.sel, -1, f.hits.len()),
