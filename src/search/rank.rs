@@ -20,6 +20,11 @@ const WHOLE_WORDS: i64 = 300;
 const INITIALS_EXACT: i64 = 800;
 const INITIALS_PREFIX: i64 = 400;
 const INITIALS_WITHIN: i64 = 150;
+/// The query as the first letters of consecutive English words: all of them, the
+/// first ones, or some inside (`NEV` for New-energy vehicle output). An acronym says as
+/// much as the words it stands for, so it ranks as they would.
+const ACRONYM_EXACT: i64 = EXACT + INITIALS_EXACT;
+const ACRONYM_PREFIX: i64 = PREFIX + INITIALS_PREFIX;
 /// A match through a heteronym's other reading ranks a little below one through the
 /// usual reading, and earns no initials bonus: 技 can be read qi, but "zlqs" means
 /// 质量强市, not 质量技术.
@@ -43,6 +48,7 @@ pub(super) fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
     if key.side == Side::En && whole_words(key.text, &q.word_finders) {
         b += WHOLE_WORDS;
     }
+    b += acronym_of(key, q);
     if let Some(ini) = key.initials.filter(|_| !key.alternate) {
         let query = q.compact.as_bytes();
         b += if ini == query {
@@ -62,8 +68,37 @@ pub(super) fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
 /// match, `span` chars, packs (at most `SCATTERED_MAX`).
 pub(super) fn key_cheap_score(key: &KeyView, q: &Query, scattered: bool, span: usize) -> i64 {
     let tightness = SCATTERED_MAX - (span.saturating_sub(q.len) as i64 * 4).min(SCATTERED_MAX);
-    let bonus = if scattered { if key.alternate { ALTERNATE_SCATTERED } else { 0 } } else { bonus(key, q, span) };
+    let bonus = match scattered {
+        // An acronym's letters are scattered by nature: its bonus holds either way.
+        true => acronym_of(key, q) + if key.alternate { ALTERNATE_SCATTERED } else { 0 },
+        false => bonus(key, q, span),
+    };
     bonus + tightness
+}
+
+/// The acronym bonus of an English key.
+fn acronym_of(key: &KeyView, q: &Query) -> i64 {
+    if key.side == Side::En { acronym(key.text, q.compact.as_bytes()) } else { 0 }
+}
+
+/// The bonus for the query as the first letters of consecutive English words.
+fn acronym(text: &[u8], query: &[u8]) -> i64 {
+    let mut firsts = [0u8; 64];
+    let mut n = 0;
+    for (i, &b) in text.iter().enumerate() {
+        if n < firsts.len() && !splits_words(b) && (i == 0 || splits_words(text[i - 1])) {
+            firsts[n] = b;
+            n += 1;
+        }
+    }
+    let firsts = &firsts[..n];
+    match query.len() {
+        0 | 1 => 0,
+        _ if firsts == query => ACRONYM_EXACT,
+        _ if firsts.starts_with(query) => ACRONYM_PREFIX,
+        len if firsts.windows(len).any(|w| w == query) => INITIALS_WITHIN,
+        _ => 0,
+    }
 }
 
 impl TitleIndex {
@@ -72,14 +107,22 @@ impl TitleIndex {
     /// whole words an English word that begins with its first char, and a `scattered`
     /// entry earns no bonus at all.
     pub(super) fn upper_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
+        let bytes = self.text.as_bytes();
+        // An acronym beginning with the title needs its first letter there.
+        let first = q.compact.as_bytes().first();
+        let acronym = match self.keys(entry).iter().find(|k| k.side == Side::En) {
+            Some(k) if bytes[k.text()].first() == first => ACRONYM_EXACT,
+            Some(_) => INITIALS_WITHIN,
+            None => 0,
+        };
         if scattered {
-            return SCATTERED_MAX;
+            return SCATTERED_MAX + acronym;
         }
         let words = if self.en_word_bits[entry] & q.first_word_bits == q.first_word_bits { WHOLE_WORDS } else { 0 };
         if self.start_masks[entry] & q.first_char_bit == 0 {
             // No exact or prefix bonus: at most the query stands inside a key, as whole
             // words of the English title or among the initials.
-            return CONTIGUOUS + words.max(INITIALS_WITHIN) + SCATTERED_MAX;
+            return CONTIGUOUS + words.max(INITIALS_WITHIN) + SCATTERED_MAX + acronym;
         }
         // EXACT, PREFIX or CONTIGUOUS; INITIALS_EXACT, INITIALS_PREFIX or INITIALS_WITHIN.
         // Only whether the query occurs inside is left to `cheap_score`.
@@ -88,7 +131,6 @@ impl TitleIndex {
             Begins::Prefix => prefix,
             Begins::Otherwise => within,
         };
-        let bytes = self.text.as_bytes();
         let key_bound = |k: &StoredKey| {
             let mut b = start(q.begins(&bytes[k.text()], k.has_separators), EXACT, PREFIX, CONTIGUOUS);
             if k.side == Side::En {
@@ -111,7 +153,7 @@ impl TitleIndex {
                     false => CONTIGUOUS,
                 }
         });
-        keys.max(respelled) + SCATTERED_MAX
+        keys.max(respelled) + SCATTERED_MAX + acronym
     }
 }
 
