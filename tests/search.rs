@@ -190,7 +190,13 @@ fn a_bad_qualifier_names_itself_and_the_valid_ones() {
     let mut message = |q: &str| index.search(q, 5).unwrap_err().to_string();
     let m = message("colour:red steel");
     assert!(m.contains("colour:") && m.contains("year:") && m.contains("is:"), "{m}");
-    for (q, valid) in [("year:21st", "2019..2021"), ("tab:trends", "产业"), ("src:d999", "d003"), ("scope:town", "guangxi"), ("is:new", "disputed")] {
+    for (q, valid) in [
+        ("year:21st", "2019..2021"),
+        ("tab:trends", "产业"),
+        ("src:d999", "d003"),
+        ("scope:town", "guangxi"),
+        ("is:new", "disputed"),
+    ] {
         let m = message(q);
         assert!(m.contains(q) && m.contains(valid), "{q}: {m}");
     }
@@ -208,7 +214,9 @@ fn body_matches_rank_after_titles_and_show_a_snippet() {
     assert!(found.hits[..first_body].iter().all(|h| h.matched == Matched::Title && !h.en.is_empty()));
     assert!(found.hits[first_body..].iter().all(|h| matches!(h.matched, Matched::Body(_)) && h.snippet.is_some()));
     assert!(found.total >= found.hits.len());
-    for (query, field) in [("prefecture-level", Field::Summary), ("西部唯一", Field::Summary), ("667,000", Field::Figure)] {
+    for (query, field) in
+        [("prefecture-level", Field::Summary), ("西部唯一", Field::Summary), ("667,000", Field::Figure)]
+    {
         let hit = index.search(query, 30).unwrap().hits.into_iter().find(|h| h.snippet.is_some()).unwrap();
         let s = hit.snippet.unwrap();
         assert_eq!(s.field, field, "{query}");

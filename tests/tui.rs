@@ -245,7 +245,7 @@ fn the_finder_says_when_it_shows_only_the_best() {
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "/i");
     assert!(screen(&a).contains("best 30 · ↑↓ select"), "{}", screen(&a));
-    keys(&mut a, "mpe");
+    keys(&mut a, "mp");
     assert!(screen(&a).contains("found · ↑↓ select"), "{}", screen(&a));
     let mut a = app(Lang::Zh, 100, 30);
     keys(&mut a, "/i");
