@@ -108,9 +108,12 @@ impl TitleIndex {
     /// entry earns no bonus at all.
     pub(super) fn upper_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
         let bytes = self.text.as_bytes();
-        // An acronym beginning with the title needs its first letter there.
+        // An acronym needs each of its letters to begin an English word (the low bits
+        // of `en_word_bits` are exact for ASCII), and one beginning the title its first.
+        let ascii_bits = q.mask & ((1 << 36) - 1);
         let first = q.compact.as_bytes().first();
         let acronym = match self.keys(entry).iter().find(|k| k.side == Side::En) {
+            _ if q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 => 0,
             Some(k) if bytes[k.text()].first() == first => ACRONYM_EXACT,
             Some(_) => INITIALS_WITHIN,
             None => 0,

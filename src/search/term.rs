@@ -49,6 +49,10 @@ impl TitleIndex {
         if q.mask & !self.masks[entry] != 0 {
             return false;
         }
+        if q.len == 1 && q.ascii && op == Op::default() {
+            // An ASCII letter's bit is exact: some key (or reading) holds it.
+            return true;
+        }
         // The bigrams rule out most contiguous matches at once; each check after them
         // costs a walk through a key.
         let contiguous = !self.cannot_be_contiguous(entry, q);
