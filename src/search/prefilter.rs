@@ -64,6 +64,48 @@ pub(super) fn union_bigrams(g: &mut Bigrams, other: &Bigrams) {
     g.iter_mut().zip(other).for_each(|(a, b)| *a |= b);
 }
 
+/// The words of a key's text (runs of bytes other than ASCII punctuation and spaces)
+/// with their byte offsets.
+pub(super) fn words(text: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() && splits_words(text[at]) {
+            at += 1;
+        }
+        (at < text.len()).then(|| {
+            let start = at;
+            while at < text.len() && !splits_words(text[at]) {
+                at += 1;
+            }
+            (start, &text[start..at])
+        })
+    })
+}
+
+/// Adds to `g` every pair of chars a query made of beginnings of consecutive words
+/// can hold (see `term`): two chars of one word side by side, or any char of a word
+/// and the first of the next; each word under each of its spellings.
+pub(super) fn add_segment_pairs<'a>(g: &mut Bigrams, words: impl Iterator<Item = &'a [&'a [u8]]>) {
+    let mut prev: Vec<char> = Vec::new();
+    for spellings in words {
+        let mut chars: Vec<char> = Vec::new();
+        for s in spellings {
+            let word: Vec<char> = String::from_utf8_lossy(s).chars().collect();
+            word.windows(2).for_each(|w| add_bigram(g, w[0], w[1]));
+            if let Some(&first) = word.first() {
+                prev.iter().for_each(|&c| add_bigram(g, c, first));
+            }
+            chars.extend(word);
+        }
+        prev = chars;
+    }
+}
+
+/// Whether `g` holds every pair in `pairs`.
+pub(super) fn holds_all(g: &Bigrams, pairs: &Bigrams) -> bool {
+    g.iter().zip(pairs).all(|(g, p)| p & !g == 0)
+}
+
 /// Which pairs of adjacent ASCII letters and digits stand anywhere in the compact
 /// pinyin of any title, under any reading. A query with a pair that none has stands
 /// contiguously in no respelling at all, which spares walking each entry's.

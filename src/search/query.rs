@@ -23,6 +23,9 @@ pub(super) struct Query {
     /// The pairs of adjacent chars within each word (which any contiguous match has);
     /// none for a query of single letters.
     pub(super) word_bigrams: Option<Bigrams>,
+    /// The pairs of adjacent chars of `compact`, which a match of beginnings of words
+    /// or syllables must find in the entry (see `add_segment_pairs`).
+    pub(super) pairs: Bigrams,
     /// Letters, digits and Hanzi only: what the matcher looks for ("zhi liang",
     /// "zhiliang" and "quality-city" alike).
     pub(super) compact: String,
@@ -80,6 +83,7 @@ impl Query {
             len: compact.chars().count(),
             chars: compact.chars().collect(),
             word_bigrams: (word_bigrams != Bigrams::default()).then_some(word_bigrams),
+            pairs: bigrams(&compact),
             respellable: true,
             char_positions: char_positions(&compact),
             compact,

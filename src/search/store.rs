@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::keys::{KeyView, Side, keys_of};
 use super::matcher::Matcher;
-use super::prefilter::{Bigrams, PinyinPairs, first_bit, mask, title_word_bits, union_bigrams};
+use super::prefilter::{Bigrams, PinyinPairs, add_segment_pairs, first_bit, mask, title_word_bits, union_bigrams, words};
 use super::title::TitleIndex;
 use crate::data::Text;
 
@@ -91,13 +91,15 @@ impl TitleIndex {
             start_masks: Vec::with_capacity(n),
             en_word_bits: Vec::with_capacity(n),
             bigrams: Vec::with_capacity(n),
+            segment_pairs: Vec::with_capacity(n),
             pinyin_pairs: PinyinPairs::default(),
             matcher: Matcher::new(),
         };
         index.first_key.push(0);
         let mut reading_ids = HashMap::new();
         for title in titles {
-            let (mut entry_mask, mut bigrams, mut starts, mut words) = (0, Bigrams::default(), 0, 0);
+            let (mut entry_mask, mut bigrams, mut starts, mut en_words) = (0, Bigrams::default(), 0, 0);
+            let mut segments = Bigrams::default();
             for key in keys_of(title, &mut index.pinyin_pairs) {
                 let identity = key.runs.iter().all(|&r| r == 1);
                 // A pinyin key keeps its runs even so: `spell_with` reads them.
@@ -129,7 +131,17 @@ impl TitleIndex {
                 entry_mask |= key_mask;
                 starts |= first_bit(&key.text) | first_bit(initials);
                 if key.side == Side::En {
-                    words |= title_word_bits(&key.text);
+                    en_words |= title_word_bits(&key.text);
+                }
+                if key.side == Side::En || key.initials.is_some() {
+                    // Each word with its other readings (a pinyin key's heteronyms).
+                    let spelled: Vec<Vec<&[u8]>> = words(key.text.as_bytes())
+                        .map(|(at, w)| {
+                            let others = key.alts.iter().filter(|a| a.at == at).map(|a| a.reading.as_bytes());
+                            std::iter::once(w).chain(others).collect()
+                        })
+                        .collect();
+                    add_segment_pairs(&mut segments, spelled.iter().map(Vec::as_slice));
                 }
                 let (start, runs_start) = (index.text.len() as u32, index.runs.len() as u32);
                 index.text.push_str(&key.text);
@@ -152,7 +164,8 @@ impl TitleIndex {
             index.first_key.push(index.keys.len() as u32);
             index.masks.push(entry_mask);
             index.start_masks.push(starts);
-            index.en_word_bits.push(words);
+            index.en_word_bits.push(en_words);
+            index.segment_pairs.push(segments);
             index.bigrams.push(bigrams);
             index
                 .lengths

@@ -8,6 +8,7 @@
 //! here and there over a long title are a coincidence, not a match.
 
 use super::keys::{KeyView, Side};
+use super::prefilter::{holds_all, words};
 use super::query::{Begins, Query};
 use super::respell::RespellBuffers;
 use super::scan::{Candidate, CheapScore, leftmost_match_span};
@@ -56,6 +57,7 @@ impl TitleIndex {
         // The bigrams rule out most contiguous matches at once; each check after them
         // costs a walk through a key.
         let contiguous = !self.cannot_be_contiguous(entry, q);
+        let segmented = holds_all(&self.segment_pairs[entry], &q.pairs);
         let fits = |k: &StoredKey| {
             let key = self.view(k);
             if op.prefix || op.suffix {
@@ -63,15 +65,16 @@ impl TitleIndex {
             } else if op.exact {
                 contiguous && q.mask & !k.mask == 0 && q.stands_in(key.text, key.has_separators)
             } else {
-                self.fuzzy_fits(k, &key, q, contiguous)
+                self.fuzzy_fits(k, &key, q, contiguous, segmented)
             }
         };
         self.keys(entry).iter().any(fits)
     }
 
     /// Whether the term stands compactly in key `k` (see the module's doc); `contiguous`
-    /// when the entry's bigrams allow it to stand there contiguously.
-    fn fuzzy_fits(&self, k: &StoredKey, key: &KeyView, q: &Query, contiguous: bool) -> bool {
+    /// and `segmented` when the entry's pairs allow it to stand there contiguously, and
+    /// as beginnings of consecutive words or syllables.
+    fn fuzzy_fits(&self, k: &StoredKey, key: &KeyView, q: &Query, contiguous: bool, segmented: bool) -> bool {
         if k.alts_len == 0 && q.mask & !k.mask != 0 {
             return false;
         }
@@ -82,13 +85,15 @@ impl TitleIndex {
             return match span {
                 None if k.alts_len == 0 => false,
                 Some(span) if span == q.len => true,
-                _ => stands() || self.syllables_begin(k, q),
+                _ => stands() || (segmented && self.syllables_begin(k, q)),
             };
         }
         let Some(span) = span else {
             return false;
         };
-        span <= q.len + SCATTER_SLACK || stands() || (k.side == Side::En && words_begin(key.text, q.compact.as_bytes()))
+        span <= q.len + SCATTER_SLACK
+            || stands()
+            || (segmented && k.side == Side::En && words_begin(key.text, q.compact.as_bytes()))
     }
 
     /// Whether some key's compact form (or a pinyin key's initials) begins with the term.
@@ -151,24 +156,6 @@ fn words_begin(text: &[u8], query: &[u8]) -> bool {
     })
 }
 
-/// The words of a key's text (runs of ASCII letters and digits, or of other chars) with
-/// their byte offsets.
-fn words(text: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        while at < text.len() && text[at].is_ascii() && !text[at].is_ascii_alphanumeric() {
-            at += 1;
-        }
-        (at < text.len()).then(|| {
-            let start = at;
-            while at < text.len() && !(text[at].is_ascii() && !text[at].is_ascii_alphanumeric()) {
-                at += 1;
-            }
-            (start, &text[start..at])
-        })
-    })
-}
-
 /// Follows a query through words, each taking a non-empty beginning of one word (any
 /// of its spellings), as a set of how many of the query's bytes may have been taken.
 struct Segmenter<'q> {
@@ -213,6 +200,37 @@ fn ends_with(key: &KeyView, q: &Query) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The segment pairs only rule out what the walk through words would not find:
+    /// beginnings of two or three consecutive syllables or words of every title.
+    #[test]
+    fn segment_pairs_never_rule_out_a_segmented_match() {
+        let data = crate::embedded().unwrap();
+        let index = TitleIndex::from_titles(data.records().map(|r| r.name()));
+        let mut checked = 0;
+        for entry in 0..index.len() {
+            for k in index.keys(entry).iter().filter(|k| k.side == Side::En || k.initials_len > 0) {
+                let text = &index.text.as_bytes()[k.text()];
+                let ws: Vec<&[u8]> = words(text).map(|(_, w)| w).collect();
+                // Words led by punctuation other than ASCII (“liuzhou) are not begun by letters.
+                for run in ws.windows(3).filter(|r| r.iter().all(|w| w[0].is_ascii_alphanumeric())) {
+                    for cut in [(1, 1, 1), (2, 1, 0), (1, 3, 1), (3, 2, 2)] {
+                        let pick = |w: &[u8], n: usize| String::from_utf8_lossy(w).chars().take(n).collect::<String>();
+                        let query = pick(run[0], cut.0) + &pick(run[1], cut.1) + &pick(run[2], cut.2);
+                        let Some(q) = Query::new(&query) else { continue };
+                        let found = match k.initials_len > 0 {
+                            true => index.syllables_begin(k, &q),
+                            false => words_begin(text, q.compact.as_bytes()),
+                        };
+                        assert!(found, "{query:?} in {:?}", String::from_utf8_lossy(text));
+                        assert!(holds_all(&index.segment_pairs[entry], &q.pairs), "{query:?} ruled out");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2000, "too few: {checked}");
+    }
 
     #[test]
     fn segments_take_beginnings_of_consecutive_words() {

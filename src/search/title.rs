@@ -46,6 +46,9 @@ pub(super) struct TitleIndex {
     pub(super) en_word_bits: Vec<u64>,
     /// Union of each entry's key bigrams.
     pub(super) bigrams: Vec<Bigrams>,
+    /// The pairs each entry's words and syllables allow a query of their beginnings
+    /// (see `add_segment_pairs`).
+    pub(super) segment_pairs: Vec<Bigrams>,
     /// Pairs of chars any pinyin key holds under any reading.
     pub(super) pinyin_pairs: PinyinPairs,
     pub(super) matcher: Matcher,
