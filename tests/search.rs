@@ -225,6 +225,23 @@ fn body_matches_rank_after_titles_and_show_a_snippet() {
     }
 }
 
+/// Typing looks only among what the last query matched, and adds what the body holds
+/// once a term is long enough to be sought there: each step must find what a search
+/// from scratch finds, total included.
+#[test]
+fn typing_over_whole_records_finds_what_searching_afresh_finds() {
+    let data = liuzhou_tui::embedded().unwrap();
+    let mut typed = SearchIndex::new(&data);
+    for query in ["excavator", "year:2021 prefecture", "挖掘机 柳工", "quality guideline", "steel !liugang", "d00"]
+    {
+        for (i, c) in query.char_indices() {
+            let prefix = &query[..i + c.len_utf8()];
+            let fresh = SearchIndex::new(&data).search(prefix, 10);
+            assert_eq!(typed.search(prefix, 10), fresh, "typing {prefix:?}");
+        }
+    }
+}
+
 #[test]
 fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
     let data = liuzhou_tui::embedded().unwrap();

@@ -155,7 +155,9 @@ impl BodyIndex {
             return out;
         }
         let bytes = self.text.as_bytes();
-        if candidates.len() * 8 < self.starts.len() {
+        // Entry by entry reads only the candidates' text, at a call each; the arena at
+        // once reads all of it: the better when most entries are candidates.
+        if candidates.len() * 2 < self.starts.len() {
             for &e in candidates {
                 if let Some(at) = self.find_in(e as usize, term) {
                     out.push((e, at as u32));

@@ -174,6 +174,22 @@ impl SearchIndex {
         }
     }
 
+    /// `entries` (ascending) and every entry whose text, or a source it cites, holds
+    /// `term`, in order: what a query may match when its last term has just grown long
+    /// enough to be sought in the body.
+    pub(super) fn with_text_matches(&self, mut entries: Vec<u32>, term: &str) -> Vec<u32> {
+        let finder = memmem::Finder::new(term.as_bytes());
+        let all: Vec<u32> = (0..self.len() as u32).collect();
+        entries.extend(self.body.find_among(&all, &finder).into_iter().map(|(e, _)| e));
+        let sources = self.sources_holding(&finder);
+        if !sources.is_empty() {
+            entries.extend(all.iter().filter(|&&e| self.facets.cited(e as usize).iter().any(|s| sources.contains(s))));
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        entries
+    }
+
     /// The sources whose id, file name or title holds the term.
     fn sources_holding(&self, finder: &memmem::Finder) -> Vec<u16> {
         (0..self.cited.len()).filter(|&s| self.cited.find_in(s, finder).is_some()).map(|s| s as u16).collect()

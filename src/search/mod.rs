@@ -165,7 +165,11 @@ impl SearchIndex {
         }
         let candidates = match self.last.take() {
             Some((prev, entries)) if parsed.narrows(&prev) => entries,
-            _ => (0..self.len() as u32).collect(),
+            Some((prev, entries)) => match parsed.newly_in_body(&prev) {
+                Some(term) => self.with_text_matches(entries, term),
+                None => (0..self.len() as u32).collect(),
+            },
+            None => (0..self.len() as u32).collect(),
         };
         self.evaluate(&parsed, candidates, keep)
     }

@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use super::keys::{KeyView, Side, keys_of};
 use super::matcher::Matcher;
-use super::prefilter::{Bigrams, PinyinPairs, add_segment_pairs, first_bit, mask, title_word_bits, union_bigrams, words};
+use super::prefilter::{
+    Bigrams, PinyinPairs, add_segment_pairs, first_bit, mask, title_word_bits, union_bigrams, words,
+};
 use super::title::TitleIndex;
 use crate::data::Text;
 

@@ -105,6 +105,28 @@ impl Parsed {
             _ => last == prev_last,
         }
     }
+
+    /// The term that, besides `prev`'s matches, may find records by their text alone:
+    /// the last, when this query is `prev` but for it, and it just grew long enough to
+    /// be sought in the body (see `says_enough`).
+    pub(super) fn newly_in_body(&self, prev: &Parsed) -> Option<&str> {
+        let (Some((last, head)), Some((prev_last, prev_head))) = (self.groups.split_last(), prev.groups.split_last())
+        else {
+            return None;
+        };
+        match (&last[..], &prev_last[..]) {
+            ([Atom::Text { text, op, negated: false }], [Atom::Text { text: t, op: o, negated: false }])
+                if head == prev_head
+                    && op == o
+                    && text.starts_with(t.as_str())
+                    && !says_enough(t.as_bytes())
+                    && says_enough(text.as_bytes()) =>
+            {
+                Some(text)
+            }
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -144,6 +166,8 @@ mod tests {
         let p = |q| parse(q, &facets).unwrap();
         assert!(p("steel ou").narrows(&p("steel o")));
         assert!(!p("ste").narrows(&p("st")), "now sought in the body too");
+        assert_eq!(p("a ste").newly_in_body(&p("a st")), Some("ste"));
+        assert_eq!(p("a stee").newly_in_body(&p("a ste")), None);
         assert!(p("steel ou").narrows(&p("steel")), "a new term");
         assert!(!p("steel | ou").narrows(&p("steel")), "an alternative");
         assert!(!p("!steel").narrows(&p("!stee")), "excluding more");
