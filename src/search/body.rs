@@ -130,10 +130,13 @@ impl BodyIndex {
         self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
     }
 
-    /// Gives back the room the arena's growth left over.
-    pub(super) fn shrink(&mut self) {
-        self.text.shrink_to_fit();
-        self.upper.shrink_to_fit();
+    /// Room for `bytes` of text (folding seldom changes its length) in `entries` entries.
+    pub(super) fn with_capacity(bytes: usize, entries: usize) -> BodyIndex {
+        BodyIndex {
+            text: String::with_capacity(bytes),
+            starts: Vec::with_capacity(entries + 1),
+            upper: Vec::with_capacity(bytes / 64 + 1),
+        }
     }
 
     fn entry_text(&self, entry: usize) -> &[u8] {

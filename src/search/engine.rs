@@ -147,7 +147,8 @@ impl SearchIndex {
     }
 
     /// Marks `holds[i]` where term `t` stands in `candidates[i]` as `op` asks: in its
-    /// body, a source it cites, or (looked at only when neither) its titles.
+    /// body, a text it shares (a cited source, its theme), or (looked at only when
+    /// neither) its titles.
     fn mark_text(&self, t: &Term, op: Op, candidates: &[u32], holds: &mut [bool]) {
         if t.in_body(op) {
             let mut i = 0;
@@ -157,10 +158,10 @@ impl SearchIndex {
                 }
                 holds[i] = true;
             }
-            let sources = self.sources_holding(&t.finder);
-            if !sources.is_empty() {
+            let shared = self.shared_holding(&t.finder);
+            if !shared.is_empty() {
                 for (i, &e) in candidates.iter().enumerate() {
-                    holds[i] |= self.facets.cited(e as usize).iter().any(|s| sources.contains(s));
+                    holds[i] |= self.facets.shared(e as usize).iter().any(|s| shared.contains(s));
                 }
             }
         }
@@ -174,25 +175,25 @@ impl SearchIndex {
         }
     }
 
-    /// `entries` (ascending) and every entry whose text, or a source it cites, holds
+    /// `entries` (ascending) and every entry whose text, or a text it shares, holds
     /// `term`, in order: what a query may match when its last term has just grown long
     /// enough to be sought in the body.
     pub(super) fn with_text_matches(&self, mut entries: Vec<u32>, term: &str) -> Vec<u32> {
         let finder = memmem::Finder::new(term.as_bytes());
         let all: Vec<u32> = (0..self.len() as u32).collect();
         entries.extend(self.body.find_among(&all, &finder).into_iter().map(|(e, _)| e));
-        let sources = self.sources_holding(&finder);
-        if !sources.is_empty() {
-            entries.extend(all.iter().filter(|&&e| self.facets.cited(e as usize).iter().any(|s| sources.contains(s))));
+        let shared = self.shared_holding(&finder);
+        if !shared.is_empty() {
+            entries.extend(all.iter().filter(|&&e| self.facets.shared(e as usize).iter().any(|s| shared.contains(s))));
         }
         entries.sort_unstable();
         entries.dedup();
         entries
     }
 
-    /// The sources whose id, file name or title holds the term.
-    fn sources_holding(&self, finder: &memmem::Finder) -> Vec<u16> {
-        (0..self.cited.len()).filter(|&s| self.cited.find_in(s, finder).is_some()).map(|s| s as u16).collect()
+    /// The shared texts (a source's names, a theme's label) that hold the term.
+    fn shared_holding(&self, finder: &memmem::Finder) -> Vec<u16> {
+        (0..self.shared.len()).filter(|&s| self.shared.find_in(s, finder).is_some()).map(|s| s as u16).collect()
     }
 
     /// The best `keep` entries by cheap score, best first.

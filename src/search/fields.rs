@@ -2,7 +2,7 @@
 //! everything a reader sees of it but its titles, as it is shown.
 
 use super::body::Field;
-use crate::data::{Dataset, Lang, Record, Scope};
+use crate::data::{Dataset, Lang, Record, Scope, Theme};
 
 /// The fields of `r`'s text, in the order a match in them says most (see
 /// `Field::weight`), each language's text as its own field.
@@ -25,7 +25,6 @@ pub(super) fn record_fields(r: Record<'_>, out: &mut Vec<(Field, String)>) {
             if let Some(d) = &i.disagreement {
                 both(out, Field::Disagreement, d);
             }
-            both(out, Field::Theme, &i.theme.label());
             if i.scope != Scope::City {
                 out.push((Field::Scope, i.scope.label(Lang::Zh)));
                 out.push((Field::Scope, i.scope.label(Lang::En)));
@@ -58,15 +57,28 @@ pub(super) fn record_fields(r: Record<'_>, out: &mut Vec<(Field, String)>) {
     out.dedup();
 }
 
-/// What names each source, for a term that finds the records citing it: its id, file
-/// name and title.
-pub(super) fn source_fields(data: &Dataset) -> impl Iterator<Item = [(Field, &str); 4]> {
-    data.sources.iter().map(|s| {
-        [
-            (Field::Source, &*s.id),
-            (Field::Source, &*s.file),
-            (Field::Source, s.title.zh()),
-            (Field::Source, s.title.en()),
-        ]
-    })
+/// The themes of the dataset's indicators, each once, in order of first use.
+pub(super) fn themes(data: &Dataset) -> Vec<Theme> {
+    let mut out: Vec<Theme> = Vec::new();
+    for i in data.industry.iter().chain(&data.ecology) {
+        if !out.contains(&i.theme) {
+            out.push(i.theme);
+        }
+    }
+    out
+}
+
+/// Text many records share, held once: what names each source (its id, file name and
+/// title), for a term that finds the records citing it; then each theme's label, for
+/// a term that finds the indicators of that theme.
+pub(super) fn shared_fields(data: &Dataset) -> Vec<Vec<(Field, String)>> {
+    let sources = data.sources.iter().map(|s| {
+        let texts = [s.id.to_string(), s.file.to_string(), s.title.zh().to_owned(), s.title.en().to_owned()];
+        texts.into_iter().map(|t| (Field::Source, t)).collect()
+    });
+    let themes = themes(data).into_iter().map(|t| {
+        let label = t.label();
+        vec![(Field::Theme, label.zh().to_owned()), (Field::Theme, label.en().to_owned())]
+    });
+    sources.chain(themes).collect()
 }

@@ -45,7 +45,8 @@ pub(super) struct Facets {
     /// Entry `e`'s years are `years[year_starts[e]..year_starts[e + 1]]`.
     year_starts: Vec<u32>,
     years: Vec<i32>,
-    /// The same for the sources each cites.
+    /// The same for the shared texts each refers to (see `fields::shared_fields`): the
+    /// sources it cites (their places in `Dataset::sources`), then its theme's label.
     cite_starts: Vec<u32>,
     cites: Vec<u16>,
     /// Each source's id and file name, lower case, for `src:`.
@@ -54,6 +55,7 @@ pub(super) struct Facets {
 
 impl Facets {
     pub(super) fn new(data: &Dataset) -> Facets {
+        let themes = super::fields::themes(data);
         let mut f = Facets {
             sources: data.sources.iter().map(|s| (s.id.to_lowercase().to_string(), s.file.to_lowercase())).collect(),
             year_starts: vec![0],
@@ -107,13 +109,17 @@ impl Facets {
                     }
                 }
             }
+            if let Record::Indicator(i, _) = r {
+                let theme = themes.iter().position(|t| *t == i.theme).unwrap_or(0);
+                f.cites.push((data.sources.len() + theme) as u16);
+            }
             f.cite_starts.push(f.cites.len() as u32);
         }
         f
     }
 
-    /// The sources (places in `Dataset::sources`) entry `e` cites.
-    pub(super) fn cited(&self, e: usize) -> &[u16] {
+    /// The shared texts entry `e` refers to.
+    pub(super) fn shared(&self, e: usize) -> &[u16] {
         self.cite_starts.get(e + 1).map_or(&[], |&end| &self.cites[self.cite_starts[e] as usize..end as usize])
     }
 
@@ -129,7 +135,7 @@ impl Facets {
                 years.iter().any(|y| (from..=to).contains(&y))
             }
             Filter::Tab(t) => self.tabs.get(e) == Some(t),
-            Filter::Cites(ids) => self.cited(e).iter().any(|c| ids.contains(c)),
+            Filter::Cites(ids) => self.shared(e).iter().any(|c| ids.contains(c)),
             Filter::Scope(s) => self.scopes.get(e) == Some(s),
             Filter::Computed => flags & COMPUTED != 0,
             Filter::Disputed => flags & DISPUTED != 0,

@@ -17,8 +17,8 @@ enum Place<'t> {
     Title(Vec<usize>, Vec<usize>),
     /// In the record's own text, at this byte.
     Body(usize, &'t memmem::Finder<'static>),
-    /// In the name of a source it cites (its place in `Dataset::sources`), at this byte.
-    Cited(usize, usize),
+    /// In a text it shares (its place in `SearchIndex::shared`), at this byte.
+    Shared(usize, usize),
 }
 
 /// A term in a title by this much, at most, over the same term apart.
@@ -70,13 +70,14 @@ impl SearchIndex {
                 let snippet = self.body.snippet(entry, *at, &body_terms);
                 (Matched::Body(snippet.as_ref().map_or(Field::Summary, |s| s.field)), snippet)
             }
-            Some(Place::Cited(source, at)) => {
+            Some(Place::Shared(text, at)) => {
                 let terms: Vec<&memmem::Finder> = groups
                     .iter()
                     .flatten()
                     .filter_map(|a| if let Ready::Text(t) = a { Some(&t.finder) } else { None })
                     .collect();
-                (Matched::Body(Field::Source), self.cited.snippet(*source, *at, &terms))
+                let snippet = self.shared.snippet(*text, *at, &terms);
+                (Matched::Body(snippet.as_ref().map_or(Field::Source, |s| s.field)), snippet)
             }
             _ => (Matched::Title, None),
         };
@@ -103,11 +104,12 @@ impl SearchIndex {
             out.push((self.body_score(entry, at, &t.finder, field), Place::Body(at, &t.finder)));
         } else if let Some((s, at)) = self
             .facets
-            .cited(entry)
+            .shared(entry)
             .iter()
-            .find_map(|&s| self.cited.find_in(usize::from(s), &t.finder).map(|at| (usize::from(s), at)))
+            .find_map(|&s| self.shared.find_in(usize::from(s), &t.finder).map(|at| (usize::from(s), at)))
         {
-            out.push((super::engine::BODY + Field::Source.weight(), Place::Cited(s, at)));
+            let field = self.shared.field_of(s, at).unwrap_or(Field::Source);
+            out.push((super::engine::BODY + field.weight(), Place::Shared(s, at)));
         }
         out
     }

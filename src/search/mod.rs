@@ -82,9 +82,9 @@ impl fmt::Display for Matched {
 pub struct SearchIndex {
     titles: TitleIndex,
     body: BodyIndex,
-    /// Each source's id, file name and title: a term naming a source finds the
-    /// records that cite it.
-    cited: BodyIndex,
+    /// Text records share, held once (see `fields::shared_fields`): a term found there
+    /// finds each record that refers to it (see `Facets::shared`).
+    shared: BodyIndex,
     facets: Facets,
     /// The last query and every entry it matched, in order: a query that narrows it
     /// (see `Parsed::narrows`) looks only among those, so typing does not rescan.
@@ -95,21 +95,27 @@ impl SearchIndex {
     /// An index over every record, its titles and its other text; a hit's `entry` is
     /// the record's place in `Dataset::records` (see `Dataset::record`).
     pub fn new(data: &Dataset) -> SearchIndex {
-        let mut body = BodyIndex::default();
+        // Twice through the records: once to size the arena, so that it is allocated
+        // once; grown by doubling, its old copies would raise the peak by twice its size.
         let mut fields = Vec::new();
+        let mut bytes = 0;
+        for r in data.records() {
+            fields::record_fields(r, &mut fields);
+            bytes += fields.iter().map(|(_, s)| s.len() + 1).sum::<usize>();
+        }
+        let mut body = BodyIndex::with_capacity(bytes, data.records().count());
         for r in data.records() {
             fields::record_fields(r, &mut fields);
             body.push(fields.iter().map(|(f, s)| (*f, s.as_str())));
         }
-        body.shrink();
-        let mut cited = BodyIndex::default();
-        for source in fields::source_fields(data) {
-            cited.push(source);
+        let mut shared = BodyIndex::default();
+        for texts in fields::shared_fields(data) {
+            shared.push(texts.iter().map(|(f, s)| (*f, s.as_str())));
         }
         SearchIndex {
             titles: TitleIndex::from_titles(data.records().map(|r| r.name())),
             body,
-            cited,
+            shared,
             facets: Facets::new(data),
             last: None,
         }
@@ -121,7 +127,7 @@ impl SearchIndex {
         SearchIndex {
             titles: TitleIndex::from_titles(titles),
             body: BodyIndex::default(),
-            cited: BodyIndex::default(),
+            shared: BodyIndex::default(),
             facets: Facets::default(),
             last: None,
         }
