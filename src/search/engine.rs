@@ -53,7 +53,7 @@ impl Term {
 
 /// An atom of a group, ready.
 pub(super) enum Ready<'p> {
-    Text(Term),
+    Text(Box<Term>),
     Filter(&'p Atom),
 }
 
@@ -75,7 +75,7 @@ impl SearchIndex {
             .map(|g| {
                 g.iter()
                     .map(|a| match a {
-                        Atom::Text { text, op, negated } => Ready::Text(term(text, *op, *negated)),
+                        Atom::Text { text, op, negated } => Ready::Text(Box::new(term(text, *op, *negated))),
                         Atom::Filter { .. } => Ready::Filter(a),
                     })
                     .collect()

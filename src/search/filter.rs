@@ -103,10 +103,10 @@ impl Facets {
             f.year_starts.push(f.years.len() as u32);
             let from = f.cites.len();
             for id in r.cited_sources() {
-                if let Some(i) = data.sources.iter().position(|s| *s.id == *id) {
-                    if !f.cites[from..].contains(&(i as u16)) {
-                        f.cites.push(i as u16);
-                    }
+                if let Some(i) = data.sources.iter().position(|s| *s.id == *id)
+                    && !f.cites[from..].contains(&(i as u16))
+                {
+                    f.cites.push(i as u16);
                 }
             }
             if let Record::Indicator(i, _) = r {

@@ -126,8 +126,8 @@ impl SearchIndex {
         let mut words = Vec::new();
         for g in groups {
             match &g[..] {
-                [Ready::Text(Term { q: Some(q), op, negated: false, .. })] if *op == Op::default() => {
-                    words.push(q.compact.as_str())
+                [Ready::Text(t)] if t.op == Op::default() && !t.negated && t.q.is_some() => {
+                    words.extend(t.q.as_ref().map(|q| q.compact.as_str()))
                 }
                 _ => return None,
             }

@@ -23,7 +23,6 @@ mod score;
 mod store;
 mod syntax;
 mod term;
-mod title;
 
 use std::fmt;
 
@@ -33,8 +32,8 @@ pub use filter::QueryError;
 use crate::data::{Dataset, Text};
 use body::BodyIndex;
 use filter::Facets;
+use store::TitleIndex;
 use syntax::Parsed;
-use title::TitleIndex;
 
 /// What a search found: the best hits, best first, and how many records matched in all.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

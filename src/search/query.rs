@@ -175,7 +175,7 @@ fn char_positions(compact: &str) -> Option<Box<[u64; 128]>> {
 mod tests {
     use super::*;
     use crate::data::Text;
-    use crate::search::title::tests::{compact, index_of};
+    use crate::search::store::tests::{compact, index_of};
 
     /// Exact, prefix and contiguous checks read the compact form off a key's text; they
     /// agree with building it, for ASCII, Hanzi, mixed and over-long queries alike.

@@ -6,8 +6,7 @@ use memchr::memmem;
 use super::keys::{KeyView, Side};
 use super::prefilter::splits_words;
 use super::query::{Begins, Query};
-use super::store::StoredKey;
-use super::title::TitleIndex;
+use super::store::{StoredKey, TitleIndex};
 
 /// Bonuses over the matcher's score, so a person's sense of "best" wins: exact and
 /// prefix matches before scattered ones, whole English words before fuzzy letters.
@@ -214,7 +213,7 @@ mod tests {
     use crate::search::keys::Key;
     use crate::search::respell::RespellBuffers;
     use crate::search::scan::{Candidate, CheapScore};
-    use crate::search::title::tests::compact;
+    use crate::search::store::tests::compact;
 
     /// What pruning rests on: no entry scores above its `upper_bound`, and an entry
     /// whose bigrams rule out a contiguous match never above `SCATTERED_MAX`, under

@@ -4,8 +4,7 @@
 use super::keys::{Key, Side, clamp_u8};
 use super::normalise::has_separators;
 use super::query::{PartialMatch, Query};
-use super::store::{StoredAltReading, StoredKey};
-use super::title::TitleIndex;
+use super::store::{StoredAltReading, StoredKey, TitleIndex};
 
 /// Buffers a scan reuses from one respelled entry to the next.
 #[derive(Default)]
@@ -123,7 +122,7 @@ impl TitleIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::title::tests::compact;
+    use crate::search::store::tests::compact;
 
     /// Every spelling of a key (each heteronym under each of its readings), where
     /// there are few enough to list.

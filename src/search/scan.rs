@@ -5,7 +5,7 @@ use super::keys::KeyView;
 use super::query::Query;
 use super::rank::{ALTERNATE_SCATTERED, Rank, SCATTERED_MAX, key_cheap_score, rank};
 use super::respell::RespellBuffers;
-use super::title::TitleIndex;
+use super::store::TitleIndex;
 
 /// An entry the query may match, and how far the leftmost greedy match of the query
 /// has got in each of its keys (in `TitleIndex::keys` order; an entry has at most

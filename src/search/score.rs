@@ -6,8 +6,7 @@ use super::query::Query;
 use super::rank::bonus;
 use super::respell::RespellBuffers;
 use super::scan::leftmost_match_span;
-use super::store::StoredAltReading;
-use super::title::{TitleHit, TitleIndex};
+use super::store::{StoredAltReading, TitleHit, TitleIndex};
 
 impl TitleIndex {
     /// The full score, and the highlights: the matcher runs on the best key of each

@@ -12,8 +12,7 @@ use super::prefilter::{holds_all, words};
 use super::query::{Begins, Query};
 use super::respell::RespellBuffers;
 use super::scan::{Candidate, CheapScore, leftmost_match_span};
-use super::store::StoredKey;
-use super::title::TitleIndex;
+use super::store::{StoredKey, TitleIndex};
 
 /// How many chars more than the term a scattered match may span.
 const SCATTER_SLACK: usize = 2;
