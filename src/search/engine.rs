@@ -61,10 +61,7 @@ impl SearchIndex {
     /// The atoms of `parsed`, made ready to look for.
     pub(super) fn ready<'p>(&self, parsed: &'p Parsed) -> Vec<Vec<Ready<'p>>> {
         let term = |text: &str, op: Op, negated: bool| Term {
-            q: Query::new(text).map(|mut q| {
-                q.respellable = self.titles.pinyin_pairs.may_all_stand(&q.compact);
-                q
-            }),
+            q: Query::new(text),
             finder: memmem::Finder::new(text.as_bytes()).into_owned(),
             op,
             negated,

@@ -1,5 +1,5 @@
 //! Bit sets that rule an entry out before any key of it is read: char masks, English
-//! word bits, bigrams, and the pairs of letters any pinyin in the index holds.
+//! word bits, bigrams, and the pairs of chars runs of word beginnings can hold.
 
 /// Bits for the chars of `s`: one per ASCII letter or digit, the rest hashed into the
 /// last 28 bits. A key lacking any bit of the query cannot contain it.
@@ -104,40 +104,4 @@ pub(super) fn add_segment_pairs<'a>(g: &mut Bigrams, words: impl Iterator<Item =
 /// Whether `g` holds every pair in `pairs`.
 pub(super) fn holds_all(g: &Bigrams, pairs: &Bigrams) -> bool {
     g.iter().zip(pairs).all(|(g, p)| p & !g == 0)
-}
-
-/// Which pairs of adjacent ASCII letters and digits stand anywhere in the compact
-/// pinyin of any title, under any reading. A query with a pair that none has stands
-/// contiguously in no respelling at all, which spares walking each entry's.
-pub(super) struct PinyinPairs(Box<[u64; 256]>);
-
-impl Default for PinyinPairs {
-    fn default() -> PinyinPairs {
-        PinyinPairs(Box::new([0; 256]))
-    }
-}
-
-impl PinyinPairs {
-    /// The word and bit of ASCII pair `a`, `b`.
-    fn slot(a: u8, b: u8) -> (usize, u64) {
-        let i = usize::from(a) << 7 | usize::from(b);
-        (i / 64, 1 << (i % 64))
-    }
-
-    pub(super) fn add(&mut self, a: char, b: char) {
-        if a.is_ascii() && b.is_ascii() {
-            let (word, bit) = PinyinPairs::slot(a as u8, b as u8);
-            self.0[word] |= bit;
-        }
-    }
-
-    /// Whether every pair of adjacent chars of a query's compact form stands
-    /// somewhere; a query that is not ASCII may.
-    pub(super) fn may_all_stand(&self, compact: &str) -> bool {
-        !compact.is_ascii()
-            || compact.as_bytes().windows(2).all(|w| {
-                let (word, bit) = PinyinPairs::slot(w[0], w[1]);
-                self.0[word] & bit != 0
-            })
-    }
 }

@@ -212,7 +212,6 @@ mod tests {
     use super::*;
     use crate::search::keys::Key;
     use crate::search::respell::RespellBuffers;
-    use crate::search::scan::{Candidate, CheapScore};
     use crate::search::store::tests::compact;
 
     /// What pruning rests on: no entry scores above its `upper_bound`, and an entry
@@ -252,8 +251,7 @@ mod tests {
                 let scattered = index.cannot_be_contiguous(entry, &q);
                 ruled_out += usize::from(scattered && q.mask & !index.masks[entry] == 0);
                 // Every bonus looked for, as if nothing had ruled it out.
-                let mut fresh = Candidate::new(entry as u32);
-                if let CheapScore::Score(score) = index.cheap_score(&mut fresh, &q, false, 0, &mut buffers) {
+                if let Some(score) = index.cheap_score(entry, &q, false, &mut buffers) {
                     let bound = index.upper_bound(entry, &q, scattered);
                     assert!(
                         score <= bound,

@@ -7,9 +7,7 @@ use std::ops::Range;
 
 use super::keys::{KeyView, Side, keys_of};
 use super::matcher::Matcher;
-use super::prefilter::{
-    Bigrams, PinyinPairs, add_segment_pairs, first_bit, mask, title_word_bits, union_bigrams, words,
-};
+use super::prefilter::{Bigrams, add_segment_pairs, first_bit, mask, title_word_bits, union_bigrams, words};
 use crate::data::Text;
 
 /// A match: the entry (its title's position among those indexed, which for
@@ -52,8 +50,6 @@ pub(super) struct TitleIndex {
     /// The pairs each entry's words and syllables allow a query of their beginnings
     /// (see `add_segment_pairs`).
     pub(super) segment_pairs: Vec<Bigrams>,
-    /// Pairs of chars any pinyin key holds under any reading.
-    pub(super) pinyin_pairs: PinyinPairs,
     pub(super) matcher: Matcher,
 }
 
@@ -152,7 +148,6 @@ impl TitleIndex {
             en_word_bits: Vec::with_capacity(n),
             bigrams: Vec::with_capacity(n),
             segment_pairs: Vec::with_capacity(n),
-            pinyin_pairs: PinyinPairs::default(),
             matcher: Matcher::new(),
         };
         index.first_key.push(0);
@@ -160,7 +155,7 @@ impl TitleIndex {
         for title in titles {
             let (mut entry_mask, mut bigrams, mut starts, mut en_words) = (0, Bigrams::default(), 0, 0);
             let mut segments = Bigrams::default();
-            for key in keys_of(title, &mut index.pinyin_pairs) {
+            for key in keys_of(title) {
                 let identity = key.runs.iter().all(|&r| r == 1);
                 // A pinyin key keeps its runs even so: `spell_with` reads them.
                 let runs: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.runs };

@@ -11,7 +11,7 @@ use super::keys::{KeyView, Side};
 use super::prefilter::{holds_all, words};
 use super::query::{Begins, Query};
 use super::respell::RespellBuffers;
-use super::scan::{Candidate, CheapScore, leftmost_match_span};
+use super::scan::leftmost_match_span;
 use super::store::{StoredKey, TitleIndex};
 
 /// How many chars more than the term a scattered match may span.
@@ -36,12 +36,10 @@ impl TitleIndex {
             return None;
         }
         let scattered = self.cannot_be_contiguous(entry, q);
-        match self.cheap_score(&mut Candidate::new(entry as u32), q, scattered, 0, buffers) {
-            CheapScore::Score(s) => Some(s),
-            // Only a respelling holds it (a heteronym read otherwise): it stands as
-            // compactly as the check found, so it ranks as a match through another reading.
-            _ => Some(super::rank::ALTERNATE_SCATTERED + super::rank::SCATTERED_MAX),
-        }
+        // None: only the walk through syllables found it under another reading (the
+        // greedy match found none): it ranks as a match through another reading.
+        let alternate = super::rank::ALTERNATE_SCATTERED + super::rank::SCATTERED_MAX;
+        Some(self.cheap_score(entry, q, scattered, buffers).unwrap_or(alternate))
     }
 
     /// Whether the term stands in the entry's titles as `op` asks.
