@@ -5,7 +5,7 @@
 use memchr::memmem;
 
 use super::body::Field;
-use super::engine::{Ready, Term, title_term};
+use super::engine::{PHRASE, Ready, Term, title_term};
 use super::query::Query;
 use super::respell::RespellBuffers;
 use super::term::Op;
@@ -20,9 +20,6 @@ enum Place<'t> {
     /// In a text it shares (its place in `SearchIndex::shared`), at this byte.
     Shared(usize, usize),
 }
-
-/// A term in a title by this much, at most, over the same term apart.
-const PHRASE: u32 = super::engine::PHRASE;
 
 impl SearchIndex {
     pub(super) fn hit(&self, entry: usize, groups: &[Vec<Ready>]) -> Hit {
