@@ -6,13 +6,13 @@
 //! the whole query standing in a title as one phrase outweighs its terms apart, and
 //! terms close together outweigh the same terms far apart.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use memchr::memmem;
 
 use super::body::Field;
 use super::query::Query;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use super::rank::{Rank, entry_of, rank, score_of};
 use super::respell::RespellBuffers;
 use super::syntax::{Atom, Parsed};
@@ -57,30 +57,29 @@ pub(super) enum Ready<'p> {
     Filter(&'p Atom),
 }
 
-impl SearchIndex {
-    /// The atoms of `parsed`, made ready to look for.
-    pub(super) fn ready<'p>(&self, parsed: &'p Parsed) -> Vec<Vec<Ready<'p>>> {
-        let term = |text: &str, op: Op, negated: bool| Term {
-            q: Query::new(text),
-            finder: memmem::Finder::new(text.as_bytes()).into_owned(),
-            op,
-            negated,
-        };
-        parsed
-            .groups
-            .iter()
-            .map(|g| {
-                g.iter()
-                    .map(|a| match a {
-                        Atom::Text { text, op, negated } => Ready::Text(Box::new(term(text, *op, *negated))),
-                        Atom::Filter { .. } => Ready::Filter(a),
-                    })
-                    .collect()
-            })
-            .collect()
-    }
+/// The atoms of `parsed`, made ready to look for.
+pub(super) fn ready(parsed: &Parsed) -> Vec<Vec<Ready<'_>>> {
+    let term = |text: &str, op: Op, negated: bool| Term {
+        q: Query::new(text),
+        finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+        op,
+        negated,
+    };
+    parsed
+        .groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|a| match a {
+                    Atom::Text { text, op, negated } => Ready::Text(Box::new(term(text, *op, *negated))),
+                    Atom::Filter { .. } => Ready::Filter(a),
+                })
+                .collect()
+        })
+        .collect()
 }
 
+/// A term's score in a title (see `TITLE`).
 pub(super) fn title_term(score: i64) -> u32 {
     TITLE + (score + TITLE_SHIFT).clamp(0, TITLE_RANGE - 1) as u32
 }
@@ -99,7 +98,7 @@ impl SearchIndex {
         mut candidates: Vec<u32>,
         keep: Option<usize>,
     ) -> (Vec<u32>, Vec<(u32, u32)>) {
-        let groups = self.ready(parsed);
+        let groups = ready(parsed);
         let mut order: Vec<&Vec<Ready>> = groups.iter().collect();
         order.sort_by_key(|g| g.iter().any(|a| matches!(a, Ready::Text(_))));
         let mut buffers = RespellBuffers::default();
@@ -281,7 +280,7 @@ impl SearchIndex {
             };
             return entries.iter().take(limit).map(hit).collect();
         }
-        let groups = self.ready(parsed);
+        let groups = ready(parsed);
         let mut hits: Vec<Hit> = top.iter().map(|&(e, _)| self.hit(e as usize, &groups)).collect();
         hits.sort_by(|a, b| {
             let len = |h: &Hit| self.title_len(h.entry as u32);
