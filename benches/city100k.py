@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a dataset directory of 100,000 industry indicators made from the real ones
-(each name joins two real names), for measuring load time, search and memory at that
-size:
+(each name joins two real names, each summary two real summaries: about 50 Hanzi and
+160 English chars; a third of the figures carry a real note), for measuring load time,
+search and memory at that size:
 
     cargo build --release && python3 benches/city100k.py /tmp/city100k
     /usr/bin/time -v target/release/liuzhou-tui --data /tmp/city100k
@@ -25,15 +26,23 @@ def ron(s):
 
 random.seed(7)
 base = data["industry"]
+notes = [p["note"] for i in base for p in i["points"] if p.get("note")]
 lines = ["["]
 for k in range(100_000):
     a, b = random.choice(base), random.choice(base)
     zh = a["name"]["zh"] + b["name"]["zh"][:3]
     en = a["name"]["en"] + " " + b["name"]["en"].split()[-1]
     p = a["points"][0]
+    summary = (a["summary"]["zh"] + b["summary"]["zh"], a["summary"]["en"] + " " + b["summary"]["en"])
+    note = ""
+    if k % 3 == 0:
+        n = random.choice(notes)
+        note = f', note: (zh: {ron(n["zh"])}, en: {ron(n["en"])})'
+    year = f', year: {p["year"]}' if p.get("year") else ""
     lines.append(f'(id: "r{k}", theme: {a["theme"]}, name: (zh: {ron(zh)}, en: {ron(en)}), '
-                 f'summary: (zh: "合成记录。", en: "Synthetic record."), '
-                 f'points: [(value: {p["value"]!r}, unit: {ron(p["unit"])}, source: "{p["source"]}", line: {p["line"]})]),')
+                 f'summary: (zh: {ron(summary[0])}, en: {ron(summary[1])}), '
+                 f'points: [(value: {p["value"]!r}, unit: {ron(p["unit"])}{year}, source: "{p["source"]}", '
+                 f'line: {p["line"]}{note})]),')
 lines.append("]")
 with open(os.path.join(out, "industry.ron"), "w") as f:
     f.write("\n".join(lines) + "\n")

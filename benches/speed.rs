@@ -61,7 +61,7 @@ fn search(c: &mut Criterion) {
                     let q = &strokes[next % strokes.len()];
                     next += 1;
                     let t = Instant::now();
-                    black_box(index.search(q, liuzhou_tui::tui::app::FINDER_LIMIT));
+                    black_box(index.search(q, liuzhou_tui::tui::app::FINDER_LIMIT).ok());
                     let d = t.elapsed();
                     samples.borrow_mut().push(d);
                     total += d;
@@ -72,7 +72,7 @@ fn search(c: &mut Criterion) {
         percentiles(&format!("search/{name}"), samples.into_inner());
         // A one-letter query matches nearly every record: the worst case.
         c.bench_function(&format!("search/{name}/matches everything"), |b| {
-            b.iter(|| black_box(index.search("i", liuzhou_tui::tui::app::FINDER_LIMIT)))
+            b.iter(|| black_box(index.search("i", liuzhou_tui::tui::app::FINDER_LIMIT).ok()))
         });
     }
 }

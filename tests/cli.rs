@@ -402,7 +402,6 @@ fn a_query_that_selects_nothing_exits_1_and_writes_nothing() {
 }
 
 #[test]
-#[ignore = "needs the src: qualifier from the search engine"]
 fn a_source_query_exports_the_records_citing_it_each_with_its_rows_there() {
     let csv = stdout_of(&["export", "--format", "csv", "--query", "src:d003"]);
     let ids = csv_ids(&csv);

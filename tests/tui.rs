@@ -415,12 +415,13 @@ fn finder(a: &App) -> &Finder {
 
 #[test]
 fn the_finder_counts_every_match_and_scrolls_through_them() {
-    let all = SearchIndex::new(&liuzhou_tui::embedded().unwrap()).search("i", 10_000).len();
+    let all = SearchIndex::new(&liuzhou_tui::embedded().unwrap()).search("i", 10_000).unwrap().total;
     assert!(all > FINDER_LIMIT, "the query must match more than a page: {all}");
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "/i");
-    // More may lie beyond the first page, and the count says so.
-    assert!(screen(&a).contains(&format!("{FINDER_LIMIT}+ found · ↑↓ select")), "{}", screen(&a));
+    // The count is of every match, not of the page held.
+    assert!(screen(&a).contains(&format!("{all} found · ↑↓ select")), "{}", screen(&a));
+    assert_eq!(finder(&a).hits.len(), FINDER_LIMIT);
     for _ in 0..all {
         step(&mut a, code(KeyCode::PageDown));
     }
@@ -432,7 +433,7 @@ fn the_finder_counts_every_match_and_scrolls_through_them() {
     assert_eq!(finder(&a).sel, all - 2, "↑ in a finder with a query moves the selection");
     let mut a = app(Lang::Zh, 100, 30);
     keys(&mut a, "/i");
-    assert!(screen(&a).contains(&format!("{FINDER_LIMIT}+ 项")), "{}", screen(&a));
+    assert!(screen(&a).contains(&format!("{all} 项")), "{}", screen(&a));
 }
 
 #[test]
@@ -456,6 +457,22 @@ fn finder_rows_show_the_headline_figure_in_both_languages_at_both_sizes() {
             let mut a = app(lang, w, h);
             keys(&mut a, "/luosifen");
             let name = format!("finder_{w}x{h}_{lang:?}").to_lowercase();
+            insta::assert_snapshot!(name, screen(&a));
+        }
+    }
+}
+
+/// A word found in a summary rather than a title shows the text around it, lit.
+#[test]
+fn finder_rows_show_where_a_body_match_is_in_both_languages_at_both_sizes() {
+    for (lang, query) in [(Lang::Zh, "地级市"), (Lang::En, "prefecture")] {
+        for (w, h) in [(100, 30), (41, 12)] {
+            let mut a = app(lang, w, h);
+            keys(&mut a, &format!("/{query}"));
+            let f = finder(&a);
+            let snippet = f.hits[0].snippet.as_ref().expect("a body match has a snippet");
+            assert!(snippet.text.to_lowercase().contains(query), "{snippet:?}");
+            let name = format!("finder_body_{w}x{h}_{lang:?}").to_lowercase();
             insta::assert_snapshot!(name, screen(&a));
         }
     }
@@ -527,17 +544,23 @@ fn up_in_an_empty_finder_recalls_earlier_queries_newest_first() {
 #[test]
 fn a_query_error_shows_in_the_hint_line_in_the_warning_style() {
     let mut a = app(Lang::En, 100, 30);
-    keys(&mut a, "/luosifen");
-    let Overlay::Finder(f) = &mut a.overlay else { panic!("the finder is not open") };
-    f.error = Some("unknown qualifier colour: (year, tab, src, scope, is)".to_owned());
+    keys(&mut a, "/luosifen colour:red");
     let terminal = draw(&a);
     let s = text(&terminal);
     let hint = s.lines().nth(6).unwrap();
-    assert!(hint.contains("│unknown qualifier colour:"), "{hint}");
+    assert!(hint.contains("│unknown qualifier `colour:`"), "{hint}");
     assert!(!s.contains("found ·"), "the error takes the count's place");
+    assert!(finder(&a).hits.is_empty(), "a query in error finds nothing");
     let warn = Theme::monochrome().warn;
     let x = hint.chars().position(|c| c == 'u').unwrap() as u16;
     assert_eq!(terminal.backend().buffer()[(x, 6)].style().add_modifier, warn.add_modifier);
+    // In Chinese too, and mending the query brings the results back.
+    let mut a = app(Lang::Zh, 100, 30);
+    keys(&mut a, "/year:20x");
+    assert!(screen(&a).contains("year:20x 不是 year: 可取的值"), "{}", screen(&a));
+    step(&mut a, code(KeyCode::Backspace));
+    keys(&mut a, "21");
+    assert!(screen(&a).contains(" 项 · ↑↓ 选择"), "{}", screen(&a));
 }
 
 #[test]

@@ -3,9 +3,24 @@
 
 use liuzhou_tui::data::{Dataset, Text};
 
-/// What people type, one keystroke at a time: Hanzi, pinyin, initials, English.
-pub const TYPED: &[&str] =
-    &["zhiliangqiangshi", "zlqs", "luosifen", "lsf", "xinnengyuan", "quality city", "bauhinia", "螺蛳粉", "质量强市"];
+/// What people type, one keystroke at a time: Hanzi, pinyin, initials, English, words
+/// in another order, words of a summary in both scripts, and qualifiers.
+pub const TYPED: &[&str] = &[
+    "zhiliangqiangshi",
+    "zlqs",
+    "luosifen",
+    "lsf",
+    "xinnengyuan",
+    "quality city",
+    "bauhinia",
+    "螺蛳粉",
+    "质量强市",
+    "revenue luosifen",
+    "excavator",
+    "挖掘机",
+    "tab:ecology",
+    "year:2021 nev",
+];
 
 /// Every query `TYPED` passes through: "z", "zh", "zhi", …
 pub fn keystrokes() -> Vec<String> {
@@ -13,7 +28,8 @@ pub fn keystrokes() -> Vec<String> {
 }
 
 /// A dataset of `n` indicators made from the real ones: each name joins two real
-/// names, so the text is realistic Chinese and English, and no two are alike.
+/// names, and each summary two real summaries (about 50 Hanzi and 160 English chars),
+/// so the text is realistic Chinese and English, and no two are alike.
 pub fn synthetic(n: usize) -> Dataset {
     let mut data = liuzhou_tui::embedded().unwrap();
     let base = data.industry.clone();
@@ -33,6 +49,8 @@ pub fn synthetic(n: usize) -> Dataset {
             let tail: String = b.name.zh().chars().take(3).collect();
             let word = b.name.en().split_whitespace().last().unwrap_or("");
             ind.name = Text::new(&format!("{}{tail}", a.name.zh()), &format!("{} {word}", a.name.en()));
+            let (sa, sb) = (&a.summary, &b.summary);
+            ind.summary = Text::new(&format!("{}{}", sa.zh(), sb.zh()), &format!("{} {}", sa.en(), sb.en()));
             ind
         })
         .collect();

@@ -32,7 +32,7 @@ pub fn run(data: &Dataset, what: Option<ListWhat>, format: ListFormat, out: &mut
         ListFormat::Tsv => {
             writeln!(out, "id\ttab\tname_zh\tname_en\tfigure\tyear")?;
             for r in wanted {
-                let (name, (figure, year)) = (r.name(), headline(r));
+                let (name, (figure, year)) = (r.name(), headline(r, Lang::En));
                 let year = year.map_or_else(String::new, |y| y.to_string());
                 let row = [clean(r.id()), clean(r.tab()), clean(name.zh()), clean(name.en()), clean(&figure)];
                 writeln!(out, "{}\t{year}", row.join("\t"))?;
@@ -41,7 +41,7 @@ pub fn run(data: &Dataset, what: Option<ListWhat>, format: ListFormat, out: &mut
         ListFormat::Json => {
             let rows: Vec<_> = wanted
                 .map(|r| {
-                    let (figure, year) = headline(r);
+                    let (figure, year) = headline(r, Lang::En);
                     json!({ "id": r.id(), "tab": r.tab(), "title": r.name(), "figure": figure, "year": year })
                 })
                 .collect();
@@ -51,12 +51,12 @@ pub fn run(data: &Dataset, what: Option<ListWhat>, format: ListFormat, out: &mut
     Ok(())
 }
 
-fn clean(s: &str) -> Cow<'_, str> {
+pub(super) fn clean(s: &str) -> Cow<'_, str> {
     text::escape_controls(s, "")
 }
 
-/// A record's latest figure (in English) and its year, or its date's year.
-fn headline(r: Record<'_>) -> (String, Option<i32>) {
+/// A record's latest figure (in `lang`) and its year, or its date's year.
+pub(super) fn headline(r: Record<'_>, lang: Lang) -> (String, Option<i32>) {
     let point = match r {
         Record::Indicator(ind, _) => ind.points.last(),
         Record::Item(_, item) => item.points.last(),
@@ -64,5 +64,5 @@ fn headline(r: Record<'_>) -> (String, Option<i32>) {
         Record::Source(s) => return (String::new(), Some(s.date.year)),
         Record::List(_) => None,
     };
-    point.map_or((String::new(), None), |p| (p.display(Lang::En), p.year))
+    point.map_or((String::new(), None), |p| (p.display(lang), p.year))
 }

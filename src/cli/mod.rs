@@ -7,6 +7,7 @@ mod list;
 mod show;
 
 pub use compare::CompareFormat;
+mod search;
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -14,13 +15,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCompleter;
-use serde_json::json;
 
 use crate::data::error::LoadError;
-use crate::data::{Dataset, Lang, Record};
+use crate::data::{Dataset, Lang};
 use crate::docs::{Docs, DocsError};
 use crate::export::{self, ExportError, Format};
-use crate::search::SearchIndex;
+use crate::search::QueryError;
 use crate::suggest;
 use crate::text;
 
@@ -87,13 +87,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ListFormat,
     },
-    /// Find records by Hanzi, pinyin (full, initials or mixed) or English, best first
+    /// Find records by their titles (Hanzi, pinyin, initials, English) and their text, best first
+    #[command(after_help = "Terms match in any order. 'exact ^prefix suffix$ !not a | b; \
+year:2021 year:2019..2021 tab:industry|ecology|timeline|livelihood|sources (or 产业 生态 政策 民生 来源) \
+src:d003 scope:city|guangxi|company is:computed is:disputed")]
     Search {
-        /// What to look for: 质量强市, zhiliangqiangshi, zlqs, "quality city"
+        /// What to look for: 质量强市, zhiliangqiangshi, zlqs, "quality city", "year:2021 steel"
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
+        /// text: score, id, tab, titles (and the matching text); tsv: id, tab, title, figure, year
         #[arg(long, value_enum, default_value = "text")]
-        format: OutputFormat,
+        format: SearchFormat,
         /// At most this many hits, 1 to 100000
         #[arg(long, default_value_t = 20, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000))]
         limit: usize,
@@ -121,6 +125,13 @@ pub enum Command {
 pub enum OutputFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    Text,
+    Json,
+    Tsv,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -156,6 +167,8 @@ pub enum CliError {
     Docs(#[from] DocsError),
     #[error(transparent)]
     Compare(#[from] crate::compare::CompareError),
+    #[error(transparent)]
+    Query(#[from] QueryError),
     #[error("cannot write standard output")]
     Io(#[from] io::Error),
 }
@@ -237,42 +250,7 @@ pub fn run(
             list::run(data, *what, *format, out)?;
             Ok(Outcome::Done)
         }
-        Command::Search { query, format, limit } => {
-            let query = query.join(" ");
-            let hits = SearchIndex::new(data).search(&query, *limit);
-            if hits.is_empty() {
-                return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(&query))));
-            }
-            // Hits are records' places in `records`; the index keeps no copy of them.
-            let records: Vec<Record> = hits.iter().filter_map(|h| data.record(h.entry)).collect();
-            match format {
-                OutputFormat::Text => {
-                    for (h, r) in hits.iter().zip(&records) {
-                        let (name, clean) = (r.name(), |s| text::escape_controls(s, ""));
-                        let id = text::pad(&clean(r.id()), 32);
-                        writeln!(
-                            out,
-                            "{:>5}  {id} {:<10} {} · {}",
-                            h.score,
-                            r.tab(),
-                            clean(name.zh()),
-                            clean(name.en())
-                        )?;
-                    }
-                }
-                OutputFormat::Json => {
-                    let json: Vec<_> = hits
-                        .iter()
-                        .zip(&records)
-                        .map(|(h, r)| {
-                            json!({ "id": r.id(), "kind": r.kind(), "tab": r.tab(), "title": r.name(), "score": h.score })
-                        })
-                        .collect();
-                    export::json_value(&json, out)?;
-                }
-            }
-            Ok(Outcome::Done)
-        }
+        Command::Search { query, format, limit } => search::run(data, &query.join(" "), *format, *limit, lang, out),
         Command::Compare { ids, format } => {
             compare::run(&crate::compare::Comparison::new(data, ids)?, *format, out)?;
             Ok(Outcome::Done)

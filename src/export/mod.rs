@@ -54,6 +54,8 @@ pub enum ExportError {
     NotDir { path: String },
     #[error("{path} holds files other than a dataset's, so it is not replaced, even with --force")]
     NotDataset { path: String },
+    #[error(transparent)]
+    Query(#[from] crate::search::QueryError),
 }
 
 /// How errors name standard output.

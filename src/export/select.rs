@@ -7,18 +7,15 @@ use super::ExportError;
 use crate::data::{Dataset, Item, List, Record};
 use crate::search::SearchIndex;
 
-/// The records `query` selects, as places in `Dataset::records`.
+/// The records `query` selects, as places in `Dataset::records`: every record the
+/// finder would find for it, in dataset order.
 pub fn select(data: &Dataset, query: &str) -> Result<Vec<usize>, ExportError> {
-    // Every record whose title the finder's search matches, however weakly: the one
-    // place the search language's own selection is to take over.
-    let every = data.records().count().max(1);
-    Ok(SearchIndex::new(data).search(query, every).into_iter().map(|h| h.entry).collect())
+    Ok(SearchIndex::new(data).select(query)?)
 }
 
 /// The dataset of the records `query` selects; none when it selects nothing.
 pub fn selected(data: &Dataset, query: &str) -> Result<Option<Dataset>, ExportError> {
-    let mut picked = select(data, query)?;
-    picked.sort_unstable();
+    let picked = select(data, query)?;
     Ok((!picked.is_empty()).then(|| subset(data, |ordinal, _| picked.binary_search(&ordinal).is_ok())))
 }
 

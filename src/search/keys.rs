@@ -5,7 +5,7 @@ use pinyin::ToPinyinMulti;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::normalise::{CompactChars, has_separators, push_normalised};
-use super::prefilter::{Bigrams, PinyinPairs, add_bigram, bigrams, mask, union_bigrams};
+use super::prefilter::{Bigrams, add_bigram, bigrams, mask, union_bigrams};
 use crate::data::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -103,11 +103,11 @@ pub(super) struct KeyView<'a> {
 
 /// The keys a record is found by: its English title, its Chinese title, and the
 /// pinyin of the Chinese title with the usual readings (other readings as `alts`).
-pub(super) fn keys_of(title: &Text, pairs: &mut PinyinPairs) -> Vec<Key> {
+pub(super) fn keys_of(title: &Text) -> Vec<Key> {
     let mut keys = vec![plain_key(title.en(), Side::En), plain_key(title.zh(), Side::Zh)];
     let readings: Vec<Vec<&'static str>> = title.zh().chars().map(readings_of).collect();
     if readings.iter().any(|r| !r.is_empty()) {
-        keys.push(pinyin_key(title.zh(), &readings, pairs));
+        keys.push(pinyin_key(title.zh(), &readings));
     }
     keys
 }
@@ -158,7 +158,7 @@ fn v_spelling(r: &'static str) -> &'static str {
 
 /// "zhi liang qiang shi" for 质量强市, with each letter mapped back to its Hanzi, and
 /// each heteronym's other readings beside it.
-fn pinyin_key(title: &str, readings: &[Vec<&'static str>], pairs: &mut PinyinPairs) -> Key {
+fn pinyin_key(title: &str, readings: &[Vec<&'static str>]) -> Key {
     let mut text = String::new();
     let mut runs = Vec::with_capacity(readings.len());
     let mut initials = String::new();
@@ -202,18 +202,15 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>], pairs: &mut PinyinPai
         runs.push(clamp_u8(run));
     }
     let mut key = Key { alts, ..Key::new(text, runs, Some(initials), Side::Zh, false) };
-    union_bigrams(&mut key.bigrams, &reading_lattice_bigrams(title, readings, pairs));
+    union_bigrams(&mut key.bigrams, &reading_lattice_bigrams(title, readings));
     key
 }
 
 /// The bigrams of a title's pinyin under any reading of each Hanzi: within each
-/// reading, and across each pair of neighbours' readings; each also added to `pairs`.
-fn reading_lattice_bigrams(title: &str, readings: &[Vec<&'static str>], pairs: &mut PinyinPairs) -> Bigrams {
+/// reading, and across each pair of neighbours' readings.
+fn reading_lattice_bigrams(title: &str, readings: &[Vec<&'static str>]) -> Bigrams {
     let mut g = Bigrams::default();
-    let mut add = |a: char, b: char| {
-        add_bigram(&mut g, a, b);
-        pairs.add(a, b);
-    };
+    let mut add = |a: char, b: char| add_bigram(&mut g, a, b);
     let mut prev: Vec<String> = Vec::new();
     for (c, r) in title.chars().zip(readings) {
         let spellings: Vec<String> = if r.is_empty() {
@@ -275,7 +272,7 @@ mod tests {
 
     #[test]
     fn pinyin_keys_map_back_to_hanzi() {
-        let keys = keys_of(&Text::new("质量强市MINI EV", ""), &mut PinyinPairs::default());
+        let keys = keys_of(&Text::new("质量强市MINI EV", ""));
         let k = keys.iter().find(|k| k.initials.is_some()).unwrap();
         assert_eq!(k.text, "zhi liang qiang shi mini ev");
         assert_eq!(k.initials.as_deref(), Some("zlqsme"));

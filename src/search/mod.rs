@@ -1,11 +1,16 @@
-//! One finder over every record: Hanzi, full pinyin, pinyin initials (or a mix) and
-//! English. Owns `SearchIndex` and `Hit`, and the calls that build and query it.
+//! One finder over every record, in one query language (see `syntax`): terms in any
+//! order, each found in a record's titles fuzzily (Hanzi, full pinyin, initials or a
+//! mix, English; `title`, `term`) or literally in the rest of its text (`body`), with
+//! fzf's operators and qualifiers (`filter`). Owns `SearchIndex`, `Found` and `Hit`.
 //!
-//! A query passes through two passes: `scan` gives every candidate a cheap score
-//! (`rank`'s bonuses plus the span of a greedy match) and keeps the best few; `score`
-//! runs the fuzzy matcher (`matcher`) on those alone, for the final score and the
-//! highlights. Pinyin (`keys`) is computed once when the index (`store`) is built.
+//! A query first finds every record it matches, with a cheap score (`engine`); the
+//! best few are then scored in full, with the matcher's highlights and a snippet.
 
+mod body;
+mod engine;
+mod fields;
+mod filter;
+mod hit;
 mod keys;
 mod matcher;
 mod normalise;
@@ -16,116 +21,162 @@ mod respell;
 mod scan;
 mod score;
 mod store;
+mod syntax;
+mod term;
+
+use std::fmt;
+
+pub use body::{Field, Snippet};
+pub use filter::QueryError;
 
 use crate::data::{Dataset, Text};
-use matcher::Matcher;
-use prefilter::{Bigrams, PinyinPairs};
-use query::Query;
-use rank::{Rank, entry_of, shortlist_len};
-use scan::Candidate;
-use store::{StoredAltReading, StoredKey};
+use body::BodyIndex;
+use filter::Facets;
+use store::TitleIndex;
+use syntax::Parsed;
 
-/// A match: the entry (its title's position among those indexed, which for
-/// `SearchIndex::new` is its place in `Dataset::records`), its score (higher is
-/// better) and the matched character positions in the Chinese and English titles, for
-/// highlighting.
+/// What a search found: the best hits, best first, and how many records matched in all.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Found {
+    pub hits: Vec<Hit>,
+    pub total: usize,
+}
+
+/// A match: the entry (for `SearchIndex::new`, the record's place in
+/// `Dataset::records`), its score (higher is better), the matched char positions in
+/// the Chinese and English titles, where the query matched, and for a match in the
+/// record's text, an excerpt of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub entry: usize,
-    pub score: i64,
+    pub score: u32,
     pub zh: Vec<usize>,
     pub en: Vec<usize>,
+    pub matched: Matched,
+    pub snippet: Option<Snippet>,
+}
+
+/// Where a hit matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Matched {
+    /// Every term in the titles.
+    Title,
+    /// A term in this field of the record's other text.
+    Body(Field),
+    /// The query had only qualifiers (and exclusions): the record is one they select.
+    Qualifiers,
+}
+
+impl fmt::Display for Matched {
+    /// "title", "body:summary", "qualifiers", as the command line prints it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Matched::Title => f.write_str("title"),
+            Matched::Body(field) => write!(f, "body:{}", field.name()),
+            Matched::Qualifiers => f.write_str("qualifiers"),
+        }
+    }
 }
 
 pub struct SearchIndex {
-    /// Every entry's keys, entry after entry: English title, Chinese title, and
-    /// pinyin with the usual readings (whose other readings are in `alts`).
-    keys: Vec<StoredKey>,
-    /// Entry `e`'s keys are `keys[first_key[e]..first_key[e + 1]]`.
-    first_key: Vec<u32>,
-    text: String,
-    runs: Vec<u8>,
-    alts: Vec<StoredAltReading>,
-    /// Every distinct reading `alts` uses, once.
-    readings: Vec<&'static str>,
-    /// Letters and Hanzi in each Chinese title: shorter names rank first at equal
-    /// score, and punctuation (《》“”) does not count.
-    lengths: Vec<u16>,
-    /// Union of each entry's key masks and other readings.
-    masks: Vec<u64>,
-    /// Bits (as `mask`) of the chars an entry's keys can begin with: first chars of
-    /// their compact forms and initials, and other readings of a first Hanzi. Only a
-    /// query beginning with one of them can earn an exact or prefix bonus.
-    start_masks: Vec<u64>,
-    /// The bits (`word_bits`) of every word of the English title: a query whose first
-    /// word's bits are not all here cannot stand there as whole words.
-    en_word_bits: Vec<u64>,
-    /// Union of each entry's key bigrams.
-    bigrams: Vec<Bigrams>,
-    /// Pairs of chars any pinyin key holds under any reading.
-    pinyin_pairs: PinyinPairs,
-    matcher: Matcher,
-    /// The last query and the entries it may have matched: a query that extends it
-    /// can only match among those, so typing narrows instead of rescanning everything,
-    /// and goes on with each one's greedy match where it got to.
-    last_query: Option<(String, Vec<Candidate>)>,
+    titles: TitleIndex,
+    body: BodyIndex,
+    /// Text records share, held once (see `fields::shared_fields`): a term found there
+    /// finds each record that refers to it (see `Facets::shared`).
+    shared: BodyIndex,
+    facets: Facets,
+    /// The last query and every entry it matched, in order: a query that narrows it
+    /// (see `Parsed::narrows`) looks only among those, so typing does not rescan.
+    last: Option<(Parsed, Vec<u32>)>,
 }
 
 impl SearchIndex {
-    /// An index over every record's title; a hit's `entry` is the record's place in
-    /// `Dataset::records` (see `Dataset::record`).
+    /// An index over every record, its titles and its other text; a hit's `entry` is
+    /// the record's place in `Dataset::records` (see `Dataset::record`).
     pub fn new(data: &Dataset) -> SearchIndex {
-        SearchIndex::from_titles(data.records().map(|r| r.name()))
+        // Twice through the records: once to size the arena, so that it is allocated
+        // once; grown by doubling, its old copies would raise the peak by twice its size.
+        let mut fields = Vec::new();
+        let mut bytes = 0;
+        for r in data.records() {
+            fields::record_fields(r, &mut fields);
+            bytes += fields.iter().map(|(_, s)| s.len() + 1).sum::<usize>();
+        }
+        let mut body = BodyIndex::with_capacity(bytes, data.records().count());
+        for r in data.records() {
+            fields::record_fields(r, &mut fields);
+            body.push(fields.iter().map(|(f, s)| (*f, s.as_str())));
+        }
+        let mut shared = BodyIndex::default();
+        for texts in fields::shared_fields(data) {
+            shared.push(texts.iter().map(|(f, s)| (*f, s.as_str())));
+        }
+        SearchIndex {
+            titles: TitleIndex::from_titles(data.records().map(|r| r.name())),
+            body,
+            shared,
+            facets: Facets::new(data),
+            last: None,
+        }
     }
 
-    /// An index over any titles (the benchmarks build synthetic ones). It keeps only
-    /// its keys, not the titles: the caller has them.
+    /// An index over titles alone (the benchmarks and tests build synthetic ones): no
+    /// body text, and no qualifier selects anything.
     pub fn from_titles<'t>(titles: impl IntoIterator<Item = &'t Text>) -> SearchIndex {
-        SearchIndex::build(&titles.into_iter().collect::<Vec<_>>())
+        SearchIndex {
+            titles: TitleIndex::from_titles(titles),
+            body: BodyIndex::default(),
+            shared: BodyIndex::default(),
+            facets: Facets::default(),
+            last: None,
+        }
     }
 
-    /// How many titles are indexed.
+    /// How many records are indexed.
     pub fn len(&self) -> usize {
-        self.lengths.len()
+        self.titles.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lengths.is_empty()
+        self.len() == 0
     }
 
-    /// The best `limit` matches for `query`, best first; ties keep index order.
-    ///
-    /// Two passes: every candidate gets a cheap score (bonuses and the span of a
-    /// greedy match); only the best few are scored by the matcher, which also finds
-    /// the characters to highlight.
-    pub fn search(&mut self, query: &str, limit: usize) -> Vec<Hit> {
-        let Some((q, top)) = self.shortlist(query, shortlist_len(limit)) else {
-            return Vec::new();
-        };
-        let mut hits: Vec<Hit> = top.iter().filter_map(|&r| self.score(entry_of(r), &q)).collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then_with(|| self.lengths[a.entry].cmp(&self.lengths[b.entry]))
-                .then(a.entry.cmp(&b.entry))
-        });
-        hits.truncate(limit);
-        hits
+    /// The best `limit` matches for `query`, best first (ties: the shorter title, then
+    /// the earlier record), and how many records matched in all. A query of
+    /// qualifiers only lists what they select, in dataset order.
+    pub fn search(&mut self, query: &str, limit: usize) -> Result<Found, QueryError> {
+        let parsed = syntax::parse(query, &self.facets)?;
+        let (entries, top) = self.matching(parsed.clone(), Some(rank::shortlist_len(limit)));
+        let hits = self.hits(&parsed, &entries, &top, limit);
+        let total = entries.len();
+        self.last = Some((parsed, entries));
+        Ok(Found { hits, total })
     }
 
-    /// The query as read and the best `keep` candidates for it by cheap score (see
-    /// `scan`), searching within the last query's when it extends that one; `None`
-    /// for a query of nothing.
-    fn shortlist(&mut self, query: &str, keep: usize) -> Option<(Query, Vec<Rank>)> {
-        let mut q = Query::new(query)?;
-        q.respellable = self.pinyin_pairs.may_all_stand(&q.compact);
-        let candidates: Vec<Candidate> = match self.last_query.take() {
-            Some((prev, within)) if q.compact.starts_with(&prev) => within,
-            _ => (0..self.len() as u32).map(Candidate::new).collect(),
+    /// Every record `query` matches, in dataset order (for an export of them).
+    pub fn select(&mut self, query: &str) -> Result<Vec<usize>, QueryError> {
+        let parsed = syntax::parse(query, &self.facets)?;
+        let (entries, _) = self.matching(parsed.clone(), None);
+        let out = entries.iter().map(|&e| e as usize).collect();
+        self.last = Some((parsed, entries));
+        Ok(out)
+    }
+
+    /// Every entry `parsed` matches, in order, and the best `keep` by cheap score (see
+    /// `evaluate`); among the last query's entries when this one narrows it.
+    fn matching(&mut self, parsed: Parsed, keep: Option<usize>) -> (Vec<u32>, Vec<(u32, u32)>) {
+        if parsed.groups.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let candidates = match self.last.take() {
+            Some((prev, entries)) if parsed.narrows(&prev) => entries,
+            Some((prev, entries)) => match parsed.newly_in_body(&prev) {
+                Some(term) => self.with_text_matches(entries, term),
+                None => (0..self.len() as u32).collect(),
+            },
+            None => (0..self.len() as u32).collect(),
         };
-        let (top, maybe) = self.scan(candidates, &q, keep);
-        self.last_query = Some((q.compact.clone(), maybe));
-        Some((q, top))
+        self.evaluate(&parsed, candidates, keep)
     }
 }
 
@@ -133,13 +184,8 @@ impl SearchIndex {
 mod tests {
     use super::*;
 
-    pub(super) fn index_of(titles: &[Text]) -> SearchIndex {
+    fn index_of(titles: &[Text]) -> SearchIndex {
         SearchIndex::from_titles(titles)
-    }
-
-    /// The compact form built directly, to check what reads it off a key's text.
-    pub(super) fn compact(text: &str) -> String {
-        text.chars().filter(|c| c.is_alphanumeric()).collect()
     }
 
     #[test]
@@ -156,7 +202,7 @@ mod tests {
             ("长沙", "changsha"),
         ] {
             let mut index = index_of(&[Text::new(zh, "")]);
-            let hits = index.search(query, 5);
+            let hits = index.search(query, 5).unwrap().hits;
             assert_eq!(hits.len(), 1, "{query} should find {zh}");
             assert_eq!(hits[0].zh, vec![0, 1], "{query} should light up both of {zh}");
         }
@@ -166,22 +212,20 @@ mod tests {
     fn a_heteronym_in_every_position_respells_at_once() {
         // 重庆银行: both 重 (chong) and 行 (hang) take their other reading.
         let mut index = index_of(&[Text::new("重庆银行", "")]);
-        let hits = index.search("chongqingyinhang", 5);
+        let hits = index.search("chongqingyinhang", 5).unwrap().hits;
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].zh, vec![0, 1, 2, 3]);
     }
 
     #[test]
-    fn a_scattered_match_through_another_reading_ranks_after_the_usual_ones() {
-        // "hdy" stands scattered in 很美丽…多鱼 (hen mei li … duo yu) as usually read, far
-        // looser than in 行动业 when 行 is read hang: found, but after.
+    fn initials_through_another_reading_count_and_scattered_ones_do_not() {
+        // "hdy" is the initials of 行动业 when 行 is read hang; in 很美丽…多鱼 (hen mei li
+        // … duo yu) its letters stand far apart, over syllables that are not consecutive.
         let mut index = index_of(&[Text::new("行动业", ""), Text::new("很美丽漂亮可爱多鱼", "")]);
-        let hits = index.search("hdy", 5);
-        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [1, 0]);
-        assert!(hits[1].score < 0, "below any match through the usual readings: {hits:?}");
-        // Contiguous through another reading still ranks as contiguous.
-        index.last_query = None;
-        let hits: Vec<usize> = index.search("hangdong", 5).iter().map(|h| h.entry).collect();
+        let hits = index.search("hdy", 5).unwrap().hits;
+        assert_eq!(hits.iter().map(|h| h.entry).collect::<Vec<_>>(), [0]);
+        index.last = None;
+        let hits: Vec<usize> = index.search("hangdong", 5).unwrap().hits.iter().map(|h| h.entry).collect();
         assert_eq!(hits, [0]);
     }
 
@@ -193,16 +237,16 @@ mod tests {
         let titles: Vec<Text> = all.chunks(8).map(|c| Text::new(&c.iter().collect::<String>(), "")).collect();
         let mut index = index_of(&titles);
         for query in ["e", "ai", "lve", "nv", "zhong", "xing"] {
-            index.last_query = None;
-            index.search(query, 30);
+            index.last = None;
+            index.search(query, 30).unwrap();
         }
     }
 
     #[test]
     fn empty_and_blank_queries_find_nothing() {
         let mut index = index_of(&[Text::new("柳州", "Liuzhou")]);
-        assert!(index.search("", 5).is_empty());
-        assert!(index.search("   ", 5).is_empty());
+        assert_eq!(index.search("", 5), Ok(Found::default()));
+        assert_eq!(index.search("   ", 5), Ok(Found::default()));
     }
 
     #[test]
@@ -210,8 +254,8 @@ mod tests {
         // A data file saved on macOS may hold decomposed (NFD) text.
         let mut index = index_of(&[Text::new("咖啡", "Cafe\u{301} MINI")]);
         for query in ["café", "cafe\u{301}"] {
-            index.last_query = None;
-            let hits = index.search(query, 5);
+            index.last = None;
+            let hits = index.search(query, 5).unwrap().hits;
             assert_eq!(hits.len(), 1, "{query:?}");
             assert_eq!(hits[0].en, vec![0, 1, 2, 3], "{query:?}: é lights up at its letter");
         }
@@ -220,7 +264,38 @@ mod tests {
     #[test]
     fn nfd_and_full_width_queries_are_normalised() {
         let mut index = index_of(&[Text::new("咖啡", "Café MINI")]);
-        assert_eq!(index.search("cafe\u{301}", 5).len(), 1);
-        assert_eq!(index.search("ＭＩＮＩ", 5).len(), 1);
+        assert_eq!(index.search("cafe\u{301}", 5).unwrap().total, 1);
+        assert_eq!(index.search("ＭＩＮＩ", 5).unwrap().total, 1);
+    }
+
+    /// `n` titles joined from the embedded ones, as in the benchmarks: enough entries
+    /// for pruning to matter.
+    fn joined(n: usize) -> Vec<Text> {
+        let data = crate::embedded().unwrap();
+        let titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
+        (0..n)
+            .map(|k| {
+                let (a, b) = (&titles[k % titles.len()], &titles[(k * 7 + 3) % titles.len()]);
+                let zh = format!("{}{}", a.zh(), b.zh().chars().take(3).collect::<String>());
+                Text::new(&zh, &format!("{} {}", a.en(), b.en().split_whitespace().last().unwrap_or("")))
+            })
+            .collect()
+    }
+
+    /// Typing searches only what the last query may have matched, including the
+    /// candidates it did not score: every step must rank as a search from scratch.
+    #[test]
+    fn typing_ranks_as_searching_afresh() {
+        let joined = joined(3000);
+        let (mut typed, mut fresh) = (SearchIndex::from_titles(&joined), SearchIndex::from_titles(&joined));
+        let queries = ["zhiliangqiangshi", "bauhinia", "zlqs", "quality city", "luosifen", "chongqing", "质量强市"];
+        // Heteronyms read otherwise: 行 hang, 重 zhong.
+        for query in queries.into_iter().chain(["hangyebiaozhun", "zhongdianxiangmu", "zhongda"]) {
+            for (i, c) in query.char_indices() {
+                let prefix = &query[..i + c.len_utf8()];
+                fresh.last = None;
+                assert_eq!(typed.search(prefix, 30), fresh.search(prefix, 30), "typing {prefix:?}");
+            }
+        }
     }
 }

@@ -1,22 +1,58 @@
-//! Text as search compares it, alike for titles and queries: normalised (NFKC, lower
-//! case), and its compact form (letters, digits and Hanzi only).
+//! Text as search compares it, alike for titles, record text and queries: folded
+//! (compatibility forms, lower case, no accents or tone marks, ü as v), and its compact
+//! form (letters, digits and Hanzi only).
 
 use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
-/// NFKC (so macOS's decomposed text and full-width letters match) and lower case.
+/// `s` folded (see `push_normalised`).
 pub(super) fn normalise(s: &str) -> String {
-    s.nfkc().flat_map(char::to_lowercase).collect()
+    let mut out = String::with_capacity(s.len());
+    push_normalised(s, &mut out);
+    out
 }
 
-/// Appends `s` normalised (see `normalise`) to `out`, without allocating; returns how
-/// many chars it added.
+/// Appends `s` folded to `out`, without allocating; returns how many chars it added.
+///
+/// Folding: NFKC's compatibility forms (full-width letters, ligatures), lower case, and
+/// no combining marks, so that a pinyin word copied from a dictionary (`luósīfěn`)
+/// finds what the toneless one finds. ü (however its marks are written) becomes v, as
+/// every pinyin input method types it and as the index spells 绿 (lv). Marks go one
+/// char at a time, so text decomposed (as macOS saves it) folds as composed text does.
 pub(super) fn push_normalised(s: &str, out: &mut String) -> usize {
-    if let [b] = s.as_bytes() {
-        // ASCII: NFKC leaves it as it is.
-        out.push(char::from(b.to_ascii_lowercase()));
+    let mut added = 0;
+    for c in s.chars() {
+        added += push_folded(c, out);
+    }
+    added
+}
+
+/// One char of `push_normalised`.
+#[inline]
+fn push_folded(c: char, out: &mut String) -> usize {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
         return 1;
     }
-    s.nfkc().flat_map(char::to_lowercase).map(|c| out.push(c)).count()
+    // Hanzi and Hangul syllables fold to themselves: most Chinese text is only these.
+    if matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{ac00}'..='\u{d7a3}') {
+        out.push(c);
+        return 1;
+    }
+    let mut added = 0;
+    for d in c.nfkd() {
+        if d == '\u{308}' && out.ends_with('u') {
+            // ü, written as u and a diaeresis.
+            out.pop();
+            out.push('v');
+        } else if !is_combining_mark(d) {
+            for l in d.to_lowercase() {
+                out.push(l);
+                added += 1;
+            }
+        }
+    }
+    added
 }
 
 /// Whether `text` has chars other than letters, digits and Hanzi: when not, it is its
@@ -53,5 +89,20 @@ impl Iterator for CompactChars<'_> {
                 return Some(c);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn marks_width_and_case_fold_away() {
+        assert_eq!(normalise("luósīfěn ZHÌLIÀNG"), "luosifen zhiliang");
+        for u in ["lǜ", "lü", "lu\u{308}\u{300}", "LÜ", "lv"] {
+            assert_eq!(normalise(u), "lv", "{u:?}");
+        }
+        assert_eq!(normalise("ＭＩＮＩ ﬁ Café 柳州 한국"), "mini fi cafe 柳州 한국");
+        assert_eq!(normalise("cafe\u{301}"), "cafe");
     }
 }

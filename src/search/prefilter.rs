@@ -1,5 +1,5 @@
 //! Bit sets that rule an entry out before any key of it is read: char masks, English
-//! word bits, bigrams, and the pairs of letters any pinyin in the index holds.
+//! word bits, bigrams, and the pairs of chars runs of word beginnings can hold.
 
 /// Bits for the chars of `s`: one per ASCII letter or digit, the rest hashed into the
 /// last 28 bits. A key lacking any bit of the query cannot contain it.
@@ -64,38 +64,44 @@ pub(super) fn union_bigrams(g: &mut Bigrams, other: &Bigrams) {
     g.iter_mut().zip(other).for_each(|(a, b)| *a |= b);
 }
 
-/// Which pairs of adjacent ASCII letters and digits stand anywhere in the compact
-/// pinyin of any title, under any reading. A query with a pair that none has stands
-/// contiguously in no respelling at all, which spares walking each entry's.
-pub(super) struct PinyinPairs(Box<[u64; 256]>);
+/// The words of a key's text (runs of bytes other than ASCII punctuation and spaces)
+/// with their byte offsets.
+pub(super) fn words(text: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < text.len() && splits_words(text[at]) {
+            at += 1;
+        }
+        (at < text.len()).then(|| {
+            let start = at;
+            while at < text.len() && !splits_words(text[at]) {
+                at += 1;
+            }
+            (start, &text[start..at])
+        })
+    })
+}
 
-impl Default for PinyinPairs {
-    fn default() -> PinyinPairs {
-        PinyinPairs(Box::new([0; 256]))
+/// Adds to `g` every pair of chars a query made of beginnings of consecutive words
+/// can hold (see `term`): two chars of one word side by side, or any char of a word
+/// and the first of the next; each word under each of its spellings.
+pub(super) fn add_segment_pairs<'a>(g: &mut Bigrams, words: impl Iterator<Item = &'a [&'a [u8]]>) {
+    let mut prev: Vec<char> = Vec::new();
+    for spellings in words {
+        let mut chars: Vec<char> = Vec::new();
+        for s in spellings {
+            let word: Vec<char> = String::from_utf8_lossy(s).chars().collect();
+            word.windows(2).for_each(|w| add_bigram(g, w[0], w[1]));
+            if let Some(&first) = word.first() {
+                prev.iter().for_each(|&c| add_bigram(g, c, first));
+            }
+            chars.extend(word);
+        }
+        prev = chars;
     }
 }
 
-impl PinyinPairs {
-    /// The word and bit of ASCII pair `a`, `b`.
-    fn slot(a: u8, b: u8) -> (usize, u64) {
-        let i = usize::from(a) << 7 | usize::from(b);
-        (i / 64, 1 << (i % 64))
-    }
-
-    pub(super) fn add(&mut self, a: char, b: char) {
-        if a.is_ascii() && b.is_ascii() {
-            let (word, bit) = PinyinPairs::slot(a as u8, b as u8);
-            self.0[word] |= bit;
-        }
-    }
-
-    /// Whether every pair of adjacent chars of a query's compact form stands
-    /// somewhere; a query that is not ASCII may.
-    pub(super) fn may_all_stand(&self, compact: &str) -> bool {
-        !compact.is_ascii()
-            || compact.as_bytes().windows(2).all(|w| {
-                let (word, bit) = PinyinPairs::slot(w[0], w[1]);
-                self.0[word] & bit != 0
-            })
-    }
+/// Whether `g` holds every pair in `pairs`.
+pub(super) fn holds_all(g: &Bigrams, pairs: &Bigrams) -> bool {
+    g.iter().zip(pairs).all(|(g, p)| p & !g == 0)
 }

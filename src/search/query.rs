@@ -1,5 +1,5 @@
-//! A query as the scan reads it: normalised and compacted, with its masks, bigrams and
-//! finders, and the bit-parallel positions that follow its greedy match through text.
+//! A term as the title index reads it: folded and compacted, with its masks, bigrams
+//! and finders.
 
 use memchr::memmem;
 
@@ -23,30 +23,14 @@ pub(super) struct Query {
     /// The pairs of adjacent chars within each word (which any contiguous match has);
     /// none for a query of single letters.
     pub(super) word_bigrams: Option<Bigrams>,
+    /// The pairs of adjacent chars of `compact`, which a match of beginnings of words
+    /// or syllables must find in the entry (see `add_segment_pairs`).
+    pub(super) pairs: Bigrams,
     /// Letters, digits and Hanzi only: what the matcher looks for ("zhi liang",
     /// "zhiliang" and "quality-city" alike).
     pub(super) compact: String,
     /// The words, for whole-word English matches.
     pub(super) word_finders: Vec<memmem::Finder<'static>>,
-    /// Whether some pinyin key of the index may hold the query contiguously under
-    /// another reading (see `PinyinPairs`); set by `search`.
-    pub(super) respellable: bool,
-    /// For each ASCII byte, bit j set where `compact`'s char j is that byte; only for
-    /// an ASCII query of at most 64 chars (see `PartialMatch`).
-    char_positions: Option<Box<[u64; 128]>>,
-}
-
-/// A greedy match of a query partly read, and (for an ASCII query, bit-parallel, as
-/// in Shift-And) where its beginnings stand contiguously in the compact form.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct PartialMatch {
-    /// Chars of the query matched in order so far.
-    pub(super) matched: usize,
-    /// Bit j: the query's first j + 1 chars end contiguously at the last char read.
-    pub(super) prefix_ends: u64,
-    /// Every bit `prefix_ends` has had: the query stood whole somewhere once its last
-    /// is set.
-    pub(super) prefix_ends_seen: u64,
 }
 
 /// How a key's compact form begins: with the query and nothing more, with the query,
@@ -80,45 +64,31 @@ impl Query {
             len: compact.chars().count(),
             chars: compact.chars().collect(),
             word_bigrams: (word_bigrams != Bigrams::default()).then_some(word_bigrams),
-            respellable: true,
-            char_positions: char_positions(&compact),
+            pairs: bigrams(&compact),
             compact,
             word_finders,
         })
     }
 
-    /// `partial` after reading `text` too (a whole number of chars).
+    /// How many of the query's chars a greedy match has taken, `matched` before,
+    /// after reading `text` too (a whole number of chars).
     #[inline]
-    pub(super) fn advance(&self, mut partial: PartialMatch, text: &[u8]) -> PartialMatch {
-        let Some(at) = &self.char_positions else {
-            // Not ASCII: char by char, and contiguity is left open (see `contiguous`).
+    pub(super) fn advance(&self, mut matched: usize, text: &[u8]) -> usize {
+        if !self.ascii {
             for c in String::from_utf8_lossy(text).chars() {
-                if partial.matched < self.chars.len() && c == self.chars[partial.matched] {
-                    partial.matched += 1;
+                if matched < self.chars.len() && c == self.chars[matched] {
+                    matched += 1;
                 }
             }
-            return partial;
-        };
+            return matched;
+        }
         let want = self.compact.as_bytes();
         for &b in text {
-            if partial.matched < want.len() && b == want[partial.matched] {
-                partial.matched += 1;
-            }
-            // Only letters and digits are in the compact form. Other ASCII is not; any
-            // other byte cannot match an ASCII query, yet may not be in it either (a
-            // mark), so it is passed over: a may, never a miss.
-            if b.is_ascii_alphanumeric() {
-                partial.prefix_ends = (partial.prefix_ends << 1 | 1) & at[usize::from(b)];
-                partial.prefix_ends_seen |= partial.prefix_ends;
+            if matched < want.len() && b == want[matched] {
+                matched += 1;
             }
         }
-        partial
-    }
-
-    /// Whether the query may stand contiguously in the text `partial` read: exactly
-    /// for an ASCII query of at most 64 chars, else it may.
-    pub(super) fn contiguous(&self, partial: &PartialMatch) -> bool {
-        self.char_positions.is_none() || partial.prefix_ends_seen & 1 << (self.len - 1) != 0
+        matched
     }
 
     /// How the compact form of a key's `text` begins (see `Begins`). Without
@@ -155,23 +125,11 @@ impl Query {
     }
 }
 
-/// `Query::char_positions` for `compact`.
-fn char_positions(compact: &str) -> Option<Box<[u64; 128]>> {
-    if !compact.is_ascii() || compact.len() > 64 {
-        return None;
-    }
-    let mut at = Box::new([0; 128]);
-    for (j, b) in compact.bytes().enumerate() {
-        at[usize::from(b)] |= 1 << j;
-    }
-    Some(at)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::Text;
-    use crate::search::tests::{compact, index_of};
+    use crate::search::store::tests::{compact, index_of};
 
     /// Exact, prefix and contiguous checks read the compact form off a key's text; they
     /// agree with building it, for ASCII, Hanzi, mixed and over-long queries alike.

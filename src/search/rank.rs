@@ -3,11 +3,10 @@
 
 use memchr::memmem;
 
-use super::SearchIndex;
 use super::keys::{KeyView, Side};
 use super::prefilter::splits_words;
 use super::query::{Begins, Query};
-use super::store::StoredKey;
+use super::store::{StoredKey, TitleIndex};
 
 /// Bonuses over the matcher's score, so a person's sense of "best" wins: exact and
 /// prefix matches before scattered ones, whole English words before fuzzy letters.
@@ -20,6 +19,11 @@ const WHOLE_WORDS: i64 = 300;
 const INITIALS_EXACT: i64 = 800;
 const INITIALS_PREFIX: i64 = 400;
 const INITIALS_WITHIN: i64 = 150;
+/// The query as the first letters of consecutive English words: all of them, the
+/// first ones, or some inside (`NEV` for New-energy vehicle output). An acronym says as
+/// much as the words it stands for, so it ranks as they would.
+const ACRONYM_EXACT: i64 = EXACT + INITIALS_EXACT;
+const ACRONYM_PREFIX: i64 = PREFIX + INITIALS_PREFIX;
 /// A match through a heteronym's other reading ranks a little below one through the
 /// usual reading, and earns no initials bonus: 技 can be read qi, but "zlqs" means
 /// 质量强市, not 质量技术.
@@ -43,6 +47,7 @@ pub(super) fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
     if key.side == Side::En && whole_words(key.text, &q.word_finders) {
         b += WHOLE_WORDS;
     }
+    b += acronym_of(key, q);
     if let Some(ini) = key.initials.filter(|_| !key.alternate) {
         let query = q.compact.as_bytes();
         b += if ini == query {
@@ -62,24 +67,64 @@ pub(super) fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
 /// match, `span` chars, packs (at most `SCATTERED_MAX`).
 pub(super) fn key_cheap_score(key: &KeyView, q: &Query, scattered: bool, span: usize) -> i64 {
     let tightness = SCATTERED_MAX - (span.saturating_sub(q.len) as i64 * 4).min(SCATTERED_MAX);
-    let bonus = if scattered { if key.alternate { ALTERNATE_SCATTERED } else { 0 } } else { bonus(key, q, span) };
+    let bonus = match scattered {
+        // An acronym's letters are scattered by nature: its bonus holds either way.
+        true => acronym_of(key, q) + if key.alternate { ALTERNATE_SCATTERED } else { 0 },
+        false => bonus(key, q, span),
+    };
     bonus + tightness
 }
 
-impl SearchIndex {
+/// The acronym bonus of an English key.
+fn acronym_of(key: &KeyView, q: &Query) -> i64 {
+    if key.side == Side::En { acronym(key.text, q.compact.as_bytes()) } else { 0 }
+}
+
+/// The bonus for the query as the first letters of consecutive English words.
+fn acronym(text: &[u8], query: &[u8]) -> i64 {
+    let mut firsts = [0u8; 64];
+    let mut n = 0;
+    for (i, &b) in text.iter().enumerate() {
+        if n < firsts.len() && !splits_words(b) && (i == 0 || splits_words(text[i - 1])) {
+            firsts[n] = b;
+            n += 1;
+        }
+    }
+    let firsts = &firsts[..n];
+    match query.len() {
+        0 | 1 => 0,
+        _ if firsts == query => ACRONYM_EXACT,
+        _ if firsts.starts_with(query) => ACRONYM_PREFIX,
+        len if firsts.windows(len).any(|w| w == query) => INITIALS_WITHIN,
+        _ => 0,
+    }
+}
+
+impl TitleIndex {
     /// The most `cheap_score` can give the entry, from a few bytes of each key: a bonus
     /// for an exact or prefix match needs a key that begins with the query, one for
     /// whole words an English word that begins with its first char, and a `scattered`
     /// entry earns no bonus at all.
     pub(super) fn upper_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
+        let bytes = self.text.as_bytes();
+        // An acronym needs each of its letters to begin an English word (the low bits
+        // of `en_word_bits` are exact for ASCII), and one beginning the title its first.
+        let ascii_bits = q.mask & ((1 << 36) - 1);
+        let first = q.compact.as_bytes().first();
+        let acronym = match self.keys(entry).iter().find(|k| k.side == Side::En) {
+            _ if q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 => 0,
+            Some(k) if bytes[k.text()].first() == first => ACRONYM_EXACT,
+            Some(_) => INITIALS_WITHIN,
+            None => 0,
+        };
         if scattered {
-            return SCATTERED_MAX;
+            return SCATTERED_MAX + acronym;
         }
         let words = if self.en_word_bits[entry] & q.first_word_bits == q.first_word_bits { WHOLE_WORDS } else { 0 };
         if self.start_masks[entry] & q.first_char_bit == 0 {
             // No exact or prefix bonus: at most the query stands inside a key, as whole
             // words of the English title or among the initials.
-            return CONTIGUOUS + words.max(INITIALS_WITHIN) + SCATTERED_MAX;
+            return CONTIGUOUS + words.max(INITIALS_WITHIN) + SCATTERED_MAX + acronym;
         }
         // EXACT, PREFIX or CONTIGUOUS; INITIALS_EXACT, INITIALS_PREFIX or INITIALS_WITHIN.
         // Only whether the query occurs inside is left to `cheap_score`.
@@ -88,7 +133,6 @@ impl SearchIndex {
             Begins::Prefix => prefix,
             Begins::Otherwise => within,
         };
-        let bytes = self.text.as_bytes();
         let key_bound = |k: &StoredKey| {
             let mut b = start(q.begins(&bytes[k.text()], k.has_separators), EXACT, PREFIX, CONTIGUOUS);
             if k.side == Side::En {
@@ -111,7 +155,7 @@ impl SearchIndex {
                     false => CONTIGUOUS,
                 }
         });
-        keys.max(respelled) + SCATTERED_MAX
+        keys.max(respelled) + SCATTERED_MAX + acronym
     }
 }
 
@@ -145,6 +189,11 @@ pub(super) fn rank(score: i64, entry: u32) -> Rank {
     u64::from(score) << 32 | u64::from(u32::MAX - entry)
 }
 
+/// The score `rank` packed, for a score that fits in u32 as every query's does.
+pub(super) fn score_of(r: Rank) -> u32 {
+    ((r >> 32) as u32 ^ 0x8000_0000) as i32 as u32
+}
+
 pub(super) fn entry_of(r: Rank) -> usize {
     (u32::MAX - r as u32) as usize
 }
@@ -163,8 +212,7 @@ mod tests {
     use super::*;
     use crate::search::keys::Key;
     use crate::search::respell::RespellBuffers;
-    use crate::search::scan::{Candidate, CheapScore};
-    use crate::search::tests::compact;
+    use crate::search::store::tests::compact;
 
     /// What pruning rests on: no entry scores above its `upper_bound`, and an entry
     /// whose bigrams rule out a contiguous match never above `SCATTERED_MAX`, under
@@ -172,7 +220,7 @@ mod tests {
     #[test]
     fn no_entry_scores_above_its_upper_bound() {
         let data = crate::embedded().unwrap();
-        let index = SearchIndex::new(&data);
+        let index = TitleIndex::from_titles(data.records().map(|r| r.name()));
         let mut queries: Vec<String> =
             ["zlqs", "hangye", "chongqing", "yinhang", "quality", "lsf", "2024", "柳州"].map(String::from).to_vec();
         // Pieces of every key and of every respelling with one other reading: its
@@ -203,8 +251,7 @@ mod tests {
                 let scattered = index.cannot_be_contiguous(entry, &q);
                 ruled_out += usize::from(scattered && q.mask & !index.masks[entry] == 0);
                 // Every bonus looked for, as if nothing had ruled it out.
-                let mut fresh = Candidate::new(entry as u32);
-                if let CheapScore::Score(score) = index.cheap_score(&mut fresh, &q, false, 0, &mut buffers) {
+                if let Some(score) = index.cheap_score(entry, &q, false, &mut buffers) {
                     let bound = index.upper_bound(entry, &q, scattered);
                     assert!(
                         score <= bound,

@@ -1,80 +1,28 @@
-//! The first pass: which entries may match (carried over from the last query as the
-//! user types), each one's cheap score, and the best few kept for the matcher.
+//! A title's cheap score for a query: how tightly its greedy match packs in each key
+//! and the bonuses it earns there, before the matcher scores the best few in full.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
-use super::SearchIndex;
 use super::keys::KeyView;
 use super::query::Query;
-use super::rank::{ALTERNATE_SCATTERED, Rank, SCATTERED_MAX, key_cheap_score, rank};
+use super::rank::key_cheap_score;
 use super::respell::RespellBuffers;
-
-/// An entry the query may match, and how far the leftmost greedy match of the query
-/// has got in each of its keys (in `SearchIndex::keys` order; an entry has at most
-/// three). A longer query goes on from there: one `memchr` a key for each char typed,
-/// not one for each char of the query.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Candidate {
-    pub(super) entry: u32,
-    /// How many chars of the query `matches` hold the match of; 0 for none yet.
-    matched: u16,
-    /// No spelling with other readings holds the query contiguously: nor will one
-    /// hold a longer query, so it need not be walked again to know.
-    respelled_scattered: bool,
-    matches: [LeftmostMatch; 3],
-}
-
-impl Candidate {
-    pub(super) fn new(entry: u32) -> Candidate {
-        Candidate { entry, matched: 0, respelled_scattered: false, matches: [LeftmostMatch::default(); 3] }
-    }
-}
-
-/// The leftmost greedy match of the query's first chars in a key: byte offsets in its
-/// text of the first and last char taken. Typing more only moves `end` on; the
-/// leftmost start never changes.
-#[derive(Debug, Clone, Copy, Default)]
-struct LeftmostMatch {
-    start: u16,
-    end: u16,
-}
-
-impl LeftmostMatch {
-    /// `end` of a key that cannot hold the query, nor any query it begins.
-    const IMPOSSIBLE: u16 = u16::MAX;
-
-    /// Chars from the first to the last taken by the greedy match of all of `q`, going
-    /// on from its first `matched` chars (kept only for an ASCII query); `None` when
-    /// the key does not hold it. One `memchr` per query byte rather than a test per
-    /// text byte.
-    fn extend_span(&mut self, key: &KeyView, q: &Query, matched: usize) -> Option<usize> {
-        if !q.ascii {
-            return leftmost_span_of_chars(q.compact.chars(), std::str::from_utf8(key.text).ok()?.chars());
-        }
-        // ASCII bytes never occur inside a multi-byte char, so bytes find the match in
-        // any text; only the span is counted in chars.
-        let (want, text) = (q.compact.as_bytes(), key.text);
-        let (mut start, mut end) = (usize::from(self.start), usize::from(self.end));
-        if matched == 0 {
-            start = memchr::memchr(want[0], text)?;
-            end = start;
-        }
-        for &b in &want[matched.max(1)..] {
-            end += 1 + memchr::memchr(b, &text[end + 1..])?;
-        }
-        // Stored keys are under 64 KiB (see `StoredKey`); a respelled one, whose state
-        // is not kept, may not be, so the span is taken from `start` itself.
-        (self.start, self.end) = (start as u16, end as u16);
-        let taken = &text[start..=end];
-        Some(if key.ascii { taken.len() } else { taken.iter().filter(|&&b| b & 0xC0 != 0x80).count() })
-    }
-}
+use super::store::TitleIndex;
 
 /// Chars spanned by the leftmost greedy match of the query in the key's text, if all
-/// of it occurs there in order.
+/// of it occurs there in order: one `memchr` per query byte rather than a test per text
+/// byte. ASCII bytes never occur inside a multi-byte char, so bytes find the match in
+/// any text; only the span is counted in chars.
 pub(super) fn leftmost_match_span(q: &Query, key: &KeyView) -> Option<usize> {
-    LeftmostMatch::default().extend_span(key, q, 0)
+    if !q.ascii {
+        return leftmost_span_of_chars(q.compact.chars(), std::str::from_utf8(key.text).ok()?.chars());
+    }
+    let (want, text) = (q.compact.as_bytes(), key.text);
+    let start = memchr::memchr(*want.first()?, text)?;
+    let mut end = start;
+    for &b in &want[1..] {
+        end += 1 + memchr::memchr(b, &text[end + 1..])?;
+    }
+    let taken = &text[start..=end];
+    Some(if key.ascii { taken.len() } else { taken.iter().filter(|&&b| b & 0xC0 != 0x80).count() })
 }
 
 /// Chars of `text` from the first to the last taken by the leftmost greedy match of
@@ -96,130 +44,39 @@ fn leftmost_span_of_chars(pattern: impl Iterator<Item = char>, text: impl Iterat
     if p.peek().is_some() { None } else { start.map(|s| end + 1 - s) }
 }
 
-/// A candidate's cheap score, or why it has none.
-#[derive(Debug, PartialEq)]
-pub(super) enum CheapScore {
-    NoMatch,
-    /// It might match, but could not rank among the best: not worth finding out.
-    CannotRank,
-    Score(i64),
-}
-
-impl SearchIndex {
-    /// The best `keep` candidates by cheap score, as `Rank`s, best first, and every
-    /// candidate that may match at all (for the next, longer query to search within),
-    /// in candidate order.
-    ///
-    /// Once `keep` candidates rank above what a later one can reach (its
-    /// `upper_bound`), that one cannot rank and is not scored: on a large dataset most
-    /// candidates are scattered matches or lack the prefixes that the best ones have.
-    ///
-    /// The may-match list is `candidates` itself, cut down in place: a second list
-    /// would double what a keystroke holds.
-    pub(super) fn scan(&self, mut candidates: Vec<Candidate>, q: &Query, keep: usize) -> (Vec<Rank>, Vec<Candidate>) {
-        let mut buffers = RespellBuffers::default();
-        // The best `keep` so far, lowest on top.
-        let mut best = BinaryHeap::with_capacity(keep + 1);
-        // What a candidate must rank above: the lowest of the best, once there are `keep`.
-        let mut bar = 0;
-        let mut kept = 0;
-        for at in 0..candidates.len() {
-            let mut c = candidates[at];
-            let (e, entry) = (c.entry, c.entry as usize);
-            if q.mask & !self.masks[entry] != 0 {
-                continue;
-            }
-            let scattered = self.cannot_be_contiguous(entry, q);
-            let may_match = if bar > 0 && rank(self.upper_bound(entry, q, scattered), e) < bar {
-                // It cannot rank: kept unscored, its greedy matches waiting where they
-                // got to.
-                true
-            } else {
-                match self.cheap_score(&mut c, q, scattered, bar, &mut buffers) {
-                    CheapScore::NoMatch => false,
-                    CheapScore::CannotRank => true,
-                    CheapScore::Score(score) => {
-                        best.push(Reverse(rank(score, e)));
-                        if best.len() > keep {
-                            best.pop();
-                        }
-                        if best.len() == keep {
-                            bar = best.peek().map_or(0, |r| r.0);
-                        }
-                        true
-                    }
-                }
-            };
-            // Kept at `kept`, never after `at`.
-            if may_match {
-                candidates[kept] = c;
-                kept += 1;
-            }
-        }
-        candidates.truncate(kept);
-        let mut top: Vec<Rank> = best.into_iter().map(|r| r.0).collect();
-        top.sort_unstable_by(|a, b| b.cmp(a));
-        (top, candidates)
-    }
-
+impl TitleIndex {
     /// The best bonus over the keys that contain the query, plus how tightly a greedy
-    /// match packs; `None` when no key contains it. Each key's greedy match goes on
-    /// from where the candidate's got to (and a key that cannot hold the query is
-    /// marked so for good). Other readings of heteronyms are consulted only when no
-    /// key matches. A `scattered` entry (see `cannot_be_contiguous`) can earn no
-    /// bonus, so none is looked for.
-    ///
-    /// A respelling is not looked for when its best could not beat `floor`.
+    /// match packs; `None` when no key contains it. Other readings of heteronyms are
+    /// consulted only when no key matches. A `scattered` entry (see
+    /// `cannot_be_contiguous`) can earn no bonus, so none is looked for.
     pub(super) fn cheap_score(
         &self,
-        c: &mut Candidate,
+        entry: usize,
         q: &Query,
         scattered: bool,
-        floor: Rank,
         buffers: &mut RespellBuffers,
-    ) -> CheapScore {
-        let entry = c.entry as usize;
+    ) -> Option<i64> {
         let mut best = None;
-        for (k, leftmost) in self.keys(entry).iter().zip(&mut c.matches) {
-            if leftmost.end == LeftmostMatch::IMPOSSIBLE || q.mask & !k.mask != 0 {
-                leftmost.end = LeftmostMatch::IMPOSSIBLE;
+        for k in self.keys(entry) {
+            if q.mask & !k.mask != 0 {
                 continue;
             }
             let key = self.view(k);
-            let Some(span) = leftmost.extend_span(&key, q, usize::from(c.matched)) else {
-                leftmost.end = LeftmostMatch::IMPOSSIBLE;
-                continue;
-            };
-            best = best.max(Some(key_cheap_score(&key, q, scattered, span)));
+            if let Some(span) = leftmost_match_span(q, &key) {
+                best = best.max(Some(key_cheap_score(&key, q, scattered, span)));
+            }
         }
-        // Greedy state is kept for ASCII queries (bytes are chars), up to u16 chars.
-        c.matched = if q.ascii { u16::try_from(q.len).unwrap_or(0) } else { 0 };
-        if let Some(score) = best {
-            return CheapScore::Score(score);
+        if best.is_some() {
+            return best;
         }
-        let Some(k) = self.heteronym_key(entry) else {
-            return CheapScore::NoMatch;
-        };
-        // Once a respelling the query does not stand in contiguously cannot rank, only
-        // one it may stand in is worth building.
-        let low = rank(ALTERNATE_SCATTERED + SCATTERED_MAX, entry as u32) < floor;
-        if low && (scattered || !q.respellable || c.respelled_scattered) {
-            return CheapScore::CannotRank;
-        }
+        let k = self.heteronym_key(entry)?;
         match self.match_across_spellings(k, q, &mut buffers.chosen) {
-            Some(partial) if partial.matched == q.len && !buffers.chosen.is_empty() => {
-                if !q.contiguous(&partial) {
-                    c.respelled_scattered = true;
-                }
-                if low && c.respelled_scattered {
-                    return CheapScore::CannotRank;
-                }
+            Some(matched) if matched == q.len && !buffers.chosen.is_empty() => {
                 self.spell_with(k, &buffers.chosen, &mut buffers.key);
                 let key = buffers.key.view();
-                leftmost_match_span(q, &key)
-                    .map_or(CheapScore::NoMatch, |span| CheapScore::Score(key_cheap_score(&key, q, scattered, span)))
+                leftmost_match_span(q, &key).map(|span| key_cheap_score(&key, q, scattered, span))
             }
-            _ => CheapScore::NoMatch,
+            _ => None,
         }
     }
 
@@ -227,59 +84,5 @@ impl SearchIndex {
     /// contiguously, under any reading.
     pub(super) fn cannot_be_contiguous(&self, entry: usize, q: &Query) -> bool {
         q.word_bigrams.is_some_and(|grams| grams.iter().zip(&self.bigrams[entry]).any(|(q, g)| q & !g != 0))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::data::Text;
-    use crate::search::tests::index_of;
-
-    /// The may-match list is the candidates cut down in place: it comes out whole and
-    /// in order, and searching within it finds what a search afresh finds.
-    #[test]
-    fn candidates_cut_down_in_place_stay_whole_and_in_order() {
-        let titles: Vec<Text> = (0..26_000).map(|i| Text::new("", &format!("n{i:06}"))).collect();
-        let mut index = index_of(&titles);
-        index.search("7", 10);
-        let kept: Vec<usize> =
-            index.last_query.as_ref().map_or(vec![], |(_, c)| c.iter().map(|c| c.entry as usize).collect());
-        let want: Vec<usize> = (0..titles.len()).filter(|i| format!("{i:06}").contains('7')).collect();
-        assert_eq!(kept, want);
-        let typed = index.search("707", 10);
-        index.last_query = None;
-        assert_eq!(typed, index.search("707", 10));
-        assert_eq!(typed.len(), 10);
-    }
-
-    /// `n` titles joined from the embedded ones, as in the benchmarks: enough entries
-    /// for pruning to matter.
-    fn joined(n: usize) -> Vec<Text> {
-        let data = crate::embedded().unwrap();
-        let titles: Vec<Text> = data.records().map(|r| r.name().clone()).collect();
-        (0..n)
-            .map(|k| {
-                let (a, b) = (&titles[k % titles.len()], &titles[(k * 7 + 3) % titles.len()]);
-                let zh = format!("{}{}", a.zh(), b.zh().chars().take(3).collect::<String>());
-                Text::new(&zh, &format!("{} {}", a.en(), b.en().split_whitespace().last().unwrap_or("")))
-            })
-            .collect()
-    }
-
-    /// Typing searches only what the last query may have matched, including the
-    /// candidates it did not score: every step must rank as a search from scratch.
-    #[test]
-    fn typing_ranks_as_searching_afresh() {
-        let joined = joined(3000);
-        let (mut typed, mut fresh) = (index_of(&joined), index_of(&joined));
-        let queries = ["zhiliangqiangshi", "bauhinia", "zlqs", "quality city", "luosifen", "chongqing", "质量强市"];
-        // Heteronyms read otherwise: 行 hang, 重 zhong.
-        for query in queries.into_iter().chain(["hangyebiaozhun", "zhongdianxiangmu", "zhongda"]) {
-            for (i, c) in query.char_indices() {
-                let prefix = &query[..i + c.len_utf8()];
-                fresh.last_query = None;
-                assert_eq!(typed.search(prefix, 30), fresh.search(prefix, 30), "typing {prefix:?}");
-            }
-        }
     }
 }

@@ -6,13 +6,12 @@ use super::query::Query;
 use super::rank::bonus;
 use super::respell::RespellBuffers;
 use super::scan::leftmost_match_span;
-use super::store::StoredAltReading;
-use super::{Hit, SearchIndex};
+use super::store::{StoredAltReading, TitleHit, TitleIndex};
 
-impl SearchIndex {
+impl TitleIndex {
     /// The full score, and the highlights: the matcher runs on the best key of each
     /// side by cheap score, so at most twice per entry.
-    pub(super) fn score(&self, entry: usize, q: &Query) -> Option<Hit> {
+    pub(super) fn score(&self, entry: usize, q: &Query) -> Option<TitleHit> {
         // Other spellings may fit better even when the usual one matches (行业标准 as
         // hang ye for "hangyebiaozhun", which "he xing ye" also scatters over): each
         // heteronym respelled on its own, and the spelling `respell` finds.
@@ -58,7 +57,7 @@ impl SearchIndex {
         }
         let [zh, en] = best;
         let score = zh.iter().chain(en.iter()).map(|(s, _)| *s).max()?;
-        Some(Hit {
+        Some(TitleHit {
             entry,
             score,
             zh: zh.map(|(_, i)| i).unwrap_or_default(),

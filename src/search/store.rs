@@ -1,14 +1,70 @@
-//! How the index holds its keys: a few contiguous arenas that `StoredKey`s point into,
-//! and each entry's prefilter bits, built once from the titles.
+//! The title index: every record's titles as keys (English, Chinese, and pinyin with
+//! each heteronym's other readings) in a few contiguous arenas that `StoredKey`s point
+//! into, and each entry's prefilter bits, built once from the titles.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::SearchIndex;
 use super::keys::{KeyView, Side, keys_of};
 use super::matcher::Matcher;
-use super::prefilter::{Bigrams, PinyinPairs, first_bit, mask, title_word_bits, union_bigrams};
+use super::prefilter::{Bigrams, add_segment_pairs, first_bit, mask, title_word_bits, union_bigrams, words};
 use crate::data::Text;
+
+/// A match: the entry (its title's position among those indexed, which for
+/// `SearchIndex::new` is its place in `Dataset::records`), its score (higher is
+/// better) and the matched character positions in the Chinese and English titles, for
+/// highlighting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct TitleHit {
+    pub(super) entry: usize,
+    pub(super) score: i64,
+    pub(super) zh: Vec<usize>,
+    pub(super) en: Vec<usize>,
+}
+
+pub(super) struct TitleIndex {
+    /// Every entry's keys, entry after entry: English title, Chinese title, and
+    /// pinyin with the usual readings (whose other readings are in `alts`).
+    pub(super) keys: Vec<StoredKey>,
+    /// Entry `e`'s keys are `keys[first_key[e]..first_key[e + 1]]`.
+    pub(super) first_key: Vec<u32>,
+    pub(super) text: String,
+    pub(super) runs: Vec<u8>,
+    pub(super) alts: Vec<StoredAltReading>,
+    /// Every distinct reading `alts` uses, once.
+    pub(super) readings: Vec<&'static str>,
+    /// Letters and Hanzi in each Chinese title: shorter names rank first at equal
+    /// score, and punctuation (《》“”) does not count.
+    pub(super) lengths: Vec<u16>,
+    /// Union of each entry's key masks and other readings.
+    pub(super) masks: Vec<u64>,
+    /// Bits (as `mask`) of the chars an entry's keys can begin with: first chars of
+    /// their compact forms and initials, and other readings of a first Hanzi. Only a
+    /// query beginning with one of them can earn an exact or prefix bonus.
+    pub(super) start_masks: Vec<u64>,
+    /// The bits (`word_bits`) of every word of the English title: a query whose first
+    /// word's bits are not all here cannot stand there as whole words.
+    pub(super) en_word_bits: Vec<u64>,
+    /// Union of each entry's key bigrams.
+    pub(super) bigrams: Vec<Bigrams>,
+    /// The pairs each entry's words and syllables allow a query of their beginnings
+    /// (see `add_segment_pairs`).
+    pub(super) segment_pairs: Vec<Bigrams>,
+    pub(super) matcher: Matcher,
+}
+
+impl TitleIndex {
+    /// An index over any titles (the benchmarks build synthetic ones). It keeps only
+    /// its keys, not the titles: the caller has them.
+    pub(super) fn from_titles<'t>(titles: impl IntoIterator<Item = &'t Text>) -> TitleIndex {
+        TitleIndex::build(&titles.into_iter().collect::<Vec<_>>())
+    }
+
+    /// How many titles are indexed.
+    pub(super) fn len(&self) -> usize {
+        self.lengths.len()
+    }
+}
 
 /// `AltReading` as the index stores it, with the reading as an index into its
 /// reading table.
@@ -69,16 +125,16 @@ impl StoredKey {
     }
 }
 
-impl SearchIndex {
+impl TitleIndex {
     /// The index over `titles`, read twice: once to size the arenas, once to fill them.
-    pub(super) fn build(titles: &[&Text]) -> SearchIndex {
+    pub(super) fn build(titles: &[&Text]) -> TitleIndex {
         let n = titles.len();
         // Room for every list up front, the arenas' from the titles' sizes (text about
         // twice the titles' bytes, runs half the Chinese titles' bytes, an alternate
         // per 25 bytes of Hanzi). Grown by doubling instead, each would leave its old
         // copies as holes in the heap.
         let (zh, en) = titles.iter().fold((0, 0), |(zh, en), t| (zh + t.zh().len(), en + t.en().len()));
-        let mut index = SearchIndex {
+        let mut index = TitleIndex {
             // At most three keys an entry.
             keys: Vec::with_capacity(n * 3),
             first_key: Vec::with_capacity(n + 1),
@@ -91,15 +147,15 @@ impl SearchIndex {
             start_masks: Vec::with_capacity(n),
             en_word_bits: Vec::with_capacity(n),
             bigrams: Vec::with_capacity(n),
-            pinyin_pairs: PinyinPairs::default(),
+            segment_pairs: Vec::with_capacity(n),
             matcher: Matcher::new(),
-            last_query: None,
         };
         index.first_key.push(0);
         let mut reading_ids = HashMap::new();
         for title in titles {
-            let (mut entry_mask, mut bigrams, mut starts, mut words) = (0, Bigrams::default(), 0, 0);
-            for key in keys_of(title, &mut index.pinyin_pairs) {
+            let (mut entry_mask, mut bigrams, mut starts, mut en_words) = (0, Bigrams::default(), 0, 0);
+            let mut segments = Bigrams::default();
+            for key in keys_of(title) {
                 let identity = key.runs.iter().all(|&r| r == 1);
                 // A pinyin key keeps its runs even so: `spell_with` reads them.
                 let runs: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.runs };
@@ -130,7 +186,17 @@ impl SearchIndex {
                 entry_mask |= key_mask;
                 starts |= first_bit(&key.text) | first_bit(initials);
                 if key.side == Side::En {
-                    words |= title_word_bits(&key.text);
+                    en_words |= title_word_bits(&key.text);
+                }
+                if key.side == Side::En || key.initials.is_some() {
+                    // Each word with its other readings (a pinyin key's heteronyms).
+                    let spelled: Vec<Vec<&[u8]>> = words(key.text.as_bytes())
+                        .map(|(at, w)| {
+                            let others = key.alts.iter().filter(|a| a.at == at).map(|a| a.reading.as_bytes());
+                            std::iter::once(w).chain(others).collect()
+                        })
+                        .collect();
+                    add_segment_pairs(&mut segments, spelled.iter().map(Vec::as_slice));
                 }
                 let (start, runs_start) = (index.text.len() as u32, index.runs.len() as u32);
                 index.text.push_str(&key.text);
@@ -153,7 +219,8 @@ impl SearchIndex {
             index.first_key.push(index.keys.len() as u32);
             index.masks.push(entry_mask);
             index.start_masks.push(starts);
-            index.en_word_bits.push(words);
+            index.en_word_bits.push(en_words);
+            index.segment_pairs.push(segments);
             index.bigrams.push(bigrams);
             index
                 .lengths
@@ -188,5 +255,19 @@ impl SearchIndex {
     /// The entry's pinyin key, if it has heteronyms.
     pub(super) fn heteronym_key(&self, entry: usize) -> Option<&StoredKey> {
         self.keys(entry).iter().find(|k| k.alts_len > 0)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn index_of(titles: &[Text]) -> TitleIndex {
+        TitleIndex::from_titles(titles)
+    }
+
+    /// The compact form built directly, to check what reads it off a key's text.
+    pub(crate) fn compact(text: &str) -> String {
+        text.chars().filter(|c| c.is_alphanumeric()).collect()
     }
 }

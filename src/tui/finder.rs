@@ -4,7 +4,7 @@
 
 use super::action::Msg;
 use super::input::Input;
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Hit, QueryError, SearchIndex};
 
 /// How many results are asked for at first, and how many more each time the
 /// selection comes within a page of the end of those held: a few screens' worth, since
@@ -23,7 +23,7 @@ pub struct Finder {
     /// `hits.len()`".
     pub total: Option<usize>,
     /// A message about the query (a bad qualifier), shown in place of the count.
-    pub error: Option<String>,
+    pub error: Option<QueryError>,
     pub sel: usize,
     pub offset: usize,
     /// How many results to ask for; grows as the selection nears the end.
@@ -75,10 +75,14 @@ impl Finder {
 
     /// Asks the index again for the query, `limit` results at most.
     fn search(&mut self, index: &mut SearchIndex) {
-        let hits = index.search(self.input.text(), self.limit);
-        // The engine cannot say how many lie beyond the limit.
-        let total = (hits.len() < self.limit).then_some(hits.len());
-        self.set_results(hits, total);
+        match index.search(self.input.text(), self.limit) {
+            Ok(found) => self.set_results(found.hits, Some(found.total)),
+            Err(e) => {
+                self.hits.clear();
+                (self.sel, self.offset, self.total) = (0, 0, None);
+                self.error = Some(e);
+            }
+        }
     }
 
     /// A new query: results from the top.

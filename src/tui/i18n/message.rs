@@ -4,6 +4,7 @@
 use super::pick;
 use crate::data::Lang;
 use crate::docs::DocsError;
+use crate::search::QueryError;
 
 /// Text with figures or names in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +75,8 @@ pub enum Message<'a> {
     MarksFull(usize),
     /// `c` with nothing marked.
     MarkFirst,
+    /// A query the search language cannot read.
+    BadQuery(&'a QueryError),
 }
 
 impl Message<'_> {
@@ -140,6 +143,7 @@ impl Message<'_> {
                 "先用空格标记要比较的指标，再按 c".to_owned(),
                 "Mark indicators with Space first, then press c".to_owned(),
             ],
+            Message::BadQuery(e) => [query_error_zh(e), e.to_string()],
             Message::PercentPoints(d) => [format!("{d}个百分点"), format!("{d} pp")],
             Message::Places(0) => ["名次不变".to_owned(), "same place".to_owned()],
             Message::Places(n) if n > 0 => [format!("上升{n}位"), format!("up {n} place{}", plural(n))],
@@ -165,6 +169,16 @@ pub const QUERY_HELP: &[[(&str, &str); 2]] = &[
     [("例", "质量 强市 · zlqs | 螺蛳粉"), ("e.g.", "quality city · zlqs | 螺蛳粉")],
     [("例", "水质 year:2020 · tab:产业 is:disputed"), ("e.g.", "water year:2020 · tab:ecology is:disputed")],
 ];
+/// The Chinese of `QueryError`'s messages; the valid values are the same words.
+fn query_error_zh(e: &QueryError) -> String {
+    match e {
+        QueryError::UnknownQualifier(key) => {
+            format!("没有限定词 {key}:；可用的是 year:、tab:、src:、scope:、is:（? 看语法）")
+        }
+        QueryError::BadValue { key, value, valid } => format!("{key}:{value} 不是 {key}: 可取的值；可取：{valid}"),
+    }
+}
+
 /// The Chinese of `DocsError`'s messages, naming the same folders and files.
 fn docs_error_zh(e: &DocsError) -> String {
     let origin = |o: &crate::docs::Origin| o.to_string();

@@ -10,13 +10,14 @@ use ratatui::widgets::Widget;
 
 use super::{popup, titled};
 use crate::data::Lang;
-use crate::search::Hit;
+use crate::search::{Hit, Snippet};
 use crate::text;
 use crate::tui::finder::Finder;
 use crate::tui::geometry::finder_popup;
 use crate::tui::i18n::{Label, Message, QUERY_HELP, pick};
 use crate::tui::state::App;
 use crate::tui::tabs::Headline;
+use crate::tui::theme::Theme;
 
 /// Draws the finder; returns where the text cursor belongs.
 pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -51,7 +52,7 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
     }
     if below.height >= 1 {
         let (hint, style) = match (&f.error, f.total) {
-            (Some(error), _) => (error.clone(), app.theme.warn),
+            (Some(error), _) => (Message::BadQuery(error).get(app.lang), app.theme.warn),
             _ if input.is_empty() && app.queries.get(0).is_some() => {
                 (Label::FinderRecall.get(app.lang).to_owned(), app.theme.dim)
             }
@@ -115,10 +116,10 @@ fn title_min(width: usize, with_tab: bool) -> usize {
     if with_tab { (width / 2).min(24) } else { (width / 5).min(16) }
 }
 
-/// A result row: the title (with the other language's when that is what matched, the
-/// place a body match's snippet would go), then the headline figure and its year, then
-/// the tab. The title is cut first; then the tab goes, then the year, and only then is
-/// the figure cut.
+/// A result row: the title, followed by the text around a body match with the match
+/// lit, or else by the other language's title when that is what matched; then the
+/// headline figure and its year, then the tab. The title is cut first; then the tab
+/// goes, then the year, and only then is the figure cut.
 fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
     let Some(title) = app.data.record(hit.entry).map(|r| r.name()) else {
         return Line::default();
@@ -134,15 +135,62 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
         Lang::En => (title.en(), &hit.en, title.zh(), &hit.zh),
     };
     let mut spans = highlighted(first, first_hits, app.theme.base, app.theme.matched);
+    if let Some(snippet) = &hit.snippet {
+        // The match is why the row is here: the title gives way until it shows.
+        let lit = snippet
+            .highlight
+            .first()
+            .map_or(0, |r| text::width(&snippet.text.chars().skip(r.start).take(r.len()).collect::<String>()));
+        // Whole if both fit; else half each, or as much as leaves the match in view.
+        let title_room = room
+            .saturating_sub(SEP.len() + text::width(&snippet.text))
+            .max((room / 2).min(room.saturating_sub(lit + SEP.len() + 2)).max(TITLE_MIN.min(room)));
+        let mut spans = fit(spans, title_room);
+        let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+        spans.push(Span::styled(SEP, app.theme.dim));
+        spans.extend(snippet_spans(&app.theme, snippet, room.saturating_sub(used + SEP.len())));
+        return row(spans, room, right);
+    }
     if !second_hits.is_empty() || first_hits.is_empty() {
-        spans.push(Span::styled(" · ", app.theme.dim));
+        spans.push(Span::styled(SEP, app.theme.dim));
         spans.extend(highlighted(second, second_hits, app.theme.dim, app.theme.matched));
     }
-    let mut spans = fit(spans, room);
+    row(spans, room, right)
+}
+
+/// The least of a title a body match's row keeps.
+const TITLE_MIN: usize = 4;
+
+/// Between a title and what follows it in a result row.
+const SEP: &str = " · ";
+
+/// `left` cut to `room` cells and padded to them, then `right`.
+fn row(left: Vec<Span<'static>>, room: usize, right: Vec<Span<'static>>) -> Line<'static> {
+    let mut spans = fit(left, room);
     let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
     spans.push(Span::raw(" ".repeat(room - used)));
     spans.extend(right);
     Line::from(spans)
+}
+
+/// A snippet in `width` cells, its start dropped (for an "…") as far as it takes for
+/// its first match to show.
+fn snippet_spans(theme: &Theme, snippet: &Snippet, width: usize) -> Vec<Span<'static>> {
+    // A control char becomes a space, one for one, so the lit ranges still fit.
+    let chars: Vec<char> = snippet.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let cells = |cs: &[char]| text::width(&cs.iter().collect::<String>());
+    let (lit_start, lit_end) = snippet.highlight.first().map_or((0, 0), |r| (r.start, r.end.min(chars.len())));
+    let mut skip = 0;
+    // Cells for the lead "…", the text up to the match's end, and an "…" after it.
+    let need = |skip: usize| usize::from(skip > 0) + cells(&chars[skip..lit_end]) + usize::from(lit_end < chars.len());
+    while skip < lit_start && need(skip) > width {
+        skip += 1;
+    }
+    let lead = usize::from(skip > 0);
+    let shown: String = (skip > 0).then_some('…').into_iter().chain(chars[skip..].iter().copied()).collect();
+    let lit: Vec<usize> =
+        snippet.highlight.iter().flat_map(Clone::clone).filter(|&i| i >= skip).map(|i| i - skip + lead).collect();
+    fit(highlighted(&shown, &lit, theme.dim, theme.matched), width)
 }
 
 /// The figure, its year and the tab, as much of them as leaves the title its share of
@@ -224,5 +272,33 @@ mod tests {
         assert_eq!(fitted(&["螺蛳", "粉", "x"], 6), "螺蛳…", "a wide char that would straddle is left out");
         assert_eq!(fitted(&["ab", "cd"], 4), "abcd", "nothing cut, nothing added");
         assert_eq!(fitted(&["ab", "cd"], 0), "");
+    }
+
+    /// However narrow the row, a snippet shows its whole match once there is room
+    /// for it and the two ellipses, in either script.
+    #[test]
+    fn a_snippet_keeps_its_match_in_view() {
+        let theme = Theme::monochrome();
+        for (text, lit) in [
+            ("…the only prefecture-level city in western China…", "prefecture"),
+            ("…是当时西部唯一获批创建的地级市。", "地级市"),
+        ] {
+            let at = text.find(lit).unwrap();
+            let first = text[..at].chars().count();
+            let snippet = Snippet {
+                field: crate::search::Field::Summary,
+                text: text.to_owned(),
+                highlight: std::iter::once(first..first + lit.chars().count()).collect(),
+            };
+            for width in text::width(lit) + 2..=text::width(text) + 2 {
+                let spans = snippet_spans(&theme, &snippet, width);
+                let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
+                assert!(shown.contains(lit), "{width}: {shown}");
+                assert!(text::width(&shown) <= width, "{width}: {shown}");
+                let matched: String =
+                    spans.iter().filter(|s| s.style == theme.matched).map(|s| s.content.as_ref()).collect();
+                assert_eq!(matched, lit, "{width}: {shown}");
+            }
+        }
     }
 }

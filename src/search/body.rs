@@ -1,0 +1,297 @@
+//! A record's text other than its titles, found literally: every entry's fields
+//! folded (see `normalise`) into one arena, searched with `memchr::memmem`, and the
+//! snippet that shows a reader where a term stands.
+//!
+//! Each field begins with one byte below 0x20 naming it; folded text holds no such
+//! byte, so a match never spans two fields and the field is found by looking back.
+
+use std::ops::Range;
+
+use memchr::memmem;
+use serde::Serialize;
+
+use super::normalise::push_normalised;
+
+/// Which text of a record a term was found in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[repr(u8)]
+pub enum Field {
+    Id = 1,
+    Summary,
+    Figure,
+    Year,
+    Note,
+    Disagreement,
+    Theme,
+    Scope,
+    Source,
+    Publisher,
+    Date,
+}
+
+impl Field {
+    const ALL: [Field; 11] = [
+        Field::Id,
+        Field::Summary,
+        Field::Figure,
+        Field::Year,
+        Field::Note,
+        Field::Disagreement,
+        Field::Theme,
+        Field::Scope,
+        Field::Source,
+        Field::Publisher,
+        Field::Date,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Summary => "summary",
+            Field::Figure => "figure",
+            Field::Year => "year",
+            Field::Note => "note",
+            Field::Disagreement => "disagreement",
+            Field::Theme => "theme",
+            Field::Scope => "scope",
+            Field::Source => "source",
+            Field::Publisher => "publisher",
+            Field::Date => "date",
+        }
+    }
+
+    /// How much a match here says about the record: its id or summary more than a
+    /// note or the name of a source it cites.
+    pub(super) fn weight(self) -> u32 {
+        match self {
+            Field::Id => 600,
+            Field::Summary => 500,
+            Field::Figure | Field::Year | Field::Date => 400,
+            Field::Note | Field::Disagreement => 300,
+            Field::Theme | Field::Scope | Field::Publisher => 200,
+            Field::Source => 100,
+        }
+    }
+
+    fn of_marker(b: u8) -> Option<Field> {
+        Field::ALL.get(usize::from(b).wrapping_sub(1)).copied()
+    }
+}
+
+/// An excerpt of the text a term was found in, cut on char boundaries, with the
+/// matched chars (ranges of char positions in `text`) to highlight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    pub field: Field,
+    pub text: String,
+    pub highlight: Vec<Range<usize>>,
+}
+
+/// How many chars of a field a snippet shows at most, and how many before the match.
+const SNIPPET_CHARS: usize = 48;
+const SNIPPET_BEFORE: usize = 12;
+
+/// Every entry's fields, folded, in one arena.
+#[derive(Default)]
+pub(super) struct BodyIndex {
+    text: String,
+    /// Entry `e`'s fields are `text[starts[e]..starts[e + 1]]`.
+    starts: Vec<u32>,
+    /// One bit per byte of `text`: the char there was an upper-case ASCII letter, so
+    /// a snippet shows it as written.
+    upper: Vec<u64>,
+}
+
+impl BodyIndex {
+    /// Adds the next entry, with its fields.
+    pub(super) fn push<'a>(&mut self, fields: impl IntoIterator<Item = (Field, &'a str)>) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        for (field, text) in fields {
+            if text.is_empty() {
+                continue;
+            }
+            self.text.push(char::from(field as u8));
+            for c in text.chars() {
+                let at = self.text.len();
+                if c.is_control() {
+                    self.text.push(' ');
+                } else if c.is_ascii_uppercase() {
+                    self.text.push(c.to_ascii_lowercase());
+                    self.upper.resize(at / 64 + 1, 0);
+                    self.upper[at / 64] |= 1 << (at % 64);
+                } else {
+                    push_normalised(c.encode_utf8(&mut [0; 4]), &mut self.text);
+                }
+            }
+        }
+        self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Room for `bytes` of text (folding seldom changes its length) in `entries` entries.
+    pub(super) fn with_capacity(bytes: usize, entries: usize) -> BodyIndex {
+        BodyIndex {
+            text: String::with_capacity(bytes),
+            starts: Vec::with_capacity(entries + 1),
+            upper: Vec::with_capacity(bytes / 64 + 1),
+        }
+    }
+
+    fn entry_text(&self, entry: usize) -> &[u8] {
+        let range = self.starts.get(entry).zip(self.starts.get(entry + 1));
+        range.map_or(&[], |(&s, &e)| &self.text.as_bytes()[s as usize..e as usize])
+    }
+
+    /// Where `term` first stands in the entry's text (a byte offset there).
+    pub(super) fn find_in(&self, entry: usize, term: &memmem::Finder) -> Option<usize> {
+        term.find(self.entry_text(entry))
+    }
+
+    /// Every entry among `candidates` (ascending) whose text holds `term`, each with
+    /// where it first stands: over the whole arena at once when the candidates are
+    /// many, else entry by entry.
+    pub(super) fn find_among(&self, candidates: &[u32], term: &memmem::Finder) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        if self.starts.len() < 2 {
+            return out;
+        }
+        let bytes = self.text.as_bytes();
+        // Entry by entry reads only the candidates' text, at a call each; the arena at
+        // once reads all of it: the better when most entries are candidates.
+        if candidates.len() * 2 < self.starts.len() {
+            for &e in candidates {
+                if let Some(at) = self.find_in(e as usize, term) {
+                    out.push((e, at as u32));
+                }
+            }
+            return out;
+        }
+        let (mut pos, mut next) = (0, 0);
+        while let Some(i) = term.find(&bytes[pos..]) {
+            let at = pos + i;
+            let entry = self.starts.partition_point(|&s| s as usize <= at) - 1;
+            // After a hit, the entry's other hits do not matter: on to the next entry.
+            pos = self.starts[entry + 1] as usize;
+            while next < candidates.len() && (candidates[next] as usize) < entry {
+                next += 1;
+            }
+            if candidates.get(next) == Some(&(entry as u32)) {
+                out.push((entry as u32, (at - self.starts[entry] as usize) as u32));
+                next += 1;
+            }
+            if let Some(&c) = candidates.get(next) {
+                pos = pos.max(self.starts[c as usize] as usize);
+            }
+            if next == candidates.len() || pos >= bytes.len() {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The field of the entry's text at byte `at`, and the field's byte range.
+    fn field_at(&self, entry: usize, at: usize) -> Option<(Field, Range<usize>)> {
+        let text = self.entry_text(entry);
+        let start = text[..=at.min(text.len().checked_sub(1)?)].iter().rposition(|&b| b < 0x20)?;
+        let end = text[at..].iter().position(|&b| b < 0x20).map_or(text.len(), |i| at + i);
+        Some((Field::of_marker(text[start])?, start + 1..end))
+    }
+
+    /// How many entries there are.
+    pub(super) fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether byte `at` of the entry's text begins a word (or its field).
+    pub(super) fn begins_word(&self, entry: usize, at: usize) -> bool {
+        at.checked_sub(1).and_then(|b| self.entry_text(entry).get(b)).is_none_or(|b| !b.is_ascii_alphanumeric())
+    }
+
+    /// Which field of the entry holds byte `at`.
+    pub(super) fn field_of(&self, entry: usize, at: usize) -> Option<Field> {
+        self.field_at(entry, at).map(|(f, _)| f)
+    }
+
+    /// An excerpt of the field holding byte `at`, around it, with every one of `terms`
+    /// that stands in the excerpt highlighted.
+    pub(super) fn snippet(&self, entry: usize, at: usize, terms: &[&memmem::Finder]) -> Option<Snippet> {
+        let (field, range) = self.field_at(entry, at)?;
+        let base = self.starts[entry] as usize;
+        let text = std::str::from_utf8(&self.entry_text(entry)[range.clone()]).ok()?;
+        let at = at - range.start;
+        // Char boundaries: a few chars before the match, then up to the limit.
+        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let at_char = bounds.partition_point(|&b| b < at);
+        let first = at_char.saturating_sub(SNIPPET_BEFORE);
+        let last = (first + SNIPPET_CHARS).min(bounds.len() - 1);
+        let (from, to) = (bounds[first], bounds[last]);
+        let cut = &text[from..to];
+        let mut shown = String::with_capacity(cut.len() + 6);
+        let lead = if first > 0 { "…" } else { "" };
+        shown.push_str(lead);
+        for (i, c) in cut.char_indices() {
+            let byte = base + range.start + from + i;
+            let upper = self.upper.get(byte / 64).is_some_and(|w| w & 1 << (byte % 64) != 0);
+            shown.push(if upper { c.to_ascii_uppercase() } else { c });
+        }
+        if last < bounds.len() - 1 {
+            shown.push('…');
+        }
+        let offset = usize::from(first > 0);
+        let char_of = |byte: usize| bounds.partition_point(|&b| b < byte) - first + offset;
+        let mut highlight: Vec<Range<usize>> = terms
+            .iter()
+            .flat_map(|t| {
+                memmem::find_iter(cut.as_bytes(), t.needle()).map(|i| (i, t.needle().len())).collect::<Vec<_>>()
+            })
+            .map(|(i, len)| char_of(from + i)..char_of(from + i + len))
+            .collect();
+        highlight.sort_by_key(|r| r.start);
+        Some(Snippet { field, text: shown, highlight })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(fields: &[&[(Field, &str)]]) -> BodyIndex {
+        let mut b = BodyIndex::default();
+        for f in fields {
+            b.push(f.iter().copied());
+        }
+        b
+    }
+
+    #[test]
+    fn terms_are_found_in_their_entry_and_field() {
+        let b = index(&[
+            &[(Field::Id, "nev-output"), (Field::Summary, "New-energy vehicles built in Liuzhou.")],
+            &[(Field::Summary, "柳州的螺蛳粉"), (Field::Figure, "48.2万辆")],
+            &[(Field::Summary, "Nothing here")],
+        ]);
+        let find = |t: &str, among: &[u32]| b.find_among(among, &memmem::Finder::new(t.as_bytes()));
+        let hits = find("liuzhou", &[0, 1, 2]);
+        assert_eq!(hits.iter().map(|h| h.0).collect::<Vec<_>>(), [0]);
+        assert_eq!(b.field_of(0, hits[0].1 as usize), Some(Field::Summary));
+        assert_eq!(find("48.2万", &[0, 1, 2]).iter().map(|h| h.0).collect::<Vec<_>>(), [1]);
+        assert!(find("outputnew", &[0, 1, 2]).is_empty(), "a match never spans two fields");
+        assert!(find("liuzhou", &[1, 2]).is_empty(), "only among the candidates");
+    }
+
+    #[test]
+    fn snippets_cut_on_chars_and_keep_the_case() {
+        let long = "柳州".repeat(20) + "螺蛳粉 Luosifen Revenue " + &"尾".repeat(40);
+        let b = index(&[&[(Field::Summary, &long)]]);
+        let term = memmem::Finder::new("luosifen".as_bytes());
+        let at = b.find_in(0, &term).unwrap();
+        let s = b.snippet(0, at, &[&term]).unwrap();
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{s:?}");
+        assert!(s.text.contains("螺蛳粉 Luosifen Revenue"), "{s:?}");
+        let lit: String = s.text.chars().skip(s.highlight[0].start).take(s.highlight[0].len()).collect();
+        assert_eq!(lit, "Luosifen");
+        assert!(s.text.chars().count() <= SNIPPET_CHARS + 2);
+    }
+}

@@ -1,0 +1,296 @@
+//! A query against every record: which records each group of terms holds in and how
+//! well (the cheap pass), then the best few scored in full, with highlights, the
+//! field matched and a snippet.
+//!
+//! Scores are unsigned and tiered: a term in a title always outweighs one in the body,
+//! the whole query standing in a title as one phrase outweighs its terms apart, and
+//! terms close together outweigh the same terms far apart.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use memchr::memmem;
+
+use super::body::Field;
+use super::query::Query;
+use super::rank::{Rank, entry_of, rank, score_of};
+use super::respell::RespellBuffers;
+use super::syntax::{Atom, Parsed};
+use super::term::Op;
+use super::{Hit, Matched, SearchIndex};
+
+/// A term in a title scores `TITLE` plus its title score, shifted by `TITLE_SHIFT` to
+/// be positive and capped below `TITLE_RANGE`.
+pub(super) const TITLE: u32 = 10_000;
+const TITLE_SHIFT: i64 = 2_000;
+const TITLE_RANGE: i64 = 8_000;
+/// A term in the body: `BODY` plus the field's weight, and `WORD_START` when it
+/// begins a word. All of it stays under `TITLE`.
+pub(super) const BODY: u32 = 1_000;
+const WORD_START: u32 = 200;
+/// The query standing in a title as one phrase: this much a term, on top.
+pub(super) const PHRASE: u32 = 8_000;
+/// Terms in a title next to each other: at most this much, less `GAP` a char between.
+pub(super) const PROXIMITY: u32 = 500;
+pub(super) const GAP: u32 = 25;
+
+/// A text atom made ready: its query for titles and finder for the body.
+pub(super) struct Term {
+    pub(super) q: Option<Query>,
+    pub(super) finder: memmem::Finder<'static>,
+    pub(super) op: Op,
+    pub(super) negated: bool,
+}
+
+impl Term {
+    /// Whether the term is looked for in a record's text, not only its titles: not for
+    /// `^` and `$` (which ask about a title), nor for a term too short to say anything
+    /// there (see `syntax::says_enough`).
+    pub(super) fn in_body(&self, op: Op) -> bool {
+        !op.prefix && !op.suffix && super::syntax::says_enough(self.finder.needle())
+    }
+}
+
+/// An atom of a group, ready.
+pub(super) enum Ready<'p> {
+    Text(Box<Term>),
+    Filter(&'p Atom),
+}
+
+/// The atoms of `parsed`, made ready to look for.
+pub(super) fn ready(parsed: &Parsed) -> Vec<Vec<Ready<'_>>> {
+    let term = |text: &str, op: Op, negated: bool| Term {
+        q: Query::new(text),
+        finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+        op,
+        negated,
+    };
+    parsed
+        .groups
+        .iter()
+        .map(|g| {
+            g.iter()
+                .map(|a| match a {
+                    Atom::Text { text, op, negated } => Ready::Text(Box::new(term(text, *op, *negated))),
+                    Atom::Filter { .. } => Ready::Filter(a),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A term's score in a title (see `TITLE`).
+pub(super) fn title_term(score: i64) -> u32 {
+    TITLE + (score + TITLE_SHIFT).clamp(0, TITLE_RANGE - 1) as u32
+}
+
+impl SearchIndex {
+    /// The candidates every group holds in, in order; and when `keep` is given, the
+    /// best `keep` of them by cheap score (best first).
+    ///
+    /// First which candidates each group holds in, with qualifier groups first (they
+    /// are cheap, and narrow what the terms are sought in): a term found in the body
+    /// needs no look at the titles to know it holds. Then the cheap scores, skipping a
+    /// candidate whose upper bound cannot beat the best `keep` so far, as most cannot.
+    pub(super) fn evaluate(
+        &self,
+        parsed: &Parsed,
+        mut candidates: Vec<u32>,
+        keep: Option<usize>,
+    ) -> (Vec<u32>, Vec<(u32, u32)>) {
+        let groups = ready(parsed);
+        let mut order: Vec<&Vec<Ready>> = groups.iter().collect();
+        order.sort_by_key(|g| g.iter().any(|a| matches!(a, Ready::Text(_))));
+        let mut buffers = RespellBuffers::default();
+        for group in order {
+            let mut holds = vec![false; candidates.len()];
+            for atom in group {
+                self.mark_holds(atom, &candidates, &mut holds);
+            }
+            let mut kept = 0;
+            for i in 0..candidates.len() {
+                if holds[i] {
+                    candidates[kept] = candidates[i];
+                    kept += 1;
+                }
+            }
+            candidates.truncate(kept);
+        }
+        let Some(keep) = keep else {
+            return (candidates, Vec::new());
+        };
+        let top = self.best(&groups, &candidates, keep, &mut buffers);
+        (candidates, top)
+    }
+
+    /// Marks `holds[i]` where the atom holds for `candidates[i]`.
+    fn mark_holds(&self, atom: &Ready, candidates: &[u32], holds: &mut [bool]) {
+        match atom {
+            Ready::Filter(Atom::Filter { filter, negated }) => {
+                for (i, &e) in candidates.iter().enumerate() {
+                    holds[i] |= self.facets.holds(e as usize, filter) != *negated;
+                }
+            }
+            Ready::Filter(_) => {}
+            Ready::Text(t) if t.negated => {
+                // A record holds what it has literally, in its titles or its text.
+                let mut has = vec![false; candidates.len()];
+                self.mark_text(t, Op { exact: true, ..Op::default() }, candidates, &mut has);
+                holds.iter_mut().zip(has).for_each(|(h, has)| *h |= !has);
+            }
+            Ready::Text(t) => self.mark_text(t, t.op, candidates, holds),
+        }
+    }
+
+    /// Marks `holds[i]` where term `t` stands in `candidates[i]` as `op` asks: in its
+    /// body, a text it shares (a cited source, its theme), or (looked at only when
+    /// neither) its titles.
+    fn mark_text(&self, t: &Term, op: Op, candidates: &[u32], holds: &mut [bool]) {
+        if t.in_body(op) {
+            let mut i = 0;
+            for (e, _) in self.body.find_among(candidates, &t.finder) {
+                while candidates[i] != e {
+                    i += 1;
+                }
+                holds[i] = true;
+            }
+            let shared = self.shared_holding(&t.finder);
+            if !shared.is_empty() {
+                for (i, &e) in candidates.iter().enumerate() {
+                    holds[i] |= self.facets.shared(e as usize).iter().any(|s| shared.contains(s));
+                }
+            }
+        }
+        let Some(q) = &t.q else {
+            return;
+        };
+        for (i, &e) in candidates.iter().enumerate() {
+            if !holds[i] {
+                holds[i] = self.titles.term_fits(e as usize, q, op);
+            }
+        }
+    }
+
+    /// `entries` (ascending) and every entry whose text, or a text it shares, holds
+    /// `term`, in order: what a query may match when its last term has just grown long
+    /// enough to be sought in the body.
+    pub(super) fn with_text_matches(&self, mut entries: Vec<u32>, term: &str) -> Vec<u32> {
+        let finder = memmem::Finder::new(term.as_bytes());
+        let all: Vec<u32> = (0..self.len() as u32).collect();
+        entries.extend(self.body.find_among(&all, &finder).into_iter().map(|(e, _)| e));
+        let shared = self.shared_holding(&finder);
+        if !shared.is_empty() {
+            entries.extend(all.iter().filter(|&&e| self.facets.shared(e as usize).iter().any(|s| shared.contains(s))));
+        }
+        entries.sort_unstable();
+        entries.dedup();
+        entries
+    }
+
+    /// The shared texts (a source's names, a theme's label) that hold the term.
+    fn shared_holding(&self, finder: &memmem::Finder) -> Vec<u16> {
+        (0..self.shared.len()).filter(|&s| self.shared.find_in(s, finder).is_some()).map(|s| s as u16).collect()
+    }
+
+    /// The best `keep` entries by cheap score, best first.
+    fn best(
+        &self,
+        groups: &[Vec<Ready>],
+        entries: &[u32],
+        keep: usize,
+        buffers: &mut RespellBuffers,
+    ) -> Vec<(u32, u32)> {
+        let ranked = groups.iter().flatten().any(|a| matches!(a, Ready::Text(t) if !t.negated));
+        if !ranked || keep == 0 {
+            return Vec::new();
+        }
+        let mut heap: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(keep + 1);
+        let mut bar = 0;
+        for &e in entries {
+            let entry = e as usize;
+            if bar > 0 && rank(i64::from(self.bound(entry, groups)), e) < bar {
+                continue;
+            }
+            let score = groups.iter().map(|g| self.group_score(entry, g, buffers)).sum::<u32>();
+            heap.push(Reverse(rank(i64::from(score), e)));
+            if heap.len() > keep {
+                heap.pop();
+            }
+            if heap.len() == keep {
+                bar = heap.peek().map_or(0, |r| r.0);
+            }
+        }
+        let mut top: Vec<Rank> = heap.into_iter().map(|r| r.0).collect();
+        top.sort_unstable_by(|a, b| b.cmp(a));
+        top.into_iter().map(|r| (entry_of(r) as u32, score_of(r))).collect()
+    }
+
+    /// The most `group_score` can give the entry over every group, from its titles'
+    /// upper bounds (see `rank`) and whether each term stands in its body.
+    fn bound(&self, entry: usize, groups: &[Vec<Ready>]) -> u32 {
+        let atom_bound = |a: &Ready| match a {
+            Ready::Text(t) if !t.negated => {
+                let title = t.q.as_ref().filter(|q| q.mask & !self.titles.masks[entry] == 0).map_or(0, |q| {
+                    title_term(self.titles.upper_bound(entry, q, self.titles.cannot_be_contiguous(entry, q)))
+                });
+                title.max(BODY + Field::Id.weight() + WORD_START)
+            }
+            _ => 0,
+        };
+        groups.iter().map(|g| g.iter().map(atom_bound).max().unwrap_or(0)).sum()
+    }
+
+    /// A group's cheap score in the entry: its best term's, in a title or the body.
+    fn group_score(&self, entry: usize, group: &[Ready], buffers: &mut RespellBuffers) -> u32 {
+        let atom_score = |a: &Ready, buffers: &mut RespellBuffers| match a {
+            Ready::Text(t) if !t.negated => {
+                let title =
+                    t.q.as_ref().and_then(|q| self.titles.term_score(entry, q, t.op, buffers)).map_or(0, title_term);
+                let body = match t.in_body(t.op).then(|| self.body.find_in(entry, &t.finder)).flatten() {
+                    Some(at) => self.body_score(entry, at, &t.finder, None),
+                    None => 0,
+                };
+                title.max(body)
+            }
+            _ => 0,
+        };
+        group.iter().map(|a| atom_score(a, buffers)).max().unwrap_or(0)
+    }
+
+    /// A body match's score: its field's weight, and more when it begins a word.
+    /// Its field's weight is left to the full score: finding the field costs a walk
+    /// back through the text.
+    pub(super) fn body_score(&self, entry: usize, at: usize, finder: &memmem::Finder, field: Option<Field>) -> u32 {
+        let starts_word =
+            self.body.begins_word(entry, at) || !finder.needle().first().is_some_and(u8::is_ascii_alphanumeric);
+        BODY + field.map_or(0, Field::weight) + if starts_word { WORD_START } else { 0 }
+    }
+
+    /// The hits for `limit`: the best by cheap score (`top`, best first) scored in
+    /// full; or, when the query has no term to rank by, the first `entries` unscored.
+    pub(super) fn hits(&self, parsed: &Parsed, entries: &[u32], top: &[(u32, u32)], limit: usize) -> Vec<Hit> {
+        if !parsed.groups.iter().flatten().any(Atom::is_positive_text) {
+            let hit = |&e: &u32| Hit {
+                entry: e as usize,
+                score: 0,
+                zh: Vec::new(),
+                en: Vec::new(),
+                matched: Matched::Qualifiers,
+                snippet: None,
+            };
+            return entries.iter().take(limit).map(hit).collect();
+        }
+        let groups = ready(parsed);
+        let mut hits: Vec<Hit> = top.iter().map(|&(e, _)| self.hit(e as usize, &groups)).collect();
+        hits.sort_by(|a, b| {
+            let len = |h: &Hit| self.title_len(h.entry as u32);
+            b.score.cmp(&a.score).then_with(|| len(a).cmp(&len(b))).then(a.entry.cmp(&b.entry))
+        });
+        hits.truncate(limit);
+        hits
+    }
+
+    fn title_len(&self, entry: u32) -> u16 {
+        self.titles.lengths[entry as usize]
+    }
+}

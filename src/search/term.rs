@@ -1,0 +1,242 @@
+//! Whether one term of a query stands in a record's titles, and its cheap score there:
+//! fuzzily but compactly (no junk), or as fzf's operators ask (exact, prefix, suffix).
+//!
+//! A fuzzy match counts when the term stands contiguously in a key, when it is made of
+//! the beginnings of consecutive syllables of the pinyin (`zlqs`, `zlqiangs`) or of
+//! consecutive words of the English (`nev` for New-energy vehicle), or when it is
+//! scattered over at most `SCATTER_SLACK` chars more than its own length. Letters picked
+//! here and there over a long title are a coincidence, not a match.
+
+use super::keys::{KeyView, Side};
+use super::prefilter::{holds_all, words};
+use super::query::{Begins, Query};
+use super::respell::RespellBuffers;
+use super::scan::leftmost_match_span;
+use super::store::{StoredKey, TitleIndex};
+
+/// How many chars more than the term a scattered match may span.
+const SCATTER_SLACK: usize = 2;
+
+/// What a term asks of a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct Op {
+    /// `'term`: contiguous only.
+    pub(super) exact: bool,
+    /// `^term`: a key begins with it.
+    pub(super) prefix: bool,
+    /// `term$`: a key ends with it.
+    pub(super) suffix: bool,
+}
+
+impl TitleIndex {
+    /// The term's cheap score in the entry's titles (see `rank`), or `None` when it
+    /// does not stand there as `op` asks.
+    pub(super) fn term_score(&self, entry: usize, q: &Query, op: Op, buffers: &mut RespellBuffers) -> Option<i64> {
+        if !self.term_fits(entry, q, op) {
+            return None;
+        }
+        let scattered = self.cannot_be_contiguous(entry, q);
+        // None: only the walk through syllables found it under another reading (the
+        // greedy match found none): it ranks as a match through another reading.
+        let alternate = super::rank::ALTERNATE_SCATTERED + super::rank::SCATTERED_MAX;
+        Some(self.cheap_score(entry, q, scattered, buffers).unwrap_or(alternate))
+    }
+
+    /// Whether the term stands in the entry's titles as `op` asks.
+    pub(super) fn term_fits(&self, entry: usize, q: &Query, op: Op) -> bool {
+        if q.mask & !self.masks[entry] != 0 {
+            return false;
+        }
+        if q.len == 1 && q.ascii && op == Op::default() {
+            // An ASCII letter's bit is exact: some key (or reading) holds it.
+            return true;
+        }
+        // The bigrams rule out most contiguous matches at once; each check after them
+        // costs a walk through a key.
+        let contiguous = !self.cannot_be_contiguous(entry, q);
+        let segmented = holds_all(&self.segment_pairs[entry], &q.pairs);
+        let fits = |k: &StoredKey| {
+            let key = self.view(k);
+            if op.prefix || op.suffix {
+                (!op.prefix || self.begins_with(k, q)) && (!op.suffix || ends_with(&key, q))
+            } else if op.exact {
+                contiguous && q.mask & !k.mask == 0 && q.stands_in(key.text, key.has_separators)
+            } else {
+                self.fuzzy_fits(k, &key, q, contiguous, segmented)
+            }
+        };
+        self.keys(entry).iter().any(fits)
+    }
+
+    /// Whether the term stands compactly in key `k` (see the module's doc); `contiguous`
+    /// and `segmented` when the entry's pairs allow it to stand there contiguously, and
+    /// as beginnings of consecutive words or syllables.
+    fn fuzzy_fits(&self, k: &StoredKey, key: &KeyView, q: &Query, contiguous: bool, segmented: bool) -> bool {
+        if k.alts_len == 0 && q.mask & !k.mask != 0 {
+            return false;
+        }
+        let span = leftmost_match_span(q, key);
+        let stands = || contiguous && q.stands_in(key.text, key.has_separators);
+        if k.initials_len > 0 {
+            // A match in another reading need not be one in the usual spelling.
+            return match span {
+                None if k.alts_len == 0 => false,
+                Some(span) if span == q.len => true,
+                _ => stands() || (segmented && self.syllables_begin(k, q)),
+            };
+        }
+        let Some(span) = span else {
+            return false;
+        };
+        span <= q.len + SCATTER_SLACK
+            || stands()
+            || (segmented && k.side == Side::En && words_begin(key.text, q.compact.as_bytes()))
+    }
+
+    /// Whether some key's compact form (or a pinyin key's initials) begins with the term.
+    fn begins_with(&self, k: &StoredKey, q: &Query) -> bool {
+        let bytes = self.text.as_bytes();
+        q.begins(&bytes[k.text()], k.has_separators) != Begins::Otherwise
+            || k.initials().is_some_and(|i| bytes[i].starts_with(q.compact.as_bytes()))
+    }
+
+    /// Whether the term is the beginnings of consecutive syllables of pinyin key `k`
+    /// under any reading of its heteronyms: `zlqiangs` in zhi liang qiang shi.
+    fn syllables_begin(&self, k: &StoredKey, q: &Query) -> bool {
+        let query = q.compact.as_bytes();
+        if !q.ascii || query.len() > 63 {
+            return false;
+        }
+        let text = &self.text.as_bytes()[k.text()];
+        let alts = &self.alts[k.alts()];
+        let initials = k.initials().map_or(&[][..], |i| &self.text.as_bytes()[i]);
+        if alts.is_empty() && memchr::memchr(query[0], initials).is_none() {
+            return false;
+        }
+        let mut next_alt = 0;
+        // A syllable has a handful of readings at most; more are not tried.
+        let mut spellings: [&[u8]; 8] = [&[]; 8];
+        let mut step = Segmenter::new(query);
+        for (at, word) in words(text) {
+            spellings[0] = word;
+            let mut n = 1;
+            while next_alt < alts.len() && usize::from(alts[next_alt].at) < at {
+                next_alt += 1;
+            }
+            while next_alt < alts.len() && usize::from(alts[next_alt].at) == at {
+                if n < spellings.len() {
+                    spellings[n] = self.readings[usize::from(alts[next_alt].reading)].as_bytes();
+                    n += 1;
+                }
+                next_alt += 1;
+            }
+            if step.word(&spellings[..n]) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Whether the term is the beginnings of consecutive words of an English key: `nev`
+/// in new-energy vehicle, `qualcity` in quality city.
+fn words_begin(text: &[u8], query: &[u8]) -> bool {
+    if query.len() > 63 {
+        return false;
+    }
+    let mut step = Segmenter::new(query);
+    // Only a word beginning with the query's first char can begin the match.
+    let mut started = false;
+    words(text).any(|(_, w)| {
+        started |= w.first() == query.first();
+        started && step.word(&[w])
+    })
+}
+
+/// Follows a query through words, each taking a non-empty beginning of one word (any
+/// of its spellings), as a set of how many of the query's bytes may have been taken.
+struct Segmenter<'q> {
+    query: &'q [u8],
+    /// Bit j: the first j bytes are taken by the words so far, ending at the last.
+    taken: u64,
+}
+
+impl<'q> Segmenter<'q> {
+    fn new(query: &'q [u8]) -> Segmenter<'q> {
+        Segmenter { query, taken: 0 }
+    }
+
+    /// Reads the next word; true once the whole query is taken.
+    fn word(&mut self, spellings: &[&[u8]]) -> bool {
+        // A match may begin at any word.
+        let from = self.taken | 1;
+        let mut next = 0u64;
+        for j in (0..self.query.len()).filter(|j| from & 1 << j != 0) {
+            let rest = &self.query[j..];
+            for s in spellings {
+                let common = s.iter().zip(rest).take_while(|(a, b)| a == b).count();
+                for k in 1..=common {
+                    next |= 1 << (j + k);
+                }
+            }
+        }
+        self.taken = next;
+        next & 1 << self.query.len() != 0
+    }
+}
+
+/// Whether the compact form of a key's text ends with the term.
+fn ends_with(key: &KeyView, q: &Query) -> bool {
+    let Ok(text) = std::str::from_utf8(key.text) else {
+        return false;
+    };
+    let mut tail = text.chars().rev().filter(|c| c.is_alphanumeric());
+    q.compact.chars().rev().all(|c| tail.next() == Some(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The segment pairs only rule out what the walk through words would not find:
+    /// beginnings of two or three consecutive syllables or words of every title.
+    #[test]
+    fn segment_pairs_never_rule_out_a_segmented_match() {
+        let data = crate::embedded().unwrap();
+        let index = TitleIndex::from_titles(data.records().map(|r| r.name()));
+        let mut checked = 0;
+        for entry in 0..index.len() {
+            for k in index.keys(entry).iter().filter(|k| k.side == Side::En || k.initials_len > 0) {
+                let text = &index.text.as_bytes()[k.text()];
+                let ws: Vec<&[u8]> = words(text).map(|(_, w)| w).collect();
+                // Words led by punctuation other than ASCII (“liuzhou) are not begun by letters.
+                for run in ws.windows(3).filter(|r| r.iter().all(|w| w[0].is_ascii_alphanumeric())) {
+                    for cut in [(1, 1, 1), (2, 1, 0), (1, 3, 1), (3, 2, 2)] {
+                        let pick = |w: &[u8], n: usize| String::from_utf8_lossy(w).chars().take(n).collect::<String>();
+                        let query = pick(run[0], cut.0) + &pick(run[1], cut.1) + &pick(run[2], cut.2);
+                        let Some(q) = Query::new(&query) else { continue };
+                        let found = match k.initials_len > 0 {
+                            true => index.syllables_begin(k, &q),
+                            false => words_begin(text, q.compact.as_bytes()),
+                        };
+                        assert!(found, "{query:?} in {:?}", String::from_utf8_lossy(text));
+                        assert!(holds_all(&index.segment_pairs[entry], &q.pairs), "{query:?} ruled out");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 2000, "too few: {checked}");
+    }
+
+    #[test]
+    fn segments_take_beginnings_of_consecutive_words() {
+        let fits = |text: &str, q: &str| words_begin(text.as_bytes(), q.as_bytes());
+        assert!(fits("new-energy vehicle output", "nev"));
+        assert!(fits("new-energy vehicle output", "nevout"));
+        assert!(fits("quality city", "qualcity"));
+        assert!(!fits("a sports park in every county", "nev"), "not consecutive words");
+        assert!(!fits("new-energy vehicle output", "nvo"), "skips a word");
+        assert!(!fits("new-energy vehicle output", "ewe"), "not beginnings");
+    }
+}
