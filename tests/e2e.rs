@@ -54,6 +54,24 @@ fn finder_jumps_to_a_record_typed_in_pinyin() {
     s.assert_restored();
 }
 
+/// A qualifier and a word in one query, as a reader narrows by year.
+#[test]
+fn finder_narrows_by_year_and_jumps_to_the_ecology_record() {
+    let mut s = Session::start(&["--lang", "en"], 100, 30);
+    s.wait_for("Industry 1/");
+    s.send(b"/");
+    s.wait_for("Search: Hanzi, pinyin or English");
+    s.send(b"year:2020 water");
+    s.wait_for("3 found");
+    s.send(b"\r");
+    s.wait_for("╭ Water class of state-assessed sections");
+    let screen = s.wait_for(" Ecology ");
+    assert!(!screen.contains("Search: Hanzi"), "the finder closed: {screen}");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+}
+
 #[test]
 fn y_puts_the_selection_on_the_clipboard_by_osc_52() {
     let mut s = Session::start(&["--lang", "zh"], 100, 30);
