@@ -160,3 +160,28 @@ fn a_question_mark_is_part_of_a_path_not_a_call_for_help() {
     assert_eq!(a.mode(), Mode::Export);
     assert!(screen(&a).contains("why?.csv"), "{}", screen(&a));
 }
+
+#[test]
+fn the_comparison_exports_its_indicators_and_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pair.csv");
+    let mut a = app(Lang::En, 100, 30);
+    for id in ["nev-output", "luosifen-sales-revenue"] {
+        let row = (0..a.data.industry.len()).find(|&k| &*a.data.industry[k].id == id).unwrap();
+        a.jump(liuzhou_tui::tui::tabs::Target::Industry(row));
+        keys(&mut a, " ");
+    }
+    keys(&mut a, "c");
+    assert_eq!(a.mode(), Mode::Compare);
+    assert!(screen(&a).contains("e export"), "the comparison says how: {}", screen(&a));
+    keys(&mut a, "e");
+    assert_eq!(a.mode(), Mode::Export);
+    let s = screen(&a);
+    assert!(s.contains("Export 2 records: compared indicators"), "{s}");
+    assert!(s.contains("Units differ"), "the comparison stays in view under the prompt: {s}");
+    write_to(&mut a, &path);
+    assert_eq!(a.mode(), Mode::Compare, "writing goes back to the comparison");
+    let csv = fs::read_to_string(&path).unwrap();
+    let ids: BTreeSet<&str> = csv.lines().skip(1).filter_map(|l| l.split(',').nth(1)).collect();
+    assert_eq!(ids, BTreeSet::from(["nev-output", "luosifen-sales-revenue"]), "{csv}");
+}

@@ -74,6 +74,10 @@ impl App {
                     self.export_key(msg);
                     None
                 }
+                Overlay::Compare(_) if msg == Msg::Export => {
+                    self.open_export();
+                    None
+                }
                 Overlay::Compare(_) => {
                     match msg {
                         Msg::Back | Msg::Compare | Msg::Click { .. } => self.overlay = Overlay::None,

@@ -13,8 +13,8 @@ use crate::data::{Dataset, Record};
 use crate::export;
 
 impl App {
-    /// Opens the prompt for what is shown: the finder's results when it is open, else
-    /// the current tab's records.
+    /// Opens the prompt for what is shown: the finder's results or the compared
+    /// indicators when either is open, else the current tab's records.
     pub(super) fn open_export(&mut self) {
         let (shown, records) = match &self.overlay {
             Overlay::Finder(f) => {
@@ -22,17 +22,21 @@ impl App {
                 records.sort_unstable();
                 (Shown::Results, records)
             }
+            Overlay::Compare(c) => {
+                let compared = |r: Record| c.columns.iter().any(|col| col.id == r.id());
+                (
+                    Shown::Comparison,
+                    self.data.records().enumerate().filter(|&(_, r)| compared(r)).map(|(k, _)| k).collect(),
+                )
+            }
             _ => (Shown::Tab(self.tab), tab_records(&self.data, self.tab)),
         };
         if records.is_empty() {
             self.status = Some(Label::NothingToExport.get(self.lang).to_owned());
             return;
         }
-        let finder = match std::mem::replace(&mut self.overlay, Overlay::None) {
-            Overlay::Finder(f) => Some(f),
-            _ => None,
-        };
-        self.overlay = Overlay::Export { prompt: ExportPrompt::new(shown, records), finder };
+        let under = Box::new(std::mem::replace(&mut self.overlay, Overlay::None));
+        self.overlay = Overlay::Export { prompt: ExportPrompt::new(shown, records), under };
     }
 
     /// A key while the prompt is open.
@@ -98,11 +102,11 @@ impl App {
         }
     }
 
-    /// Back to the finder the prompt was opened over, if it was.
+    /// Back to what the prompt was opened over.
     fn close_export(&mut self) {
         self.overlay = match std::mem::replace(&mut self.overlay, Overlay::None) {
-            Overlay::Export { finder: Some(f), .. } => Overlay::Finder(f),
-            _ => Overlay::None,
+            Overlay::Export { under, .. } => *under,
+            other => other,
         };
     }
 }

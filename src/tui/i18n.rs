@@ -63,6 +63,8 @@ pub enum Label {
     ExportPath,
     ExportKeys,
     SearchResults,
+    /// What the export prompt writes when opened over the comparison.
+    Compared,
     NothingToExport,
     NoPath,
     // Detail panes.
@@ -156,6 +158,7 @@ impl Label {
             Label::ExportPath => ["路径", "Path"],
             Label::ExportKeys => ["Enter 写入 · Tab 换格式 · Esc 取消", "Enter writes · Tab format · Esc cancels"],
             Label::SearchResults => ["搜索结果", "search results"],
+            Label::Compared => ["比较的指标", "compared indicators"],
             Label::NothingToExport => ["没有可导出的记录", "Nothing to export"],
             Label::NoPath => ["请先输入文件路径", "Type a file path first"],
             Label::SourcesDisagree => ["⚠ 来源不一致", "⚠ Sources disagree"],
@@ -187,7 +190,7 @@ impl Label {
             Label::ComputedLegend => ["⣿ 推算值", "⣿ computed"],
             Label::CompareTitle => [" 比较 ", " Compare "],
             Label::CompareIndex => ["单位不同：图为指数，首年 = 100", "Units differ: index, first year = 100"],
-            Label::CompareFooter => ["空心与 * 为推算值 · Esc 关闭", "Hollow or * = computed · Esc closes"],
+            Label::CompareFooter => ["空心与 * 为推算值 · e 导出 · Esc 关闭", "Hollow, * = computed · e export · Esc"],
         }
     }
 }

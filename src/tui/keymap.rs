@@ -51,6 +51,7 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
         Mode::Compare => match key.code {
             KeyCode::Esc | KeyCode::Char('c') | KeyCode::Char('q') | KeyCode::Enter => Some(Msg::Back),
             KeyCode::Char('L') => Some(Msg::ToggleLang),
+            KeyCode::Char('e') => Some(Msg::Export),
             _ => None,
         },
         Mode::Normal => normal_key(key, ctrl),

@@ -20,7 +20,8 @@ pub enum Shown {
     Tab(Tab),
     /// The finder's results.
     Results,
-    // The comparison view's indicators are to come here, opened from its own `e`.
+    /// The compared indicators.
+    Comparison,
 }
 
 pub struct ExportPrompt {
@@ -41,6 +42,7 @@ impl ExportPrompt {
             // "industry", "policy-timeline": the English title, as a file name.
             Shown::Tab(tab) => tab.title(Lang::En).to_lowercase().replace(' ', "-"),
             Shown::Results => "search".to_owned(),
+            Shown::Comparison => "comparison".to_owned(),
         };
         let format = FORMATS[0];
         let path = Input::with(&format!("liuzhou-{stem}.{}", format.extension()));

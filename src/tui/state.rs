@@ -76,10 +76,11 @@ pub enum Overlay {
     None,
     Help,
     Finder(Finder),
-    /// The export prompt, over the finder when it was opened from there.
+    /// The export prompt, over what it was opened from (the finder, the comparison,
+    /// or nothing), which it goes back to.
     Export {
         prompt: ExportPrompt,
-        finder: Option<Finder>,
+        under: Box<Overlay>,
     },
     /// The marked indicators compared.
     Compare(Comparison),

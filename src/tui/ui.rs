@@ -34,21 +34,25 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
     }
     draw_status(app, s.status, buf);
-    match &app.overlay {
+    draw_overlay(app, &app.overlay, frame);
+}
+
+/// What is open over the tabs; the export prompt over what it was opened from.
+fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame) {
+    let buf = frame.buffer_mut();
+    match overlay {
         Overlay::None => {}
         Overlay::Help => help::draw(app.lang, &app.theme, app.area, buf),
         Overlay::Compare(c) => comparison::draw(c, app.lang, &app.theme, app.area, buf),
         Overlay::Finder(f) => {
-            if let Some(cursor) = finder::draw(app, f, app.area, frame.buffer_mut()) {
+            if let Some(cursor) = finder::draw(app, f, app.area, buf) {
                 // The real cursor at the insertion point, so an input method's
                 // candidate window opens there.
                 frame.set_cursor_position(cursor);
             }
         }
-        Overlay::Export { prompt: p, finder: under } => {
-            if let Some(f) = under {
-                finder::draw(app, f, app.area, frame.buffer_mut());
-            }
+        Overlay::Export { prompt: p, under } => {
+            draw_overlay(app, under, frame);
             if let Some(cursor) = prompt::draw(app, p, app.area, frame.buffer_mut()) {
                 frame.set_cursor_position(cursor);
             }

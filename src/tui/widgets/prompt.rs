@@ -28,6 +28,7 @@ pub fn draw(app: &App, p: &ExportPrompt, area: Rect, buf: &mut Buffer) -> Option
     let what = match p.shown {
         Shown::Tab(tab) => tab.title(lang),
         Shown::Results => Label::SearchResults.get(lang),
+        Shown::Comparison => Label::Compared.get(lang),
     };
     let title = Message::ExportTitle { n: p.records.len(), what }.get(lang);
     let block = titled(&title, popup.width, theme.key, theme);
