@@ -36,40 +36,38 @@ fn ctrl_c_quits_cleanly() {
     s.assert_restored();
 }
 
-#[test]
-fn finder_jumps_to_a_record_typed_in_pinyin() {
+/// Types `query` in the English finder, waits for `listed`, presses Enter, and returns
+/// the screen once the detail pane is titled `lands_on` on Ecology; then quits and
+/// checks the terminal is given back clean.
+fn find_and_jump(query: &str, listed: &str, lands_on: &str) -> String {
     let mut s = Session::start(&["--lang", "en"], 100, 30);
     s.wait_for("Industry 1/");
     s.send(b"/");
     s.wait_for("Search: Hanzi, pinyin or English");
-    s.send(b"yangzijing");
-    s.wait_for("Bauhinia trees in the city");
+    s.send(query.as_bytes());
+    s.wait_for(listed);
     s.send(b"\r");
-    // The Ecology tab, with the bauhinia count selected and shown in the detail.
-    s.wait_for("╭ Bauhinia trees in the city");
-    let screen = s.wait_for(" Ecology ");
-    assert!(screen.contains("280,000 trees"), "{screen}");
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    s.assert_restored();
-}
-
-/// A qualifier and a word in one query, as a reader narrows by year.
-#[test]
-fn finder_narrows_by_year_and_jumps_to_the_ecology_record() {
-    let mut s = Session::start(&["--lang", "en"], 100, 30);
-    s.wait_for("Industry 1/");
-    s.send(b"/");
-    s.wait_for("Search: Hanzi, pinyin or English");
-    s.send(b"year:2020 water");
-    s.wait_for("3 found");
-    s.send(b"\r");
-    s.wait_for("╭ Water class of state-assessed sections");
+    s.wait_for(&format!("╭ {lands_on}"));
     let screen = s.wait_for(" Ecology ");
     assert!(!screen.contains("Search: Hanzi"), "the finder closed: {screen}");
     s.send(b"q");
     assert!(s.wait_exit().success());
     s.assert_restored();
+    screen
+}
+
+#[test]
+fn finder_jumps_to_a_record_typed_in_pinyin() {
+    // The bauhinia count selected and shown in the detail.
+    let screen = find_and_jump("yangzijing", "Bauhinia trees in the city", "Bauhinia trees in the city");
+    assert!(screen.contains("280,000 trees"), "{screen}");
+}
+
+/// A qualifier and a word in one query, as a reader narrows by year.
+#[test]
+fn finder_narrows_by_year_and_jumps_to_the_ecology_record() {
+    let screen = find_and_jump("year:2020 water", "3 found", "Water class of state-assessed sections");
+    assert!(screen.contains("Class II or better"), "{screen}");
 }
 
 #[test]
