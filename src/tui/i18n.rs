@@ -131,9 +131,14 @@ impl Label {
             Label::HelpBack => ["关闭；无可关闭时后退", "close; with nothing open, go back"],
             Label::HelpJumpBack => ["后退到跳转前的位置", "back to where the last jump left"],
             Label::HelpJumpForward => ["前进（Ctrl-i 即 Tab 时用 Ctrl-n）", "forward (Ctrl-n where Ctrl-i is Tab)"],
-            Label::HelpSearch => ["搜索（汉字、拼音、英文）", "search (Hanzi, pinyin, English)"],
+            Label::HelpSearch => {
+                ["搜索（汉字、拼音、英文；其中按 ? 看语法）", "search (Hanzi, pinyin, English; ? in it: syntax)"]
+            }
             Label::HelpCopy => ["复制所选数据及出处", "copy the selection with its citation"],
-            Label::HelpExport => ["导出所见到文件（搜索中 Ctrl-s）", "export what is shown (Ctrl-s in search)"],
+            Label::HelpExport => [
+                "导出所见：标签页、搜索结果（Ctrl-s）或比较",
+                "export what is shown: tab, results (Ctrl-s), comparison",
+            ],
             Label::HelpOpenSource => {
                 ["打开原文，停在所引的行（来源页：整篇）", "open the source text at the cited line (Sources: whole)"]
             }
