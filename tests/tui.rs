@@ -952,3 +952,13 @@ fn charts_keep_computed_years_and_the_tables_unit() {
         assert!(bars >= 1, "the 2019 bar is drawn in dots: {s}");
     }
 }
+
+/// Without documents, `o` says once how to point the program at them.
+#[test]
+fn the_source_pane_without_documents_says_how_to_get_them() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "o");
+    let s = screen(&a);
+    assert!(s.contains("Point it at"), "{s}");
+    assert_eq!(s.matches("--docs").count(), 1, "said once: {s}");
+}

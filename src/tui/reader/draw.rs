@@ -13,7 +13,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Cite, Of, Reading, Top};
-use crate::docs::{self, Document};
+use crate::docs::{self, DocsError, Document};
 use crate::text;
 use crate::tui::cite::cite;
 use crate::tui::i18n::{Label, Message};
@@ -113,8 +113,11 @@ pub fn draw(r: &Reading, cx: &Ctx, pane: Rect, buf: &mut Buffer) {
     let doc = match &r.doc {
         Ok(doc) => doc,
         Err(e) => {
-            let mut lines = wrapped(&Message::NoDocument(e).get(lang), width, th.warn);
-            lines.push(Line::default());
+            // With no folder named, the how-to says all there is to say.
+            let mut lines = match e {
+                DocsError::NotGiven => Vec::new(),
+                _ => [wrapped(&Message::NoDocument(e).get(lang), width, th.warn), vec![Line::default()]].concat(),
+            };
             lines.extend(wrapped(Label::DocsHow.get(lang), width, th.base));
             Paragraph::new(lines).render(area, buf);
             return;
