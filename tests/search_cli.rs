@@ -26,6 +26,9 @@ fn tsv_prints_id_tab_title_figure_year() {
     let zh = found(&["--format", "tsv", "--lang", "zh", "--limit", "1", "xnyqccl"]);
     assert_eq!(zh.lines().nth(1), Some("nev-output\tindustry\t新能源汽车产量\t66.7万辆\t2022"));
     assert!(tsv.lines().all(|l| l.split('\t').count() == 5), "{tsv}");
+    // The figure is the latest the sources report, not our check of it (38.4%).
+    let growth = found(&["--format", "tsv", "--lang", "en", "--limit", "1", "nev growth"]);
+    assert_eq!(growth.lines().nth(1), Some("nev-growth\tindustry\tGrowth of new-energy vehicle output\t38.6%\t2022"));
 }
 
 #[test]

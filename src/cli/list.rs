@@ -55,14 +55,11 @@ pub(super) fn clean(s: &str) -> Cow<'_, str> {
     text::escape_controls(s, "")
 }
 
-/// A record's latest figure (in `lang`) and its year, or its date's year.
+/// A record's headline figure (in `lang`) and its year, or its date's year.
 pub(super) fn headline(r: Record<'_>, lang: Lang) -> (String, Option<i32>) {
-    let point = match r {
-        Record::Indicator(ind, _) => ind.points.last(),
-        Record::Item(_, item) => item.points.last(),
-        Record::Event(e) => return (String::new(), e.dates.first().map(|d| d.date.year)),
-        Record::Source(s) => return (String::new(), Some(s.date.year)),
-        Record::List(_) => None,
-    };
-    point.map_or((String::new(), None), |p| (p.display(lang), p.year))
+    match r {
+        Record::Event(e) => (String::new(), e.dates.first().map(|d| d.date.year)),
+        Record::Source(s) => (String::new(), Some(s.date.year)),
+        _ => r.headline().map_or((String::new(), None), |p| (p.display(lang), p.year)),
+    }
 }

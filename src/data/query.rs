@@ -165,6 +165,14 @@ impl<'a> Record<'a> {
         }
     }
 
+    /// The figure the record leads with: its latest reported one (a computed figure
+    /// only checks or fills in what the sources report).
+    pub fn headline(&self) -> Option<&'a Point> {
+        let mut reported = self.points().iter().filter(|p| p.kind == super::Kind::Reported);
+        let latest = reported.clone().filter(|p| p.year.is_some()).max_by_key(|p| p.year);
+        latest.or_else(|| reported.next_back())
+    }
+
     /// Every source id the record cites, once per citation.
     pub fn cited_sources(&self) -> impl Iterator<Item = &'a str> + 'a {
         let (own, dates): (Option<&'a str>, &'a [super::DateClaim]) = match self {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Ctx, Headline, RecordView};
 use crate::compare::{RANK, series};
-use crate::data::{Indicator, Kind, Lang, Point};
+use crate::data::{Indicator, Kind, Lang, Point, Record};
 use crate::text;
 use crate::tui::cite::{cite, copied_source, source_summary};
 use crate::tui::i18n::{Label, Message, chart_unit};
@@ -155,11 +155,9 @@ fn warning(ind: &Indicator) -> &'static str {
     if ind.disagreement.is_some() { "⚠" } else { "" }
 }
 
-/// The figure a list row shows: the latest reported one.
+/// The figure a list row shows.
 fn headline(ind: &Indicator) -> Option<&Point> {
-    let mut reported = ind.points.iter().filter(|p| p.kind == Kind::Reported);
-    let latest = reported.clone().filter(|p| p.year.is_some()).max_by_key(|p| p.year);
-    latest.or_else(|| reported.next_back())
+    Record::Indicator(ind, false).headline()
 }
 
 /// Year, figure, kind and citation in aligned columns; notes under their row.
