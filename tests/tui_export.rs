@@ -185,3 +185,15 @@ fn the_comparison_exports_its_indicators_and_comes_back() {
     let ids: BTreeSet<&str> = csv.lines().skip(1).filter_map(|l| l.split(',').nth(1)).collect();
     assert_eq!(ids, BTreeSet::from(["nev-output", "luosifen-sales-revenue"]), "{csv}");
 }
+
+#[test]
+fn the_finder_exports_every_match_not_only_the_page_it_holds() {
+    let mut index = liuzhou_tui::search::SearchIndex::new(&liuzhou_tui::embedded().unwrap());
+    let all = index.search("i", 1).unwrap().total;
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "/i");
+    let Overlay::Finder(f) = &a.overlay else { panic!("no finder") };
+    assert!(f.hits.len() < all, "the finder holds a page of the {all} matches");
+    ctrl(&mut a, 's');
+    assert!(screen(&a).contains(&format!("Export {all} records: search results")), "{}", screen(&a));
+}

@@ -13,14 +13,14 @@ use crate::data::{Dataset, Record};
 use crate::export;
 
 impl App {
-    /// Opens the prompt for what is shown: the finder's results or the compared
-    /// indicators when either is open, else the current tab's records.
+    /// Opens the prompt for what is shown: every match of the finder's query or the
+    /// compared indicators when either is open, else the current tab's records.
     pub(super) fn open_export(&mut self) {
         let (shown, records) = match &self.overlay {
             Overlay::Finder(f) => {
-                let mut records: Vec<usize> = f.hits.iter().map(|h| h.entry).collect();
-                records.sort_unstable();
-                (Shown::Results, records)
+                // All it found, not only the page of them it holds.
+                let all = self.index.as_mut().and_then(|index| index.select(f.input.text()).ok());
+                (Shown::Results, all.unwrap_or_default())
             }
             Overlay::Compare(c) => {
                 let compared = |r: Record| c.columns.iter().any(|col| col.id == r.id());
