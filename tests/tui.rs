@@ -504,7 +504,7 @@ fn question_mark_in_the_finder_shows_the_query_language_and_any_key_returns() {
         insta::assert_snapshot!(name, screen(&a));
         keys(&mut a, "x");
         let f = finder(&a);
-        assert!(!f.help);
+        assert_eq!(f.help, None);
         assert_eq!(f.input.text(), "luosifen", "the key that closes the help is not typed");
         assert_eq!(f.hits.first().map(|h| a.data.records().nth(h.entry).unwrap().id()), Some("luosifen-chain-revenue"));
     }
@@ -961,4 +961,38 @@ fn the_source_pane_without_documents_says_how_to_get_them() {
     let s = screen(&a);
     assert!(s.contains("Point it at"), "{s}");
     assert_eq!(s.matches("--docs").count(), 1, "said once: {s}");
+}
+
+/// On a small screen both helps scroll instead of losing their last rows.
+#[test]
+fn the_helps_scroll_where_they_do_not_fit() {
+    for (lang, scroll, first, last) in
+        [(Lang::En, "↑↓ scroll", "switch tab", "wheel scrolls"), (Lang::Zh, "↑↓ 滚动", "切换标签页", "滚轮滚动")]
+    {
+        let mut a = app(lang, 41, 12);
+        keys(&mut a, "?");
+        let s = screen(&a);
+        assert!(s.contains(scroll) && s.contains(first) && !s.contains(last), "{s}");
+        keys(&mut a, "G");
+        let s = screen(&a);
+        assert!(s.contains(last) && !s.contains(first), "{s}");
+        keys(&mut a, "jjj");
+        assert_eq!(screen(&a), s, "the end stays the end");
+        keys(&mut a, "g");
+        assert!(screen(&a).contains(first), "{}", screen(&a));
+        // At 100×30 it fits, and says nothing of scrolling.
+        let mut a = app(lang, 100, 40);
+        keys(&mut a, "?");
+        assert!(!screen(&a).contains(scroll), "{}", screen(&a));
+    }
+    let mut a = app(Lang::En, 41, 12);
+    keys(&mut a, "/?");
+    assert!(screen(&a).contains("↑↓ scroll"), "{}", screen(&a));
+    assert!(!screen(&a).contains("water year:2020"));
+    for _ in 0..5 {
+        step(&mut a, code(KeyCode::PageDown));
+    }
+    assert!(screen(&a).contains("water year:2020"), "the last example: {}", screen(&a));
+    keys(&mut a, "x");
+    assert_eq!((finder(&a).help, finder(&a).input.text()), (None, ""), "another key closes it, untyped");
 }

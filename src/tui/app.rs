@@ -6,7 +6,7 @@ use std::sync::Arc;
 use ratatui::layout::{Position, Rect};
 
 use super::action::{Effect, Msg};
-use super::finder::{Finder, Outcome};
+use super::finder::{Finder, Outcome, Room};
 use super::geometry::{self, Hit};
 use super::i18n::Message;
 // App is declared, with its fields, in state.rs; here is how it changes.
@@ -53,10 +53,19 @@ impl App {
             }
             Msg::Suspend => Some(Effect::Suspend),
             msg => match self.overlay {
-                Overlay::Help => {
+                Overlay::Help(scroll) => {
+                    let table = geometry::help(self.area, self.lang).1;
+                    let (max, page) = (table.max_scroll(), table.area.height as i64);
+                    let to = |by: i64| Overlay::Help(scroll.saturating_add_signed(by as isize).min(max));
                     match msg {
                         Msg::ToggleHelp | Msg::Back | Msg::Click { .. } => self.overlay = Overlay::None,
                         Msg::ToggleLang => self.toggle_lang(),
+                        Msg::Up | Msg::Wheel { down: false, .. } => self.overlay = to(-1),
+                        Msg::Down | Msg::Wheel { down: true, .. } => self.overlay = to(1),
+                        Msg::PageUp => self.overlay = to(-page),
+                        Msg::PageDown => self.overlay = to(page),
+                        Msg::Top => self.overlay = Overlay::Help(0),
+                        Msg::Bottom => self.overlay = Overlay::Help(max),
                         _ => {}
                     }
                     None
@@ -124,7 +133,7 @@ impl App {
                 self.order_trends(true);
                 self.keep_visible();
             }
-            Msg::ToggleHelp => self.overlay = Overlay::Help,
+            Msg::ToggleHelp => self.overlay = Overlay::Help(0),
             Msg::OpenFinder => {
                 self.ensure_index();
                 self.overlay = Overlay::Finder(Finder::default())
@@ -229,12 +238,15 @@ impl App {
     }
 
     fn finder(&mut self, msg: Msg) {
-        let page = geometry::finder_results_height(self.area);
+        let room = Room {
+            page: geometry::finder_results_height(self.area),
+            help_max: geometry::finder_help(self.area, self.lang).max_scroll(),
+        };
         self.ensure_index();
         let (Overlay::Finder(f), Some(index)) = (&mut self.overlay, self.index.as_mut()) else {
             return;
         };
-        match f.update(msg, index, &mut self.queries, page) {
+        match f.update(msg, index, &mut self.queries, room) {
             Outcome::Stay => {}
             Outcome::Close => self.overlay = Overlay::None,
             Outcome::Jump(entry) => {

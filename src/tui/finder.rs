@@ -28,10 +28,18 @@ pub struct Finder {
     pub offset: usize,
     /// How many results to ask for; grows as the selection nears the end.
     limit: usize,
-    /// The query-language help is showing; any key closes it.
-    pub help: bool,
+    /// The query-language help is showing, scrolled by this many lines; ↑↓ and the
+    /// page keys scroll it, any other key closes it.
+    pub help: Option<usize>,
     /// Which earlier query the field shows (0 the newest), while ↑/↓ walk them.
     recall: Option<usize>,
+}
+
+/// The finder's room on the screen: result rows that show, and how far its help scrolls.
+#[derive(Debug, Clone, Copy)]
+pub struct Room {
+    pub page: usize,
+    pub help_max: usize,
 }
 
 /// What the app does after a message to the finder.
@@ -53,7 +61,7 @@ impl Default for Finder {
             sel: 0,
             offset: 0,
             limit: FINDER_LIMIT,
-            help: false,
+            help: None,
             recall: None,
         }
     }
@@ -97,12 +105,20 @@ impl Finder {
         self.total.map_or(self.hits.len() >= self.limit, |n| n > self.hits.len())
     }
 
-    /// Handles `msg`; `page` is how many result rows show.
-    pub fn update(&mut self, msg: Msg, index: &mut SearchIndex, history: &mut History, page: usize) -> Outcome {
-        if self.help {
-            self.help = false;
+    /// Handles `msg` in the room the screen gives.
+    pub fn update(&mut self, msg: Msg, index: &mut SearchIndex, history: &mut History, room: Room) -> Outcome {
+        if let Some(scroll) = self.help {
+            let step = |by: i64| Some(scroll.saturating_add_signed(by as isize).min(room.help_max));
+            self.help = match msg {
+                Msg::Up | Msg::Wheel { down: false, .. } => step(-1),
+                Msg::Down | Msg::Wheel { down: true, .. } => step(1),
+                Msg::PageUp => step(-(room.page as i64)),
+                Msg::PageDown => step(room.page as i64),
+                _ => None,
+            };
             return Outcome::Stay;
         }
+        let page = room.page;
         match msg {
             Msg::Edit(edit) => {
                 self.recall = None;
@@ -117,7 +133,7 @@ impl Finder {
                 self.input.insert(&text);
                 self.requery(index);
             }
-            Msg::ToggleHelp => self.help = true,
+            Msg::ToggleHelp => self.help = Some(0),
             Msg::Up if self.recall.is_some() || self.input.text().is_empty() => {
                 let older = self.recall.map_or(0, |r| r + 1);
                 if let Some(q) = history.get(older) {

@@ -9,6 +9,8 @@ use super::i18n;
 use super::state::App;
 use super::tabs::Tab;
 use super::widgets::Detail;
+use super::widgets::help::{self, HelpTable};
+use crate::data::Lang;
 use crate::text;
 
 /// Below this the screen says how big it needs to be instead of drawing.
@@ -193,6 +195,27 @@ pub fn max_scroll(app: &App) -> u16 {
 pub fn finder_popup(area: Rect) -> Rect {
     let (w, h) = (area.width.saturating_sub(4).min(76), area.height.saturating_sub(2).min(22));
     area.centered(Constraint::Length(w), Constraint::Length(h))
+}
+
+/// The key help's box, as wide as its table wants and as tall as the table with a
+/// blank line and the footer, each within the screen; and where the table goes in it.
+pub fn help(area: Rect, lang: Lang) -> (Rect, HelpTable) {
+    let rows = help::key_rows(lang);
+    let w = (help::natural_width(&rows) + 4).min(usize::from(area.width)) as u16;
+    let lines = help::table(&rows, usize::from(w.saturating_sub(2)));
+    let h = (lines.len() + 4).min(usize::from(area.height)) as u16;
+    let popup = area.centered(Constraint::Length(w), Constraint::Length(h));
+    let box_inner = inner(popup);
+    let table = Rect { height: box_inner.height.saturating_sub(2), ..box_inner };
+    (popup, HelpTable { area: table, lines })
+}
+
+/// The finder's query-language help, below the query and the help's title lines.
+pub fn finder_help(area: Rect, lang: Lang) -> HelpTable {
+    let box_inner = inner(finder_popup(area));
+    let table = Rect { y: box_inner.y + 2, height: box_inner.height.saturating_sub(2), ..box_inner };
+    let rows: Vec<(&str, &str)> = i18n::QUERY_HELP.iter().map(|&row| i18n::pick(lang, row)).collect();
+    HelpTable { area: table, lines: help::table(&rows, usize::from(table.width)) }
 }
 
 /// Rows of the finder's result list, for paging: its box less the border, the query

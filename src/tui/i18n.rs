@@ -30,6 +30,7 @@ pub enum Label {
     // The help overlay.
     HelpTitle,
     HelpFooter,
+    HelpFooterScroll,
     HelpSwitchTab,
     HelpMove,
     HelpFirstLast,
@@ -58,6 +59,7 @@ pub enum Label {
     FinderRecall,
     NoMatches,
     QueryHelpTitle,
+    QueryHelpTitleScroll,
     // The export prompt.
     ExportFormat,
     ExportPath,
@@ -122,6 +124,7 @@ impl Label {
             Label::HintHelp => ["? 帮助 ", "? help "],
             Label::HelpTitle => [" 帮助 · 按键 ", " Help · keys "],
             Label::HelpFooter => ["Esc 或 ? 关闭", "Esc or ? closes"],
+            Label::HelpFooterScroll => ["↑↓ 滚动 · Esc 或 ? 关闭", "↑↓ scroll · Esc or ? closes"],
             Label::HelpSwitchTab => ["切换标签页", "switch tab"],
             Label::HelpMove => ["上下移动", "move down / up"],
             Label::HelpFirstLast => ["第一项 / 最后一项", "first / last"],
@@ -159,6 +162,9 @@ impl Label {
             Label::FinderRecall => ["↑ 之前的搜索 · ? 语法", "↑ earlier searches · ? syntax"],
             Label::NoMatches => ["没有匹配 · ? 语法", "No matches · ? syntax"],
             Label::QueryHelpTitle => ["查询语法 · 按任意键返回", "Query language · any key returns"],
+            Label::QueryHelpTitleScroll => {
+                ["查询语法 · ↑↓ 滚动 · 其他键返回", "Query language · ↑↓ scroll · other keys return"]
+            }
             Label::ExportFormat => ["格式", "Format"],
             Label::ExportPath => ["路径", "Path"],
             Label::ExportKeys => ["Enter 写入 · Tab 换格式 · Esc 取消", "Enter writes · Tab format · Esc cancels"],

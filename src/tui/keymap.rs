@@ -46,6 +46,12 @@ fn key_msg(key: &KeyEvent, mode: Mode) -> Option<Msg> {
         Mode::Help => match key.code {
             KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => Some(Msg::ToggleHelp),
             KeyCode::Char('L') => Some(Msg::ToggleLang),
+            KeyCode::Char('j') | KeyCode::Down => Some(Msg::Down),
+            KeyCode::Char('k') | KeyCode::Up => Some(Msg::Up),
+            KeyCode::Char('g') | KeyCode::Home => Some(Msg::Top),
+            KeyCode::Char('G') | KeyCode::End => Some(Msg::Bottom),
+            KeyCode::PageDown => Some(Msg::PageDown),
+            KeyCode::PageUp => Some(Msg::PageUp),
             _ => None,
         },
         Mode::Compare => match key.code {

@@ -74,7 +74,8 @@ pub struct App {
 /// What is open over the tabs, and has the keyboard.
 pub enum Overlay {
     None,
-    Help,
+    /// The key help, scrolled by this many lines.
+    Help(usize),
     Finder(Finder),
     /// The export prompt, over what it was opened from (the finder, the comparison,
     /// or nothing), which it goes back to.
@@ -130,7 +131,7 @@ impl App {
     pub fn mode(&self) -> Mode {
         match self.overlay {
             Overlay::None => Mode::Normal,
-            Overlay::Help => Mode::Help,
+            Overlay::Help(_) => Mode::Help,
             Overlay::Finder(_) => Mode::Finder,
             Overlay::Export { .. } => Mode::Export,
             Overlay::Compare(_) => Mode::Compare,

@@ -42,7 +42,10 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame) {
     let buf = frame.buffer_mut();
     match overlay {
         Overlay::None => {}
-        Overlay::Help => help::draw(app.lang, &app.theme, app.area, buf),
+        Overlay::Help(scroll) => {
+            let (popup, table) = geometry::help(app.area, app.lang);
+            help::draw(app.lang, &app.theme, popup, &table, *scroll, buf);
+        }
         Overlay::Compare(c) => comparison::draw(c, app.lang, &app.theme, app.area, buf),
         Overlay::Finder(f) => {
             if let Some(cursor) = finder::draw(app, f, app.area, buf) {

@@ -8,13 +8,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{popup, titled};
+use super::{help, popup, titled};
 use crate::data::Lang;
 use crate::search::{Hit, Snippet};
 use crate::text;
 use crate::tui::finder::Finder;
-use crate::tui::geometry::finder_popup;
-use crate::tui::i18n::{Label, Message, QUERY_HELP, pick};
+use crate::tui::geometry::{finder_help, finder_popup};
+use crate::tui::i18n::{Label, Message};
 use crate::tui::state::App;
 use crate::tui::tabs::Headline;
 use crate::tui::theme::Theme;
@@ -46,8 +46,8 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
     let cursor = Position::new(inner.x + 2 + cursor_x as u16, inner.y);
 
     let below = Rect { y: inner.y + 1, height: inner.height - 1, ..inner };
-    if f.help {
-        draw_help(app, below, buf);
+    if let Some(scroll) = f.help {
+        draw_help(app, scroll, buf);
         return Some(cursor);
     }
     if below.height >= 1 {
@@ -78,23 +78,15 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
     Some(cursor)
 }
 
-/// The query language, one piece a row, in place of the hint and the results.
-fn draw_help(app: &App, area: Rect, buf: &mut Buffer) {
-    let w = usize::from(area.width);
-    let rows: Vec<(&str, &str)> = QUERY_HELP.iter().map(|&row| pick(app.lang, row)).collect();
-    let syntax_w = rows.iter().map(|(s, _)| text::width(s)).max().unwrap_or(0).min(w / 2);
-    let title = Line::styled(text::truncate(Label::QueryHelpTitle.get(app.lang), w).into_owned(), app.theme.header);
-    let lines = rows.iter().map(|(syntax, what)| {
-        let spans = vec![
-            Span::styled(text::pad(syntax, syntax_w), app.theme.key),
-            Span::raw("  "),
-            Span::styled((*what).to_owned(), app.theme.base),
-        ];
-        Line::from(fit(spans, w))
-    });
-    for (y, line) in (area.y..area.bottom()).zip(std::iter::once(title).chain(lines)) {
-        line.render(Rect { y, height: 1, ..area }, buf);
-    }
+/// The query language, one piece a row, in place of the hint and the results; its
+/// title says how to scroll when it does not fit.
+fn draw_help(app: &App, scroll: usize, buf: &mut Buffer) {
+    let table = finder_help(app.area, app.lang);
+    let title = if table.max_scroll() > 0 { Label::QueryHelpTitleScroll } else { Label::QueryHelpTitle };
+    let w = usize::from(table.area.width);
+    let y = table.area.y.saturating_sub(1);
+    buf.set_stringn(table.area.x, y, text::truncate(title.get(app.lang), w), w, app.theme.header);
+    help::draw_table(&table.lines, scroll.min(table.max_scroll()), &app.theme, table.area, buf);
 }
 
 /// The byte offset of the cursor given its column (the input keeps it on a boundary).
