@@ -996,3 +996,14 @@ fn the_helps_scroll_where_they_do_not_fit() {
     keys(&mut a, "x");
     assert_eq!((finder(&a).help, finder(&a).input.text()), (None, ""), "another key closes it, untyped");
 }
+
+/// Sorted by change, a narrow Trends row keeps the change it is sorted by.
+#[test]
+fn trends_sorted_by_change_show_the_change_on_a_narrow_screen() {
+    let mut a = app(Lang::En, 57, 20);
+    keys(&mut a, "5");
+    assert!(!screen(&a).contains("+964%"), "by name, the last figure comes first: {}", screen(&a));
+    keys(&mut a, "s");
+    let s = screen(&a);
+    assert!(s.contains("by change") && s.contains("+604,300 +964%"), "{s}");
+}

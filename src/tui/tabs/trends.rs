@@ -145,8 +145,9 @@ impl Trends {
     }
 
     /// A row: name, first and last figure with their years, change, sparkline. Narrow
-    /// rows drop the first figure, then the change, then the last figure, so that the
-    /// name and a sparkline always show.
+    /// rows drop the first figure, then the change, then the last figure (the last
+    /// figure before the change when sorted by change: the order is then the change's),
+    /// so that the name and a sparkline always show.
     pub fn line(&self, target: Target, cx: &Ctx, width: usize) -> Line<'static> {
         let Some(ind) = target.indicator(cx.data) else { return Line::default() };
         let s = series(ind);
@@ -165,7 +166,8 @@ impl Trends {
         ];
         let mut shown = [true; 3];
         let used = |shown: &[bool; 3]| cols.iter().zip(shown).filter(|(_, s)| **s).map(|((_, w, _), _)| w + 1).sum();
-        for drop in [0, 2, 1] {
+        let drops = if self.sort == Sort::Change { [0, 1, 2] } else { [0, 2, 1] };
+        for drop in drops {
             if used(&shown) + name_min + spark_min < width {
                 break;
             }
