@@ -197,3 +197,26 @@ fn the_finder_exports_every_match_not_only_the_page_it_holds() {
     ctrl(&mut a, 's');
     assert!(screen(&a).contains(&format!("Export {all} records: search results")), "{}", screen(&a));
 }
+
+#[test]
+fn trends_exports_the_indicators_it_charts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trends.csv");
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "5e");
+    let n = a.rows[Tab::Trends.index()].entries.len();
+    assert!(screen(&a).contains(&format!("Export {n} records: Trends")), "{}", screen(&a));
+    write_to(&mut a, &path);
+    let csv = fs::read_to_string(&path).unwrap();
+    let ids: BTreeSet<&str> = csv.lines().skip(1).filter_map(|l| l.split(',').nth(1)).collect();
+    assert_eq!(ids.len(), n, "{csv}");
+    assert!(ids.contains("nev-output"), "{ids:?}");
+}
+
+/// Sources have no data points for a CSV: their prompt starts at Markdown.
+#[test]
+fn sources_export_as_markdown_by_default() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "6e");
+    assert!(screen(&a).contains("liuzhou-sources.md"), "{}", screen(&a));
+}

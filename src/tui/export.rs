@@ -2,14 +2,15 @@
 //! takes its keys, asks before replacing a file, writes with the library's atomic
 //! writer, and says in the status line where the file went or what went wrong.
 
+use std::collections::HashSet;
 use std::error::Error;
 
 use super::action::{Edit, Msg};
 use super::i18n::{Label, Message};
 use super::prompt::{ExportPrompt, Shown};
 use super::state::{App, Overlay};
-use super::tabs::Tab;
-use crate::data::{Dataset, Record};
+use super::tabs::{Row, Tab};
+use crate::data::Record;
 use crate::export;
 
 impl App {
@@ -29,7 +30,7 @@ impl App {
                     self.data.records().enumerate().filter(|&(_, r)| compared(r)).map(|(k, _)| k).collect(),
                 )
             }
-            _ => (Shown::Tab(self.tab), tab_records(&self.data, self.tab)),
+            _ => (Shown::Tab(self.tab), self.tab_records(self.tab)),
         };
         if records.is_empty() {
             self.status = Some(Label::NothingToExport.get(self.lang).to_owned());
@@ -111,16 +112,19 @@ impl App {
     }
 }
 
-/// The records a tab lists, as places in `Dataset::records`; the Livelihood tab lists
-/// items, not their lists.
-fn tab_records(data: &Dataset, tab: Tab) -> Vec<usize> {
-    let shown_in = |record: Record| match record {
-        Record::Source(_) => Some(Tab::Sources),
-        Record::Indicator(_, false) => Some(Tab::Industry),
-        Record::Indicator(_, true) => Some(Tab::Ecology),
-        Record::Event(_) => Some(Tab::Timeline),
-        Record::Item(..) => Some(Tab::Livelihood),
-        Record::List(_) => None,
-    };
-    data.records().enumerate().filter(|&(_, r)| shown_in(r) == Some(tab)).map(|(ordinal, _)| ordinal).collect()
+impl App {
+    /// The records a tab lists, as places in `Dataset::records`, in order: the
+    /// Livelihood tab lists items (not their lists), Trends the indicators it charts.
+    fn tab_records(&self, tab: Tab) -> Vec<usize> {
+        let listed: HashSet<&str> = self.rows[tab as usize]
+            .rows
+            .iter()
+            .filter_map(|row| match row {
+                Row::Entry(target) => Some(target.id(&self.data)),
+                _ => None,
+            })
+            .collect();
+        let records = self.data.records().enumerate();
+        records.filter(|(_, r)| !matches!(r, Record::List(_)) && listed.contains(r.id())).map(|(k, _)| k).collect()
+    }
 }

@@ -35,8 +35,8 @@ pub struct ExportPrompt {
 }
 
 impl ExportPrompt {
-    /// A prompt for `records` (sorted), with CSV and a file in the current directory
-    /// named after what is shown.
+    /// A prompt for `records` (sorted), with CSV (Markdown for sources) and a file in
+    /// the current directory named after what is shown.
     pub fn new(shown: Shown, records: Vec<usize>) -> ExportPrompt {
         let stem = match shown {
             // "industry", "policy-timeline": the English title, as a file name.
@@ -44,7 +44,8 @@ impl ExportPrompt {
             Shown::Results => "search".to_owned(),
             Shown::Comparison => "comparison".to_owned(),
         };
-        let format = FORMATS[0];
+        // CSV holds data points, and sources have none: their table is in Markdown.
+        let format = if matches!(shown, Shown::Tab(Tab::Sources)) { Format::Md } else { FORMATS[0] };
         let path = Input::with(&format!("liuzhou-{stem}.{}", format.extension()));
         ExportPrompt { shown, records, format, path, replacing: false }
     }
