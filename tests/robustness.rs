@@ -142,9 +142,20 @@ proptest! {
         }
         let damaged = format!("{}{junk}{}", &original[..i], &original[j..]);
         texts[file] = &damaged;
-        if let Err(e) = Dataset::from_texts(texts) {
+        let whole = Dataset::from_texts(texts);
+        if let Err(e) = &whole {
             prop_assert!(e.problems.iter().all(|p| !p.file.is_empty()));
         }
+        // Read from a directory (a part at a time while it is clean), the same data
+        // or the same problems.
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in liuzhou_tui::data::FILES.iter().zip(texts) {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        let shown = |r: Result<Dataset, liuzhou_tui::data::error::LoadError>| {
+            r.map_err(|e| e.to_string().replace(&format!("{}/", dir.path().display()), ""))
+        };
+        prop_assert_eq!(shown(Dataset::from_dir(dir.path())), shown(whole));
     }
 }
 

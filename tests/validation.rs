@@ -225,3 +225,58 @@ fn the_embedded_dataset_is_the_assets_directory() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
     assert_eq!(liuzhou_tui::embedded().unwrap(), Dataset::from_dir(&dir).unwrap());
 }
+
+/// An industry file of several MB, so that it is read in several parts: records of
+/// very different sizes, strings holding brackets, commas, quotes and comment marks,
+/// comments between records, Hanzi across every part boundary, and the file's own
+/// extensions.
+fn large_industry(records: usize) -> String {
+    let mut text = String::from("#![enable(implicit_some)]\n// a list of ] and )\n[\n");
+    for k in 0..records {
+        let summary = match k % 7 {
+            0 => "柳州螺蛳粉 ]) // /* \\\" , ".repeat(1 + k % 40),
+            3 => "长".repeat(20_000 + k),
+            _ => format!("Record {k}: \\u{{67f3}}州, (a), [b]"),
+        };
+        let note = if k % 5 == 0 { format!(", note: (zh: \"注{k}\", en: \"*/ ]\")") } else { String::new() };
+        text.push_str(&format!(
+            "  (id: \"r{k}\", theme: vehicles, name: (zh: \"名{k}\", en: \"Name {k}\"),\n   \
+             summary: (zh: \"{summary}\", en: \"x\"),\n   \
+             points: [(value: {k}.5, unit: \"万辆\", year: 2020, source: \"doc\", line: 3{note})]),\n"
+        ));
+        if k % 11 == 0 {
+            text.push_str("  /* between ( records ] */ // and a line comment, ]\n");
+        }
+    }
+    text.push_str("]\n");
+    text
+}
+
+#[test]
+fn a_large_file_read_in_parts_is_the_file_read_whole() {
+    let dir = broken(&[]);
+    let industry = large_industry(3_000);
+    assert!(industry.len() > 4 << 20, "several parts: {}", industry.len());
+    write(dir.path(), "industry.ron", industry.as_bytes());
+    let texts = liuzhou_tui::data::FILES.map(|f| fs::read_to_string(dir.path().join(f)).unwrap());
+    let whole = Dataset::from_texts(texts.each_ref().map(String::as_str)).unwrap();
+    let data = Dataset::from_dir(dir.path()).unwrap();
+    assert_eq!(data.industry.len(), 3_000);
+    assert_eq!(data, whole);
+}
+
+#[test]
+fn a_problem_late_in_a_large_file_names_its_line_and_column() {
+    let dir = broken(&[]);
+    let industry = large_industry(3_000);
+    let lines = industry.lines().count();
+    // A syntax error in the last record, then a duplicate id instead.
+    let bad = industry.replacen("(id: \"r2999\", theme", "(id: \"r2999\" theme", 1);
+    write(dir.path(), "industry.ron", bad.as_bytes());
+    let report = problems(dir.path());
+    assert!(report.contains(&format!("industry.ron:{}:", lines - 3)), "{report}");
+    let bad = industry.replacen("\"r2999\"", "\"r5\"", 1);
+    write(dir.path(), "industry.ron", bad.as_bytes());
+    let report = problems(dir.path());
+    assert!(report.contains(&format!("industry.ron:{}:4: duplicate id \"r5\"", lines - 3)), "{report}");
+}

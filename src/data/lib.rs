@@ -5,17 +5,20 @@
 mod date;
 pub mod error;
 mod figure;
+mod file;
 pub(crate) mod limits;
 mod load;
 mod locate;
 pub mod model;
 mod query;
+mod stream;
 pub mod units;
 mod validate;
 
 pub use date::PartialDate;
 pub use figure::number;
+pub use file::ron_options;
 pub use limits::MAX_FILE_BYTES;
-pub use load::{FILES, ron_options};
+pub use load::FILES;
 pub use model::*;
 pub use query::{Citation, Locus, Record};

@@ -1,28 +1,23 @@
 //! Reading a dataset directory (`--data DIR`, and `assets/` at build time). Each file
-//! is parsed whole, then all five are validated together, so a dataset is either whole
-//! or not loaded at all, and every problem names its file and, where it has one, its
-//! line and column.
+//! is parsed (a part at a time while it is clean, see `stream`), then all five are
+//! validated together, so a dataset is either whole or not loaded at all, and every
+//! problem names its file and, where it has one, its line and column.
 
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
-use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
+use super::file::{open, ron_options};
 use super::limits::MAX_FILE_BYTES;
 use super::locate::Locator;
 use super::model::Dataset;
-use super::validate;
+use super::{stream, validate};
 use crate::error::{LoadError, Position, Problem, ProblemKind};
 
 /// The files of a dataset directory, in the order they are read.
 pub const FILES: [&str; 5] = ["sources.ron", "industry.ron", "ecology.ron", "timeline.ron", "livelihood.ron"];
-
-/// RON as the data files are written: `Option`s without `Some(…)`.
-pub fn ron_options() -> ron::Options {
-    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
-}
 
 impl Dataset {
     /// Parses and validates the five files' texts, in the order of `FILES`.
@@ -44,6 +39,9 @@ impl Dataset {
         if let Some(kind) = not_a_dir {
             return Err(LoadError { problems: vec![Problem { file: shown, pos: None, kind }] });
         }
+        if let Some(data) = read_clean(dir) {
+            return Ok(data);
+        }
         parse(FILES.map(|name| read_text(&dir.join(name)))).map_err(|mut e| {
             for p in &mut e.problems {
                 p.file = dir.join(&p.file).display().to_string();
@@ -53,26 +51,29 @@ impl Dataset {
     }
 }
 
-/// A data file's text: refused past `MAX_FILE_BYTES`, and never read more than one
-/// byte past it, in case it grows while it is read.
+/// A clean dataset, its files read a part at a time (see `stream`), or `None` at the
+/// first sign of trouble: a file that is not a clean list, or a problem validation
+/// finds. Its files are then read again whole, to say where each problem is.
+fn read_clean(dir: &Path) -> Option<Dataset> {
+    let data = Dataset {
+        sources: stream::read_list(&dir.join(FILES[0]))?,
+        industry: stream::read_list(&dir.join(FILES[1]))?,
+        ecology: stream::read_list(&dir.join(FILES[2]))?,
+        timeline: stream::read_list(&dir.join(FILES[3]))?,
+        livelihood: stream::read_list(&dir.join(FILES[4]))?,
+    };
+    // Without the files' texts: any problem found here is looked for again with them.
+    let locators = FILES.map(|name| Locator::new(name, String::new()));
+    validate::validate(&data, &locators).is_empty().then_some(data)
+}
+
+/// A data file's text, whole.
 fn read_text(path: &Path) -> Result<String, ProblemKind> {
     let io = |e: io::Error| ProblemKind::Io(e.to_string());
-    let missing = |e: io::Error| match e.kind() {
-        io::ErrorKind::NotFound => ProblemKind::Missing,
-        _ => io(e),
-    };
-    // Looked at before opening: opening a FIFO waits for a writer, for ever.
-    if !fs::metadata(path).map_err(missing)?.is_file() {
-        return Err(ProblemKind::NotAFile);
-    }
-    let file = fs::File::open(path).map_err(missing)?;
-    let size = file.metadata().map_err(io)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ProblemKind::TooLarge { size, limit: MAX_FILE_BYTES });
-    }
+    let (mut file, size) = open(path)?;
     // Room for the whole file at once, not doubled up to it.
     let mut bytes = Vec::with_capacity(size as usize + 1);
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.read_to_end(&mut bytes).map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ProblemKind::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
     }
