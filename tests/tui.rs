@@ -831,10 +831,11 @@ fn the_list_pane_grows_with_the_width_up_to_its_longest_row() {
     assert!(widths[3] > 46, "at 160 columns the list is {}", widths[3]);
     // The longest English Industry row: its name and its figure, uncut.
     let a = app(Lang::En, 240, 40);
-    let need = a.list_needs[1][0];
+    let need = a.list_need();
     assert_eq!(widths[5], need + 2, "{widths:?}");
     assert!(!screen(&a).lines().any(|l| l.contains('…') && l.starts_with('│')), "nothing cut at 240:\n{}", screen(&a));
 }
+
 #[test]
 fn the_export_prompt_at_both_sizes_in_both_languages() {
     for (w, h) in [(100, 30), (41, 12)] {

@@ -52,7 +52,7 @@ pub fn screen(app: &App) -> Option<Screen> {
         // Its rows want the whole width; Enter shows the record in its own tab.
         Tab::Trends => (Some(body), None),
         _ if body.width >= SIDE_BY_SIDE => {
-            let need = i18n::pick(app.lang, app.list_needs)[app.tab.index()];
+            let need = app.list_need();
             let left = list_width(body.width, need);
             let [l, d] = body.layout(&Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]));
             (Some(l), Some(d))

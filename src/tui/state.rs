@@ -1,6 +1,7 @@
 //! The app's state: the data, what is selected, scrolled and open. Drawing and the
 //! screen geometry read it; only `update` (in app.rs) changes it.
 
+use std::cell::OnceCell;
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
@@ -51,8 +52,9 @@ pub struct App {
     /// The timeline's date column in Chinese and in English: its widest date.
     pub date_widths: [usize; 2],
     /// Cells each tab's widest row needs, in Chinese and in English: measured once,
-    /// since measuring a large dataset on every frame is too slow to draw.
-    pub list_needs: [[usize; Tab::ALL.len()]; 2],
+    /// when first drawn, since measuring a large dataset on every frame is too slow to
+    /// draw and measuring every tab before the first frame delays it.
+    list_needs: [[OnceCell<usize>; Tab::ALL.len()]; 2],
     /// Each tab's place while another shows, and the places jumps left.
     pub history: History,
     /// The source pane, in the detail's place.
@@ -94,11 +96,6 @@ impl App {
         rows[Tab::Trends.index()] = trends.rows();
         let citations = data.citation_counts();
         let date_widths = [Lang::Zh, Lang::En].map(|lang| timeline::date_width(&data, lang));
-        let list_needs = [Lang::Zh, Lang::En].map(|lang| {
-            let date_width = i18n::pick(lang, date_widths);
-            let cx = Ctx { data: &data, lang, theme: &theme, citations: &citations, date_width };
-            rows.each_ref().map(|r| r.need(&cx))
-        });
         App {
             data: Arc::new(data),
             index: None,
@@ -115,7 +112,7 @@ impl App {
             citing: None,
             citations,
             date_widths,
-            list_needs,
+            list_needs: Default::default(),
             history: History::default(),
             reading: None,
             shelf: Shelf::default(),
@@ -153,5 +150,11 @@ impl App {
     pub fn ctx(&self) -> Ctx<'_> {
         let date_width = i18n::pick(self.lang, self.date_widths);
         Ctx { data: &self.data, lang: self.lang, theme: &self.theme, citations: &self.citations, date_width }
+    }
+
+    /// Cells the current tab's widest row needs in the current language.
+    pub fn list_need(&self) -> usize {
+        let need = &i18n::pick(self.lang, self.list_needs.each_ref())[self.tab.index()];
+        *need.get_or_init(|| self.rows[self.tab.index()].need(&self.ctx()))
     }
 }
