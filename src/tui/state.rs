@@ -14,7 +14,6 @@ use super::keymap::Mode;
 use super::prompt::ExportPrompt;
 use super::reader::{Reading, Shelf};
 use super::tabs::sources::Citing;
-use super::tabs::timeline;
 use super::tabs::trends::Trends;
 use super::tabs::{Ctx, Rows, Tab, Target};
 use super::theme::Theme;
@@ -49,8 +48,9 @@ pub struct App {
     /// How many figures and dates cite each source: counted once, since counting
     /// them on every frame of a large dataset is too slow to draw.
     pub citations: Vec<usize>,
-    /// The timeline's date column in Chinese and in English: its widest date.
-    pub date_widths: [usize; 2],
+    /// The timeline's date column in Chinese and in English: its widest date,
+    /// measured when the timeline is first drawn.
+    date_widths: [OnceCell<usize>; 2],
     /// Cells each tab's widest row needs, in Chinese and in English: measured once,
     /// when first drawn, since measuring a large dataset on every frame is too slow to
     /// draw and measuring every tab before the first frame delays it.
@@ -95,7 +95,6 @@ impl App {
         let trends = Trends::new(&data, lang);
         rows[Tab::Trends.index()] = trends.rows();
         let citations = data.citation_counts();
-        let date_widths = [Lang::Zh, Lang::En].map(|lang| timeline::date_width(&data, lang));
         App {
             data: Arc::new(data),
             index: None,
@@ -111,7 +110,7 @@ impl App {
             detail_open: false,
             citing: None,
             citations,
-            date_widths,
+            date_widths: Default::default(),
             list_needs: Default::default(),
             history: History::default(),
             reading: None,
@@ -148,7 +147,7 @@ impl App {
 
     /// What the tabs read to show a record.
     pub fn ctx(&self) -> Ctx<'_> {
-        let date_width = i18n::pick(self.lang, self.date_widths);
+        let date_width = i18n::pick(self.lang, self.date_widths.each_ref());
         Ctx { data: &self.data, lang: self.lang, theme: &self.theme, citations: &self.citations, date_width }
     }
 

@@ -7,6 +7,8 @@ pub mod sources;
 pub mod timeline;
 pub mod trends;
 
+use std::cell::OnceCell;
+
 use ratatui::text::Line;
 
 use super::i18n::Label;
@@ -76,8 +78,15 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// How many figures and dates cite each source, by the source's position.
     pub citations: &'a [usize],
+    /// The timeline's date column, measured when first asked for (see `date_width`).
+    pub date_width: &'a OnceCell<usize>,
+}
+
+impl Ctx<'_> {
     /// The timeline's date column: its widest date in this language.
-    pub date_width: usize,
+    pub fn date_width(&self) -> usize {
+        *self.date_width.get_or_init(|| timeline::date_width(self.data, self.lang))
+    }
 }
 
 /// What a record kind shows: its row in a list, its detail, and its citation as text

@@ -26,7 +26,7 @@ impl RecordView for EventView<'_> {
     fn list_line(&self, cx: &Ctx, width: usize) -> Line<'static> {
         let e = self.0;
         let disputed = !e.disputed_dates().is_empty();
-        let date_w = cx.date_width.min(width / 3);
+        let date_w = cx.date_width().min(width / 3);
         let date = text::pad(&e.date_label(cx.lang), date_w);
         let mark = if disputed { "⚠" } else { " " };
         let title = text::pad(e.title.get(cx.lang), width.saturating_sub(date_w + 2));
@@ -40,7 +40,7 @@ impl RecordView for EventView<'_> {
     }
 
     fn list_width(&self, cx: &Ctx) -> usize {
-        cx.date_width + 2 + text::width(self.0.title.get(cx.lang))
+        cx.date_width() + 2 + text::width(self.0.title.get(cx.lang))
     }
 
     fn detail(&self, cx: &Ctx, width: usize) -> Detail {
