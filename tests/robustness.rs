@@ -75,7 +75,10 @@ fn every_screen_at_every_size_from_0x0_to_120x50() {
 fn event() -> impl Strategy<Value = Event> {
     let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     prop_oneof![
-        4 => prop::sample::select(vec!['j', 'k', 'h', 'l', 'g', 'G', 'J', 'K', 'L', '?', '/', 'y', 'q', '1', '2', '3', '4', '5', '6', ' ', 'c', 's', 'z', '柳', 'é'])
+        4 => prop::sample::select(vec![
+            'j', 'k', 'h', 'l', 'g', 'G', 'J', 'K', 'L', '?', '/', 'y', 'q', '1', '2', '3', '4', '5', '6', ' ', 'c', 's',
+            'z', '柳', 'é', 'o', 'n', 'N', ':', '!', '|', '^', '$', '\'',
+        ])
             .prop_map(move |c| key(KeyCode::Char(c))),
         3 => prop::sample::select(vec![
             KeyCode::Enter, KeyCode::Esc, KeyCode::Tab, KeyCode::BackTab, KeyCode::Up, KeyCode::Down, KeyCode::Left,
