@@ -13,6 +13,7 @@ mod filter;
 mod hit;
 mod keys;
 mod matcher;
+mod narrow;
 mod normalise;
 mod prefilter;
 mod query;
@@ -146,7 +147,7 @@ impl SearchIndex {
     /// qualifiers only lists what they select, in dataset order.
     pub fn search(&mut self, query: &str, limit: usize) -> Result<Found, QueryError> {
         let parsed = syntax::parse(query, &self.facets)?;
-        let (entries, top) = self.matching(parsed.clone(), Some(rank::shortlist_len(limit)));
+        let (entries, top) = self.matching(&parsed, Some(rank::shortlist_len(limit)));
         let hits = self.hits(&parsed, &entries, &top, limit);
         let total = entries.len();
         self.last = Some((parsed, entries));
@@ -156,27 +157,10 @@ impl SearchIndex {
     /// Every record `query` matches, in dataset order (for an export of them).
     pub fn select(&mut self, query: &str) -> Result<Vec<usize>, QueryError> {
         let parsed = syntax::parse(query, &self.facets)?;
-        let (entries, _) = self.matching(parsed.clone(), None);
+        let (entries, _) = self.matching(&parsed, None);
         let out = entries.iter().map(|&e| e as usize).collect();
         self.last = Some((parsed, entries));
         Ok(out)
-    }
-
-    /// Every entry `parsed` matches, in order, and the best `keep` by cheap score (see
-    /// `evaluate`); among the last query's entries when this one narrows it.
-    fn matching(&mut self, parsed: Parsed, keep: Option<usize>) -> (Vec<u32>, Vec<(u32, u32)>) {
-        if parsed.groups.is_empty() {
-            return (Vec::new(), Vec::new());
-        }
-        let candidates = match self.last.take() {
-            Some((prev, entries)) if parsed.narrows(&prev) => entries,
-            Some((prev, entries)) => match parsed.newly_in_body(&prev) {
-                Some(term) => self.with_text_matches(entries, term),
-                None => (0..self.len() as u32).collect(),
-            },
-            None => (0..self.len() as u32).collect(),
-        };
-        self.evaluate(&parsed, candidates, keep)
     }
 }
 
