@@ -1,6 +1,8 @@
 //! How a match ranks: the bonuses a key earns, a key's cheap score, and the upper bound
 //! on them that lets the scan skip entries; the bound must cover every bonus.
 
+use std::ops::Range;
+
 use memchr::memmem;
 
 use super::keys::{KeyView, Side};
@@ -121,10 +123,16 @@ impl TitleIndex {
             return SCATTERED_MAX + acronym;
         }
         let words = if self.en_word_bits[entry] & q.first_word_bits == q.first_word_bits { WHOLE_WORDS } else { 0 };
+        // The initials are a few bytes: whether they hold the query is cheap to know.
+        let within = |ini: Range<usize>| match q.compact_finder.find(&bytes[ini]) {
+            Some(_) => INITIALS_WITHIN,
+            None => 0,
+        };
         if self.start_masks[entry] & q.first_char_bit == 0 {
             // No exact or prefix bonus: at most the query stands inside a key, as whole
             // words of the English title or among the initials.
-            return CONTIGUOUS + words.max(INITIALS_WITHIN) + SCATTERED_MAX + acronym;
+            let initials = self.keys(entry).iter().filter_map(StoredKey::initials).map(within).max().unwrap_or(0);
+            return CONTIGUOUS + words.max(initials) + SCATTERED_MAX + acronym;
         }
         // EXACT, PREFIX or CONTIGUOUS; INITIALS_EXACT, INITIALS_PREFIX or INITIALS_WITHIN.
         // Only whether the query occurs inside is left to `cheap_score`.
@@ -139,7 +147,11 @@ impl TitleIndex {
                 b += words;
             }
             if let Some(ini) = k.initials() {
-                b += start(q.begins(&bytes[ini], false), INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
+                b += match q.begins(&bytes[ini.clone()], false) {
+                    Begins::Exact => INITIALS_EXACT,
+                    Begins::Prefix => INITIALS_PREFIX,
+                    Begins::Otherwise => within(ini),
+                };
             }
             b
         };
