@@ -169,15 +169,16 @@ impl<'q> Segmenter<'q> {
     /// Reads the next word; true once the whole query is taken.
     fn word(&mut self, spellings: &[&[u8]]) -> bool {
         // A match may begin at any word.
-        let from = self.taken | 1;
+        let mut from = (self.taken | 1) & !(1 << self.query.len());
         let mut next = 0u64;
-        for j in (0..self.query.len()).filter(|j| from & 1 << j != 0) {
+        while from != 0 {
+            let j = from.trailing_zeros() as usize;
+            from &= from - 1;
             let rest = &self.query[j..];
             for s in spellings {
+                // Taking 1 to `common` bytes of the word: bits j + 1 to j + common.
                 let common = s.iter().zip(rest).take_while(|(a, b)| a == b).count();
-                for k in 1..=common {
-                    next |= 1 << (j + k);
-                }
+                next |= ((1 << common) - 1) << (j + 1);
             }
         }
         self.taken = next;
