@@ -73,7 +73,8 @@ impl SearchIndex {
             }
         }
         let fits = |e: u32| t.q.as_ref().is_some_and(|q| self.titles.term_fits(e as usize, q, t.op));
-        let kept: Vec<u32> = entries.iter().zip(in_text).filter(|&(&e, found)| found || fits(e)).map(|(&e, _)| e).collect();
+        let kept: Vec<u32> =
+            entries.iter().zip(in_text).filter(|&(&e, found)| found || fits(e)).map(|(&e, _)| e).collect();
         let fresh = self.holding_all(groups, fresh, |g| g == last);
         merge(&kept, &fresh)
     }

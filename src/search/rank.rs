@@ -113,20 +113,26 @@ impl TitleIndex {
         // of `en_word_bits` are exact for ASCII), and one beginning the title its first.
         let ascii_bits = q.mask & ((1 << 36) - 1);
         let first = q.compact.as_bytes().first();
-        let acronym = match self.keys(entry).iter().find(|k| k.side == Side::En) {
-            _ if q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 => 0,
-            Some(k) if bytes[k.text()].first() == first => ACRONYM_EXACT,
-            Some(_) => INITIALS_WITHIN,
-            None => 0,
+        let acronym = if q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 {
+            0
+        } else {
+            match self.keys(entry).iter().find(|k| k.side == Side::En) {
+                Some(k) if bytes[k.text()].first() == first => ACRONYM_EXACT,
+                Some(_) => INITIALS_WITHIN,
+                None => 0,
+            }
         };
         if scattered {
             return SCATTERED_MAX + acronym;
         }
         let words = if self.en_word_bits[entry] & q.first_word_bits == q.first_word_bits { WHOLE_WORDS } else { 0 };
         // The initials are a few bytes: whether they hold the query is cheap to know.
-        let within = |ini: Range<usize>| match q.compact_finder.find(&bytes[ini]) {
-            Some(_) => INITIALS_WITHIN,
-            None => 0,
+        let query = q.compact.as_bytes();
+        let within = |ini: Range<usize>| match memchr::memchr_iter(query[0], &bytes[ini.clone()])
+            .any(|i| bytes[ini.start + i..ini.end].starts_with(query))
+        {
+            true => INITIALS_WITHIN,
+            false => 0,
         };
         if self.start_masks[entry] & q.first_char_bit == 0 {
             // No exact or prefix bonus: at most the query stands inside a key, as whole
@@ -155,7 +161,6 @@ impl TitleIndex {
             }
             b
         };
-        let query = q.compact.as_bytes();
         let keys = self.keys(entry).iter().map(key_bound).max().unwrap_or(0);
         // A respelling has as many syllables as the key, each at least one letter: it
         // is no shorter than the key's initials.
