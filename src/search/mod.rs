@@ -34,7 +34,7 @@ use crate::data::{Dataset, Text};
 use body::BodyIndex;
 use filter::Facets;
 use store::TitleIndex;
-use syntax::Parsed;
+use syntax::{Atom, Parsed};
 
 /// What a search found: the best hits, best first, and how many records matched in all.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -89,6 +89,9 @@ pub struct SearchIndex {
     /// The last query and every entry it matched, in order: a query that narrows it
     /// (see `Parsed::narrows`) looks only among those, so typing does not rescan.
     last: Option<(Parsed, Vec<u32>)>,
+    /// The last query of one group, and every entry it matched: once more terms follow
+    /// it, what the group holds in is known without a test (see `narrow`).
+    alone: Option<(Vec<Atom>, Vec<u32>)>,
 }
 
 impl SearchIndex {
@@ -118,6 +121,7 @@ impl SearchIndex {
             shared,
             facets: Facets::new(data),
             last: None,
+            alone: None,
         }
     }
 
@@ -130,6 +134,7 @@ impl SearchIndex {
             shared: BodyIndex::default(),
             facets: Facets::default(),
             last: None,
+            alone: None,
         }
     }
 
