@@ -1,6 +1,6 @@
 //! Types the benchmark's queries once (or the queries given after N, each whole) into
 //! an index of N synthetic records (default 100,000; 0 for the embedded data) and
-//! prints each keystroke's time and p50/p95/max.
+//! prints each keystroke's time and how many records it found, then p50/p95/max.
 //! A fixed workload to profile:
 //!
 //!     cargo build --profile bench --example search_keystrokes
