@@ -167,7 +167,9 @@ impl SearchIndex {
         let mut bar = 0;
         for &e in entries {
             let entry = e as usize;
-            if bar > 0 && rank(i64::from(self.bound(entry, groups)), e) < bar {
+            let below = |coarse| rank(i64::from(self.bound(entry, groups, coarse)), e) < bar;
+            // The entry's bits alone rule most out; the keys are read for the rest.
+            if bar > 0 && (below(true) || below(false)) {
                 continue;
             }
             let score = groups.iter().map(|g| self.group_score(entry, g, &mut buffers)).sum::<u32>();
@@ -185,13 +187,20 @@ impl SearchIndex {
     }
 
     /// The most `group_score` can give the entry over every group, from its titles'
-    /// upper bounds (see `rank`) and whether each term stands in its body.
-    fn bound(&self, entry: usize, groups: &[Vec<Ready>]) -> u32 {
+    /// upper bounds (see `rank`; `coarse`: from the entry's bits alone) and whether
+    /// each term stands in its body.
+    fn bound(&self, entry: usize, groups: &[Vec<Ready>], coarse: bool) -> u32 {
+        let title_bound = |q: &Query| {
+            let scattered = self.titles.cannot_be_contiguous(entry, q);
+            match coarse {
+                true => self.titles.coarse_bound(entry, q, scattered),
+                false => self.titles.upper_bound(entry, q, scattered),
+            }
+        };
         let atom_bound = |a: &Ready| match a {
             Ready::Text(t) if !t.negated => {
-                let title = t.q.as_ref().filter(|q| q.mask & !self.titles.masks[entry] == 0).map_or(0, |q| {
-                    title_term(self.titles.upper_bound(entry, q, self.titles.cannot_be_contiguous(entry, q)))
-                });
+                let title = t.q.as_ref().filter(|q| q.mask & !self.titles.masks[entry] == 0);
+                let title = title.map_or(0, |q| title_term(title_bound(q)));
                 title.max(BODY + Field::Id.weight() + WORD_START)
             }
             _ => 0,

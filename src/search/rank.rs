@@ -103,6 +103,24 @@ fn acronym(text: &[u8], query: &[u8]) -> i64 {
 }
 
 impl TitleIndex {
+    /// At least `upper_bound`, from the entry's bits alone: no key is read.
+    pub(super) fn coarse_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
+        let ascii_bits = q.mask & ((1 << 36) - 1);
+        let acronym = match q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 {
+            true => 0,
+            false => ACRONYM_EXACT,
+        };
+        if scattered {
+            return SCATTERED_MAX + acronym;
+        }
+        let words = if self.en_word_bits[entry] & q.first_word_bits == q.first_word_bits { WHOLE_WORDS } else { 0 };
+        let keys = match self.start_masks[entry] & q.first_char_bit == 0 {
+            true => CONTIGUOUS + words.max(INITIALS_WITHIN),
+            false => EXACT + words.max(INITIALS_EXACT),
+        };
+        keys + SCATTERED_MAX + acronym
+    }
+
     /// The most `cheap_score` can give the entry, from a few bytes of each key: a bonus
     /// for an exact or prefix match needs a key that begins with the query, one for
     /// whole words an English word that begins with its first char, and a `scattered`
@@ -231,9 +249,9 @@ mod tests {
     use crate::search::respell::RespellBuffers;
     use crate::search::store::tests::compact;
 
-    /// What pruning rests on: no entry scores above its `upper_bound`, and an entry
-    /// whose bigrams rule out a contiguous match never above `SCATTERED_MAX`, under
-    /// any reading of its heteronyms.
+    /// What pruning rests on: no entry scores above its `upper_bound`, nor that above
+    /// its `coarse_bound`, and an entry whose bigrams rule out a contiguous match never
+    /// above `SCATTERED_MAX`, under any reading of its heteronyms.
     #[test]
     fn no_entry_scores_above_its_upper_bound() {
         let data = crate::embedded().unwrap();
@@ -267,9 +285,10 @@ mod tests {
             for entry in 0..index.len() {
                 let scattered = index.cannot_be_contiguous(entry, &q);
                 ruled_out += usize::from(scattered && q.mask & !index.masks[entry] == 0);
+                let bound = index.upper_bound(entry, &q, scattered);
+                assert!(bound <= index.coarse_bound(entry, &q, scattered), "{query:?} in entry {entry}: coarse");
                 // Every bonus looked for, as if nothing had ruled it out.
                 if let Some(score) = index.cheap_score(entry, &q, false, &mut buffers) {
-                    let bound = index.upper_bound(entry, &q, scattered);
                     assert!(
                         score <= bound,
                         "{query:?} in entry {entry}: {score} over {bound} (scattered: {scattered})"
