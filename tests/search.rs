@@ -232,8 +232,11 @@ fn body_matches_rank_after_titles_and_show_a_snippet() {
 fn typing_over_whole_records_finds_what_searching_afresh_finds() {
     let data = liuzhou_tui::embedded().unwrap();
     let mut typed = SearchIndex::new(&data);
-    for query in ["excavator", "year:2021 prefecture", "挖掘机 柳工", "quality guideline", "steel !liugang", "d00"]
-    {
+    let queries = ["excavator", "year:2021 prefecture", "挖掘机 柳工", "quality guideline", "steel !liugang", "d00"];
+    // Terms that grow into the body after others, in another group, or as a prefix.
+    // And a term typed alone before, then after another.
+    let more = ["revenue luosifen", "^qual cit", "tab:ecology wat", "liuzhou | steel out", "steel", "liuzhou steel"];
+    for query in queries.into_iter().chain(more) {
         for (i, c) in query.char_indices() {
             let prefix = &query[..i + c.len_utf8()];
             let fresh = SearchIndex::new(&data).search(prefix, 10);

@@ -85,42 +85,21 @@ pub(super) fn title_term(score: i64) -> u32 {
 }
 
 impl SearchIndex {
-    /// The candidates every group holds in, in order; and when `keep` is given, the
-    /// best `keep` of them by cheap score (best first).
-    ///
-    /// First which candidates each group holds in, with qualifier groups first (they
-    /// are cheap, and narrow what the terms are sought in): a term found in the body
-    /// needs no look at the titles to know it holds. Then the cheap scores, skipping a
-    /// candidate whose upper bound cannot beat the best `keep` so far, as most cannot.
-    pub(super) fn evaluate(
-        &self,
-        parsed: &Parsed,
-        mut candidates: Vec<u32>,
-        keep: Option<usize>,
-    ) -> (Vec<u32>, Vec<(u32, u32)>) {
-        let groups = ready(parsed);
-        let mut order: Vec<&Vec<Ready>> = groups.iter().collect();
-        order.sort_by_key(|g| g.iter().any(|a| matches!(a, Ready::Text(_))));
-        let mut buffers = RespellBuffers::default();
-        for group in order {
-            let mut holds = vec![false; candidates.len()];
-            for atom in group {
-                self.mark_holds(atom, &candidates, &mut holds);
-            }
-            let mut kept = 0;
-            for i in 0..candidates.len() {
-                if holds[i] {
-                    candidates[kept] = candidates[i];
-                    kept += 1;
-                }
-            }
-            candidates.truncate(kept);
+    /// The candidates `group` holds in, in order.
+    pub(super) fn holding(&self, group: &[Ready], mut candidates: Vec<u32>) -> Vec<u32> {
+        let mut holds = vec![false; candidates.len()];
+        for atom in group {
+            self.mark_holds(atom, &candidates, &mut holds);
         }
-        let Some(keep) = keep else {
-            return (candidates, Vec::new());
-        };
-        let top = self.best(&groups, &candidates, keep, &mut buffers);
-        (candidates, top)
+        let mut kept = 0;
+        for i in 0..candidates.len() {
+            if holds[i] {
+                candidates[kept] = candidates[i];
+                kept += 1;
+            }
+        }
+        candidates.truncate(kept);
+        candidates
     }
 
     /// Marks `holds[i]` where the atom holds for `candidates[i]`.
@@ -171,35 +150,15 @@ impl SearchIndex {
         }
     }
 
-    /// `entries` (ascending) and every entry whose text, or a text it shares, holds
-    /// `term`, in order: what a query may match when its last term has just grown long
-    /// enough to be sought in the body.
-    pub(super) fn with_text_matches(&self, mut entries: Vec<u32>, term: &str) -> Vec<u32> {
-        let finder = memmem::Finder::new(term.as_bytes());
-        let all: Vec<u32> = (0..self.len() as u32).collect();
-        entries.extend(self.body.find_among(&all, &finder).into_iter().map(|(e, _)| e));
-        let shared = self.shared_holding(&finder);
-        if !shared.is_empty() {
-            entries.extend(all.iter().filter(|&&e| self.facets.shared(e as usize).iter().any(|s| shared.contains(s))));
-        }
-        entries.sort_unstable();
-        entries.dedup();
-        entries
-    }
-
     /// The shared texts (a source's names, a theme's label) that hold the term.
-    fn shared_holding(&self, finder: &memmem::Finder) -> Vec<u16> {
+    pub(super) fn shared_holding(&self, finder: &memmem::Finder) -> Vec<u16> {
         (0..self.shared.len()).filter(|&s| self.shared.find_in(s, finder).is_some()).map(|s| s as u16).collect()
     }
 
-    /// The best `keep` entries by cheap score, best first.
-    fn best(
-        &self,
-        groups: &[Vec<Ready>],
-        entries: &[u32],
-        keep: usize,
-        buffers: &mut RespellBuffers,
-    ) -> Vec<(u32, u32)> {
+    /// The best `keep` entries by cheap score, best first: skipping an entry whose
+    /// upper bound cannot beat the best `keep` so far, as most cannot.
+    pub(super) fn best(&self, groups: &[Vec<Ready>], entries: &[u32], keep: usize) -> Vec<(u32, u32)> {
+        let mut buffers = RespellBuffers::default();
         let ranked = groups.iter().flatten().any(|a| matches!(a, Ready::Text(t) if !t.negated));
         if !ranked || keep == 0 {
             return Vec::new();
@@ -208,10 +167,12 @@ impl SearchIndex {
         let mut bar = 0;
         for &e in entries {
             let entry = e as usize;
-            if bar > 0 && rank(i64::from(self.bound(entry, groups)), e) < bar {
+            let below = |coarse| rank(i64::from(self.bound(entry, groups, coarse)), e) < bar;
+            // The entry's bits alone rule most out; the keys are read for the rest.
+            if bar > 0 && (below(true) || below(false)) {
                 continue;
             }
-            let score = groups.iter().map(|g| self.group_score(entry, g, buffers)).sum::<u32>();
+            let score = groups.iter().map(|g| self.group_score(entry, g, &mut buffers)).sum::<u32>();
             heap.push(Reverse(rank(i64::from(score), e)));
             if heap.len() > keep {
                 heap.pop();
@@ -226,13 +187,20 @@ impl SearchIndex {
     }
 
     /// The most `group_score` can give the entry over every group, from its titles'
-    /// upper bounds (see `rank`) and whether each term stands in its body.
-    fn bound(&self, entry: usize, groups: &[Vec<Ready>]) -> u32 {
+    /// upper bounds (see `rank`; `coarse`: from the entry's bits alone) and whether
+    /// each term stands in its body.
+    fn bound(&self, entry: usize, groups: &[Vec<Ready>], coarse: bool) -> u32 {
+        let title_bound = |q: &Query| {
+            let scattered = self.titles.cannot_be_contiguous(entry, q);
+            match coarse {
+                true => self.titles.coarse_bound(entry, q, scattered),
+                false => self.titles.upper_bound(entry, q, scattered),
+            }
+        };
         let atom_bound = |a: &Ready| match a {
             Ready::Text(t) if !t.negated => {
-                let title = t.q.as_ref().filter(|q| q.mask & !self.titles.masks[entry] == 0).map_or(0, |q| {
-                    title_term(self.titles.upper_bound(entry, q, self.titles.cannot_be_contiguous(entry, q)))
-                });
+                let title = t.q.as_ref().filter(|q| q.mask & !self.titles.masks[entry] == 0);
+                let title = title.map_or(0, |q| title_term(title_bound(q)));
                 title.max(BODY + Field::Id.weight() + WORD_START)
             }
             _ => 0,

@@ -13,6 +13,7 @@ mod filter;
 mod hit;
 mod keys;
 mod matcher;
+mod narrow;
 mod normalise;
 mod prefilter;
 mod query;
@@ -33,7 +34,7 @@ use crate::data::{Dataset, Text};
 use body::BodyIndex;
 use filter::Facets;
 use store::TitleIndex;
-use syntax::Parsed;
+use syntax::{Atom, Parsed};
 
 /// What a search found: the best hits, best first, and how many records matched in all.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -88,6 +89,9 @@ pub struct SearchIndex {
     /// The last query and every entry it matched, in order: a query that narrows it
     /// (see `Parsed::narrows`) looks only among those, so typing does not rescan.
     last: Option<(Parsed, Vec<u32>)>,
+    /// The last query of one group, and every entry it matched: once more terms follow
+    /// it, what the group holds in is known without a test (see `narrow`).
+    alone: Option<(Vec<Atom>, Vec<u32>)>,
 }
 
 impl SearchIndex {
@@ -117,6 +121,7 @@ impl SearchIndex {
             shared,
             facets: Facets::new(data),
             last: None,
+            alone: None,
         }
     }
 
@@ -129,6 +134,7 @@ impl SearchIndex {
             shared: BodyIndex::default(),
             facets: Facets::default(),
             last: None,
+            alone: None,
         }
     }
 
@@ -146,7 +152,7 @@ impl SearchIndex {
     /// qualifiers only lists what they select, in dataset order.
     pub fn search(&mut self, query: &str, limit: usize) -> Result<Found, QueryError> {
         let parsed = syntax::parse(query, &self.facets)?;
-        let (entries, top) = self.matching(parsed.clone(), Some(rank::shortlist_len(limit)));
+        let (entries, top) = self.matching(&parsed, Some(rank::shortlist_len(limit)));
         let hits = self.hits(&parsed, &entries, &top, limit);
         let total = entries.len();
         self.last = Some((parsed, entries));
@@ -156,27 +162,10 @@ impl SearchIndex {
     /// Every record `query` matches, in dataset order (for an export of them).
     pub fn select(&mut self, query: &str) -> Result<Vec<usize>, QueryError> {
         let parsed = syntax::parse(query, &self.facets)?;
-        let (entries, _) = self.matching(parsed.clone(), None);
+        let (entries, _) = self.matching(&parsed, None);
         let out = entries.iter().map(|&e| e as usize).collect();
         self.last = Some((parsed, entries));
         Ok(out)
-    }
-
-    /// Every entry `parsed` matches, in order, and the best `keep` by cheap score (see
-    /// `evaluate`); among the last query's entries when this one narrows it.
-    fn matching(&mut self, parsed: Parsed, keep: Option<usize>) -> (Vec<u32>, Vec<(u32, u32)>) {
-        if parsed.groups.is_empty() {
-            return (Vec::new(), Vec::new());
-        }
-        let candidates = match self.last.take() {
-            Some((prev, entries)) if parsed.narrows(&prev) => entries,
-            Some((prev, entries)) => match parsed.newly_in_body(&prev) {
-                Some(term) => self.with_text_matches(entries, term),
-                None => (0..self.len() as u32).collect(),
-            },
-            None => (0..self.len() as u32).collect(),
-        };
-        self.evaluate(&parsed, candidates, keep)
     }
 }
 

@@ -12,7 +12,7 @@ pub(super) fn first_bit(s: &str) -> u64 {
     s.chars().find(|c| c.is_alphanumeric()).map_or(0, bit)
 }
 
-fn bit(c: char) -> u64 {
+pub(super) fn bit(c: char) -> u64 {
     1 << match c {
         '0'..='9' => c as u32 - '0' as u32,
         'a'..='z' => 10 + c as u32 - 'a' as u32,

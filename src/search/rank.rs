@@ -1,6 +1,8 @@
 //! How a match ranks: the bonuses a key earns, a key's cheap score, and the upper bound
 //! on them that lets the scan skip entries; the bound must cover every bonus.
 
+use std::ops::Range;
+
 use memchr::memmem;
 
 use super::keys::{KeyView, Side};
@@ -101,6 +103,24 @@ fn acronym(text: &[u8], query: &[u8]) -> i64 {
 }
 
 impl TitleIndex {
+    /// At least `upper_bound`, from the entry's bits alone: no key is read.
+    pub(super) fn coarse_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
+        let ascii_bits = q.mask & ((1 << 36) - 1);
+        let acronym = match q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 {
+            true => 0,
+            false => ACRONYM_EXACT,
+        };
+        if scattered {
+            return SCATTERED_MAX + acronym;
+        }
+        let words = if self.en_word_bits[entry] & q.first_word_bits == q.first_word_bits { WHOLE_WORDS } else { 0 };
+        let keys = match self.start_masks[entry] & q.first_char_bit == 0 {
+            true => CONTIGUOUS + words.max(INITIALS_WITHIN),
+            false => EXACT + words.max(INITIALS_EXACT),
+        };
+        keys + SCATTERED_MAX + acronym
+    }
+
     /// The most `cheap_score` can give the entry, from a few bytes of each key: a bonus
     /// for an exact or prefix match needs a key that begins with the query, one for
     /// whole words an English word that begins with its first char, and a `scattered`
@@ -111,20 +131,32 @@ impl TitleIndex {
         // of `en_word_bits` are exact for ASCII), and one beginning the title its first.
         let ascii_bits = q.mask & ((1 << 36) - 1);
         let first = q.compact.as_bytes().first();
-        let acronym = match self.keys(entry).iter().find(|k| k.side == Side::En) {
-            _ if q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 => 0,
-            Some(k) if bytes[k.text()].first() == first => ACRONYM_EXACT,
-            Some(_) => INITIALS_WITHIN,
-            None => 0,
+        let acronym = if q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 {
+            0
+        } else {
+            match self.keys(entry).iter().find(|k| k.side == Side::En) {
+                Some(k) if bytes[k.text()].first() == first => ACRONYM_EXACT,
+                Some(_) => INITIALS_WITHIN,
+                None => 0,
+            }
         };
         if scattered {
             return SCATTERED_MAX + acronym;
         }
         let words = if self.en_word_bits[entry] & q.first_word_bits == q.first_word_bits { WHOLE_WORDS } else { 0 };
+        // The initials are a few bytes: whether they hold the query is cheap to know.
+        let query = q.compact.as_bytes();
+        let within = |ini: Range<usize>| match memchr::memchr_iter(query[0], &bytes[ini.clone()])
+            .any(|i| bytes[ini.start + i..ini.end].starts_with(query))
+        {
+            true => INITIALS_WITHIN,
+            false => 0,
+        };
         if self.start_masks[entry] & q.first_char_bit == 0 {
             // No exact or prefix bonus: at most the query stands inside a key, as whole
             // words of the English title or among the initials.
-            return CONTIGUOUS + words.max(INITIALS_WITHIN) + SCATTERED_MAX + acronym;
+            let initials = self.keys(entry).iter().filter_map(StoredKey::initials).map(within).max().unwrap_or(0);
+            return CONTIGUOUS + words.max(initials) + SCATTERED_MAX + acronym;
         }
         // EXACT, PREFIX or CONTIGUOUS; INITIALS_EXACT, INITIALS_PREFIX or INITIALS_WITHIN.
         // Only whether the query occurs inside is left to `cheap_score`.
@@ -139,11 +171,14 @@ impl TitleIndex {
                 b += words;
             }
             if let Some(ini) = k.initials() {
-                b += start(q.begins(&bytes[ini], false), INITIALS_EXACT, INITIALS_PREFIX, INITIALS_WITHIN);
+                b += match q.begins(&bytes[ini.clone()], false) {
+                    Begins::Exact => INITIALS_EXACT,
+                    Begins::Prefix => INITIALS_PREFIX,
+                    Begins::Otherwise => within(ini),
+                };
             }
             b
         };
-        let query = q.compact.as_bytes();
         let keys = self.keys(entry).iter().map(key_bound).max().unwrap_or(0);
         // A respelling has as many syllables as the key, each at least one letter: it
         // is no shorter than the key's initials.
@@ -214,9 +249,9 @@ mod tests {
     use crate::search::respell::RespellBuffers;
     use crate::search::store::tests::compact;
 
-    /// What pruning rests on: no entry scores above its `upper_bound`, and an entry
-    /// whose bigrams rule out a contiguous match never above `SCATTERED_MAX`, under
-    /// any reading of its heteronyms.
+    /// What pruning rests on: no entry scores above its `upper_bound`, nor that above
+    /// its `coarse_bound`, and an entry whose bigrams rule out a contiguous match never
+    /// above `SCATTERED_MAX`, under any reading of its heteronyms.
     #[test]
     fn no_entry_scores_above_its_upper_bound() {
         let data = crate::embedded().unwrap();
@@ -250,9 +285,10 @@ mod tests {
             for entry in 0..index.len() {
                 let scattered = index.cannot_be_contiguous(entry, &q);
                 ruled_out += usize::from(scattered && q.mask & !index.masks[entry] == 0);
+                let bound = index.upper_bound(entry, &q, scattered);
+                assert!(bound <= index.coarse_bound(entry, &q, scattered), "{query:?} in entry {entry}: coarse");
                 // Every bonus looked for, as if nothing had ruled it out.
                 if let Some(score) = index.cheap_score(entry, &q, false, &mut buffers) {
-                    let bound = index.upper_bound(entry, &q, scattered);
                     assert!(
                         score <= bound,
                         "{query:?} in entry {entry}: {score} over {bound} (scattered: {scattered})"

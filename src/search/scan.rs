@@ -8,40 +8,39 @@ use super::respell::RespellBuffers;
 use super::store::TitleIndex;
 
 /// Chars spanned by the leftmost greedy match of the query in the key's text, if all
-/// of it occurs there in order: one `memchr` per query byte rather than a test per text
-/// byte. ASCII bytes never occur inside a multi-byte char, so bytes find the match in
-/// any text; only the span is counted in chars.
+/// of it occurs there in order: one `memchr` per query char rather than a test per
+/// text byte. In UTF-8 a char's bytes never occur inside another char's, so bytes
+/// find the match in any text; only the span is counted in chars.
 pub(super) fn leftmost_match_span(q: &Query, key: &KeyView) -> Option<usize> {
-    if !q.ascii {
-        return leftmost_span_of_chars(q.compact.chars(), std::str::from_utf8(key.text).ok()?.chars());
-    }
-    let (want, text) = (q.compact.as_bytes(), key.text);
-    let start = memchr::memchr(*want.first()?, text)?;
-    let mut end = start;
-    for &b in &want[1..] {
-        end += 1 + memchr::memchr(b, &text[end + 1..])?;
-    }
-    let taken = &text[start..=end];
+    let text = key.text;
+    let (start, end) = if q.ascii {
+        let want = q.compact.as_bytes();
+        let start = memchr::memchr(*want.first()?, text)?;
+        let mut end = start + 1;
+        for &b in &want[1..] {
+            end += 1 + memchr::memchr(b, &text[end..])?;
+        }
+        (start, end)
+    } else {
+        let mut buf = [0; 4];
+        let mut chars = q.compact.chars();
+        let first = chars.next()?.encode_utf8(&mut buf).as_bytes();
+        let start = find(text, first)?;
+        let mut end = start + first.len();
+        for c in chars {
+            let c = c.encode_utf8(&mut buf).as_bytes();
+            end += find(&text[end..], c)? + c.len();
+        }
+        (start, end)
+    };
+    let taken = &text[start..end];
     Some(if key.ascii { taken.len() } else { taken.iter().filter(|&&b| b & 0xC0 != 0x80).count() })
 }
 
-/// Chars of `text` from the first to the last taken by the leftmost greedy match of
-/// `pattern`, if all of `pattern` occurs in order.
-fn leftmost_span_of_chars(pattern: impl Iterator<Item = char>, text: impl Iterator<Item = char>) -> Option<usize> {
-    let mut p = pattern.peekable();
-    let (mut start, mut end) = (None, 0);
-    for (i, c) in text.enumerate() {
-        match p.peek() {
-            Some(&want) if want == c => {
-                start.get_or_insert(i);
-                end = i;
-                p.next();
-            }
-            Some(_) => {}
-            None => break,
-        }
-    }
-    if p.peek().is_some() { None } else { start.map(|s| end + 1 - s) }
+/// Where a char's bytes first stand in `text`: a title is too short for a substring
+/// searcher to pay for setting out.
+fn find(text: &[u8], char_bytes: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(char_bytes[0], text).find(|&i| text[i..].starts_with(char_bytes))
 }
 
 impl TitleIndex {
@@ -84,5 +83,47 @@ impl TitleIndex {
     /// contiguously, under any reading.
     pub(super) fn cannot_be_contiguous(&self, entry: usize, q: &Query) -> bool {
         q.word_bigrams.is_some_and(|grams| grams.iter().zip(&self.bigrams[entry]).any(|(q, g)| q & !g != 0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::store::tests::index_of;
+
+    /// The greedy match over chars, one at a time, as a reader would take it.
+    fn by_chars(pattern: &str, text: &str) -> Option<usize> {
+        let mut want = pattern.chars().peekable();
+        let (mut start, mut end) = (None, 0);
+        for (i, c) in text.chars().enumerate() {
+            if want.peek() == Some(&c) {
+                start.get_or_insert(i);
+                end = i;
+                want.next();
+            }
+        }
+        if want.peek().is_some() { None } else { start.map(|s| end + 1 - s) }
+    }
+
+    /// Matching bytes, char by char, spans what matching chars spans, in Hanzi, pinyin,
+    /// English and mixed keys alike.
+    #[test]
+    fn byte_matches_span_as_char_matches_do() {
+        let data = crate::embedded().unwrap();
+        let titles: Vec<crate::data::Text> = data.records().map(|r| r.name().clone()).collect();
+        let index = index_of(&titles);
+        let queries = ["柳州", "质强", "市", "螺蛳粉", "5g基站", "产值", "zlqs", "liu", "州z", "ev"];
+        let mut found = 0;
+        for k in &index.keys {
+            let key = index.view(k);
+            let text = std::str::from_utf8(key.text).unwrap();
+            for query in queries {
+                let q = Query::new(query).unwrap();
+                let span = leftmost_match_span(&q, &key);
+                assert_eq!(span, by_chars(&q.compact, text), "{query:?} in {text:?}");
+                found += usize::from(span.is_some());
+            }
+        }
+        assert!(found > 100, "too few matches to say anything: {found}");
     }
 }

@@ -99,6 +99,9 @@ pub(super) struct StoredKey {
     ascii: bool,
     /// See `Key::has_separators`.
     pub(super) has_separators: bool,
+    /// A pinyin key's initials are the first bytes of its words (see `words`), one a
+    /// word, as a title of Hanzi and letters spells them.
+    pub(super) initials_per_word: bool,
 }
 
 const _: () = assert!(size_of::<StoredKey>() == 32, "a key costs 32 bytes");
@@ -214,6 +217,10 @@ impl TitleIndex {
                     side: key.side,
                     ascii: key.text.is_ascii(),
                     has_separators: key.has_separators,
+                    initials_per_word: key
+                        .initials
+                        .as_ref()
+                        .is_some_and(|i| words(key.text.as_bytes()).map(|(_, w)| w[0]).eq(i.bytes())),
                 });
             }
             index.first_key.push(index.keys.len() as u32);

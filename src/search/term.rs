@@ -8,7 +8,7 @@
 //! here and there over a long title are a coincidence, not a match.
 
 use super::keys::{KeyView, Side};
-use super::prefilter::{holds_all, words};
+use super::prefilter::{bit, holds_all, words};
 use super::query::{Begins, Query};
 use super::respell::RespellBuffers;
 use super::scan::leftmost_match_span;
@@ -62,7 +62,7 @@ impl TitleIndex {
             } else if op.exact {
                 contiguous && q.mask & !k.mask == 0 && q.stands_in(key.text, key.has_separators)
             } else {
-                self.fuzzy_fits(k, &key, q, contiguous, segmented)
+                self.fuzzy_fits(k, &key, q, contiguous, segmented, self.en_word_bits[entry])
             }
         };
         self.keys(entry).iter().any(fits)
@@ -70,8 +70,21 @@ impl TitleIndex {
 
     /// Whether the term stands compactly in key `k` (see the module's doc); `contiguous`
     /// and `segmented` when the entry's pairs allow it to stand there contiguously, and
-    /// as beginnings of consecutive words or syllables.
-    fn fuzzy_fits(&self, k: &StoredKey, key: &KeyView, q: &Query, contiguous: bool, segmented: bool) -> bool {
+    /// as beginnings of consecutive words or syllables; `en_words` the `word_bits` of
+    /// the English title's words.
+    ///
+    /// The walks through words come last, once the term does not stand in the key
+    /// contiguously: a match there then spans two words at least (or one syllable under
+    /// another reading), and the first letters of its words are checked before the walk.
+    fn fuzzy_fits(
+        &self,
+        k: &StoredKey,
+        key: &KeyView,
+        q: &Query,
+        contiguous: bool,
+        segmented: bool,
+        en_words: u64,
+    ) -> bool {
         if k.alts_len == 0 && q.mask & !k.mask != 0 {
             return false;
         }
@@ -82,7 +95,7 @@ impl TitleIndex {
             return match span {
                 None if k.alts_len == 0 => false,
                 Some(span) if span == q.len => true,
-                _ => stands() || (segmented && self.syllables_begin(k, q)),
+                _ => stands() || (segmented && self.may_begin_syllables(k, q) && self.syllables_begin(k, q)),
             };
         }
         let Some(span) = span else {
@@ -90,7 +103,30 @@ impl TitleIndex {
         };
         span <= q.len + SCATTER_SLACK
             || stands()
-            || (segmented && k.side == Side::En && words_begin(key.text, q.compact.as_bytes()))
+            || (segmented
+                && k.side == Side::En
+                && begin_words(q.compact.as_bytes(), en_words)
+                && words_begin(key.text, q.compact.as_bytes()))
+    }
+
+    /// Whether the term may be the beginnings of two or more consecutive syllables of
+    /// pinyin key `k` under any reading, or the beginning of another reading of one:
+    /// its first letter and a later one must begin syllables. Unsure (initials that
+    /// are not one a word) counts as may.
+    fn may_begin_syllables(&self, k: &StoredKey, q: &Query) -> bool {
+        let query = q.compact.as_bytes();
+        let (Some(ini), true) = (k.initials(), k.initials_per_word) else {
+            return true;
+        };
+        let mut firsts = self.text.as_bytes()[ini].iter().fold(0, |m, &b| m | bit(char::from(b)));
+        for alt in &self.alts[k.alts()] {
+            let reading = self.readings[usize::from(alt.reading)].as_bytes();
+            if reading.starts_with(query) {
+                return true;
+            }
+            firsts |= bit(char::from(reading[0]));
+        }
+        begin_words(query, firsts)
     }
 
     /// Whether some key's compact form (or a pinyin key's initials) begins with the term.
@@ -138,6 +174,17 @@ impl TitleIndex {
     }
 }
 
+/// Whether a term may be the beginnings of two or more words whose first letters
+/// have the bits `firsts` (as `mask`): its first letter and a later one among them.
+/// Unsure (letters other than ASCII, whose bits are not exact) counts as may.
+fn begin_words(query: &[u8], firsts: u64) -> bool {
+    if !query.is_ascii() {
+        return true;
+    }
+    let has = |b: &u8| firsts & bit(char::from(*b)) != 0;
+    query.first().is_some_and(has) && query[1..].iter().any(has)
+}
+
 /// Whether the term is the beginnings of consecutive words of an English key: `nev`
 /// in new-energy vehicle, `qualcity` in quality city.
 fn words_begin(text: &[u8], query: &[u8]) -> bool {
@@ -169,15 +216,16 @@ impl<'q> Segmenter<'q> {
     /// Reads the next word; true once the whole query is taken.
     fn word(&mut self, spellings: &[&[u8]]) -> bool {
         // A match may begin at any word.
-        let from = self.taken | 1;
+        let mut from = (self.taken | 1) & !(1 << self.query.len());
         let mut next = 0u64;
-        for j in (0..self.query.len()).filter(|j| from & 1 << j != 0) {
+        while from != 0 {
+            let j = from.trailing_zeros() as usize;
+            from &= from - 1;
             let rest = &self.query[j..];
             for s in spellings {
+                // Taking 1 to `common` bytes of the word: bits j + 1 to j + common.
                 let common = s.iter().zip(rest).take_while(|(a, b)| a == b).count();
-                for k in 1..=common {
-                    next |= 1 << (j + k);
-                }
+                next |= ((1 << common) - 1) << (j + 1);
             }
         }
         self.taken = next;
@@ -198,8 +246,9 @@ fn ends_with(key: &KeyView, q: &Query) -> bool {
 mod tests {
     use super::*;
 
-    /// The segment pairs only rule out what the walk through words would not find:
-    /// beginnings of two or three consecutive syllables or words of every title.
+    /// The segment pairs and the words' first letters only rule out what the walk
+    /// through words would not find: beginnings of two or three consecutive syllables
+    /// or words of every title.
     #[test]
     fn segment_pairs_never_rule_out_a_segmented_match() {
         let data = crate::embedded().unwrap();
@@ -215,11 +264,15 @@ mod tests {
                         let pick = |w: &[u8], n: usize| String::from_utf8_lossy(w).chars().take(n).collect::<String>();
                         let query = pick(run[0], cut.0) + &pick(run[1], cut.1) + &pick(run[2], cut.2);
                         let Some(q) = Query::new(&query) else { continue };
-                        let found = match k.initials_len > 0 {
-                            true => index.syllables_begin(k, &q),
-                            false => words_begin(text, q.compact.as_bytes()),
+                        let (found, may) = match k.initials_len > 0 {
+                            true => (index.syllables_begin(k, &q), index.may_begin_syllables(k, &q)),
+                            false => (
+                                words_begin(text, q.compact.as_bytes()),
+                                begin_words(q.compact.as_bytes(), index.en_word_bits[entry]),
+                            ),
                         };
                         assert!(found, "{query:?} in {:?}", String::from_utf8_lossy(text));
+                        assert!(may, "{query:?} ruled out by first letters");
                         assert!(holds_all(&index.segment_pairs[entry], &q.pairs), "{query:?} ruled out");
                         checked += 1;
                     }
