@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::{EnvCompleter, Shells};
 
-use crate::data::Dataset;
+use crate::data::{Dataset, Record};
 
 /// The environment variable through which the registered script asks for candidates.
 const VAR: &str = "COMPLETE";
@@ -49,16 +49,52 @@ fn register(shell: &dyn EnvCompleter) -> io::Result<Vec<u8>> {
 /// and fish show the description). Attach it to an argument with
 /// `#[arg(add = ArgValueCompleter::new(complete::record_ids))]`.
 pub fn record_ids(typed: &OsStr) -> Vec<CompletionCandidate> {
+    ids_where(typed, |_| true)
+}
+
+/// The ids of indicators, for `compare`.
+pub fn indicator_ids(typed: &OsStr) -> Vec<CompletionCandidate> {
+    ids_where(typed, |r| matches!(r, Record::Indicator(..)))
+}
+
+/// The query's last word completed as a qualifier (`tab:` then `tab:ecology`); a word
+/// of free text is left alone.
+pub fn query_words(typed: &OsStr) -> Vec<CompletionCandidate> {
     let Some(typed) = typed.to_str() else { return Vec::new() };
-    // The dataset the completed command would read; one that does not load offers nothing.
-    let data = match data_dir(&shell_words(std::env::args_os())) {
+    let (before, last) = typed.rsplit_once(' ').map_or(("", typed), |(b, l)| (b, l));
+    let Ok(data) = dataset() else { return Vec::new() };
+    let words = crate::search::qualifier_words(&data);
+    let lead = |w: &str| if before.is_empty() { w.to_owned() } else { format!("{before} {w}") };
+    match last.split_once(':') {
+        // The qualifier's name first, so that a list of every value waits for `:`.
+        None => {
+            let mut keys: Vec<&str> = words.iter().filter_map(|w| w.split_once(':')).map(|(k, _)| k).collect();
+            keys.dedup();
+            keys.into_iter()
+                .filter(|k| k.starts_with(last))
+                .map(|k| CompletionCandidate::new(lead(&format!("{k}:"))))
+                .collect()
+        }
+        Some(_) => words.iter().filter(|w| w.starts_with(last)).map(|w| CompletionCandidate::new(lead(w))).collect(),
+    }
+}
+
+/// The dataset the completed command would read.
+fn dataset() -> Result<Dataset, crate::data::error::LoadError> {
+    match data_dir(&shell_words(std::env::args_os())) {
         Some(dir) => Dataset::from_dir(&dir),
         None => crate::embedded(),
-    };
-    let Ok(data) = data else { return Vec::new() };
+    }
+}
+
+/// Ids of the records `keep` picks that start with what is typed.
+fn ids_where(typed: &OsStr, keep: fn(Record) -> bool) -> Vec<CompletionCandidate> {
+    let Some(typed) = typed.to_str() else { return Vec::new() };
+    // A dataset that does not load offers nothing.
+    let Ok(data) = dataset() else { return Vec::new() };
     let mut ids: Vec<CompletionCandidate> = data
         .records()
-        .filter(|r| r.id().starts_with(typed))
+        .filter(|&r| keep(r) && r.id().starts_with(typed))
         .map(|r| {
             let name = r.name();
             let help = format!("{} · {} · {}", r.tab(), name.zh(), name.en());

@@ -59,7 +59,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
         /// Only the records this search selects, with the sources they cite
-        #[arg(long, value_name = "QUERY")]
+        #[arg(long, value_name = "QUERY", add = ArgValueCompleter::new(complete::query_words))]
         query: Option<String>,
         /// File to write (for `ron`, a dataset directory); standard output if absent
         #[arg(long, short, value_name = "PATH")]
@@ -93,7 +93,7 @@ year:2021 year:2019..2021 tab:industry|ecology|timeline|livelihood|sources (or �
 src:d003 scope:city|guangxi|company is:computed is:disputed")]
     Search {
         /// What to look for: 质量强市, zhiliangqiangshi, zlqs, "quality city", "year:2021 steel"
-        #[arg(required = true, num_args = 1..)]
+        #[arg(required = true, num_args = 1.., add = ArgValueCompleter::new(complete::query_words))]
         query: Vec<String>,
         /// text: score, id, tab, titles (and the matching text); tsv: id, tab, title, figure, year
         #[arg(long, value_enum, default_value = "text")]
@@ -104,7 +104,7 @@ src:d003 scope:city|guangxi|company is:computed is:disputed")]
     },
     /// Indicators side by side: one row per year, one column per indicator (at most 6)
     Compare {
-        #[arg(required = true, num_args = 1.., value_name = "ID")]
+        #[arg(required = true, num_args = 1.., value_name = "ID", add = ArgValueCompleter::new(complete::indicator_ids))]
         ids: Vec<String>,
         /// csv heads each column with its id and unit and adds a `computed` column
         #[arg(long, value_enum, default_value = "text")]

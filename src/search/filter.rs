@@ -118,6 +118,20 @@ impl Facets {
         f
     }
 
+    /// Every qualifier with each value it takes here, as a query writes it
+    /// (`tab:ecology`, `src:d003`, `year:2021`, `is:computed`).
+    pub(super) fn words(&self) -> Vec<String> {
+        let mut years = self.years.clone();
+        years.sort_unstable();
+        years.dedup();
+        let tabs = TABS.iter().flat_map(|(_, names)| names.iter().map(|n| format!("tab:{n}")));
+        let sources = self.sources.iter().map(|(id, _)| format!("src:{id}"));
+        let scopes = SCOPES.iter().map(|(name, _)| format!("scope:{name}"));
+        let flags = ["is:computed", "is:disputed"].map(str::to_owned);
+        let years = years.into_iter().map(|y| format!("year:{y}"));
+        tabs.chain(sources).chain(scopes).chain(flags).chain(years).collect()
+    }
+
     /// The shared texts entry `e` refers to.
     pub(super) fn shared(&self, e: usize) -> &[u16] {
         self.cite_starts.get(e + 1).map_or(&[], |&end| &self.cites[self.cite_starts[e] as usize..end as usize])

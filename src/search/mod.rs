@@ -94,6 +94,12 @@ pub struct SearchIndex {
     alone: Option<(Vec<Atom>, Vec<u32>)>,
 }
 
+/// Every qualifier with each value it takes in `data`, as a query writes it
+/// (`tab:ecology`, `src:d003`, `year:2021`): what completing a query offers.
+pub fn qualifier_words(data: &Dataset) -> Vec<String> {
+    Facets::new(data).words()
+}
+
 impl SearchIndex {
     /// An index over every record, its titles and its other text; a hit's `entry` is
     /// the record's place in `Dataset::records` (see `Dataset::record`).
