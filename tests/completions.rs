@@ -42,14 +42,17 @@ fn every_shell_gets_a_script_that_asks_this_binary() {
 
 /// The candidates bash gets for the last word of `line` (a trailing space starts a new
 /// word): the registered function, found through `complete -p`, called as bash calls it.
+/// As bash does (COMP_WORDBREAKS), a colon is a word of its own, and right after one
+/// the word being completed is empty.
 fn bash_candidates(line: &str) -> Vec<String> {
     let probe = format!(
         r#"{}
-read -ra COMP_WORDS <<< "$1"; [[ $1 == *' ' ]] && COMP_WORDS+=('')
+read -ra COMP_WORDS <<< "${{1//:/ : }}"; [[ $1 == *' ' ]] && COMP_WORDS+=('')
 COMP_LINE=$1; COMP_POINT=${{#1}}; COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 ))
+current=${{COMP_WORDS[COMP_CWORD]}}; [[ $1 == *: ]] && current=''
 registered=$(complete -p liuzhou-tui) || exit 9
 function=${{registered#*-F }}; function=${{function%% *}}
-"$function" liuzhou-tui "${{COMP_WORDS[COMP_CWORD]}}" "${{COMP_WORDS[COMP_CWORD-1]}}"
+"$function" liuzhou-tui "$current" "${{COMP_WORDS[COMP_CWORD-1]}}"
 printf '%s\n' "${{COMPREPLY[@]}}""#,
         script("bash")
     );
@@ -86,6 +89,20 @@ fn bash_completes_values_and_record_ids() {
     assert!(!minimal.iter().any(|id| id == "nev-growth"), "{minimal:?}");
     let broken = bash_candidates("liuzhou-tui show --data /nonexistent ");
     assert!(!broken.iter().any(|c| !c.starts_with('-')), "{broken:?}");
+
+    // compare takes indicators; a query's qualifiers and their values.
+    let compared = bash_candidates("liuzhou-tui compare nev-o");
+    assert_eq!(compared, ["nev-output"]);
+    assert!(bash_candidates("liuzhou-tui compare ev-").is_empty(), "events are not compared");
+    // Bash replaces only what follows the colon.
+    assert_eq!(bash_candidates("liuzhou-tui search ye"), ["year:"]);
+    assert_eq!(bash_candidates("liuzhou-tui search tab:e"), ["ecology"]);
+    assert_eq!(bash_candidates("liuzhou-tui export --query sc"), ["scope:"]);
+    let sources = bash_candidates("liuzhou-tui search water src:d00");
+    assert!(has(&sources, &["d000", "d003"]), "{sources:?}");
+    let flags = bash_candidates("liuzhou-tui search is:");
+    assert!(has(&flags, &["computed", "disputed"]), "{flags:?}");
+    assert!(bash_candidates("liuzhou-tui search luosifen").is_empty(), "free text is left alone");
 }
 
 /// Erases the line and the screen, then waits until `gone` has left it.

@@ -61,21 +61,44 @@ pub fn indicator_ids(typed: &OsStr) -> Vec<CompletionCandidate> {
 /// of free text is left alone.
 pub fn query_words(typed: &OsStr) -> Vec<CompletionCandidate> {
     let Some(typed) = typed.to_str() else { return Vec::new() };
-    let (before, last) = typed.rsplit_once(' ').map_or(("", typed), |(b, l)| (b, l));
     let Ok(data) = dataset() else { return Vec::new() };
     let words = crate::search::qualifier_words(&data);
-    let lead = |w: &str| if before.is_empty() { w.to_owned() } else { format!("{before} {w}") };
+    let mut keys: Vec<&str> = words.iter().filter_map(|w| w.split_once(':')).map(|(k, _)| k).collect();
+    keys.dedup();
+    let line = shell_words(std::env::args_os());
+    let index = std::env::var("_CLAP_COMPLETE_INDEX").ok().and_then(|i| i.parse().ok());
+    let (split, typed) = bash_colon_split(&line, index, typed, &keys);
+    let (before, last) = typed.rsplit_once(' ').map_or(("", &*typed), |(b, l)| (b, l));
+    // What bash already holds of the word before the part it replaces.
+    let lead = |w: &str| match before {
+        "" => w.strip_prefix(split.as_str()).unwrap_or(w).to_owned(),
+        _ => format!("{before} {w}"),
+    };
     match last.split_once(':') {
         // The qualifier's name first, so that a list of every value waits for `:`.
-        None => {
-            let mut keys: Vec<&str> = words.iter().filter_map(|w| w.split_once(':')).map(|(k, _)| k).collect();
-            keys.dedup();
-            keys.into_iter()
-                .filter(|k| k.starts_with(last))
-                .map(|k| CompletionCandidate::new(lead(&format!("{k}:"))))
-                .collect()
-        }
+        None => keys
+            .into_iter()
+            .filter(|k| k.starts_with(last))
+            .map(|k| CompletionCandidate::new(lead(&format!("{k}:"))))
+            .collect(),
         Some(_) => words.iter().filter(|w| w.starts_with(last)).map(|w| CompletionCandidate::new(lead(w))).collect(),
+    }
+}
+
+/// The word being completed, whole, and the part of it before what bash replaces.
+/// Bash breaks words at `:` (COMP_WORDBREAKS): `tab:e` reaches the binary as `tab`,
+/// `:`, `e`, and a candidate replaces only `e`. Right after the colon (`tab:`) it
+/// sends `tab` and an empty word, as for `tab ` (a space): a qualifier's name just
+/// before an empty word is then read as the qualifier. Other shells pass words whole.
+fn bash_colon_split(line: &[OsString], index: Option<usize>, typed: &str, keys: &[&str]) -> (String, String) {
+    let back = |n: usize| index.and_then(|i| i.checked_sub(n)).and_then(|i| line.get(i)).and_then(|w| w.to_str());
+    if std::env::var("COMPLETE").as_deref() != Ok("bash") {
+        return (String::new(), typed.to_owned());
+    }
+    match (typed, back(1), back(2)) {
+        ("", Some(key), _) if keys.contains(&key) => (format!("{key}:"), format!("{key}:")),
+        (_, Some(":"), Some(key)) => (format!("{key}:"), format!("{key}:{typed}")),
+        _ => (String::new(), typed.to_owned()),
     }
 }
 
