@@ -10,14 +10,13 @@ use ratatui::widgets::Widget;
 
 use super::{help, popup, titled};
 use crate::data::Lang;
-use crate::search::{Hit, Snippet};
+use crate::search::Hit;
 use crate::text;
 use crate::tui::finder::Finder;
 use crate::tui::geometry::{finder_help, finder_popup};
 use crate::tui::i18n::{Label, Message};
 use crate::tui::state::App;
 use crate::tui::tabs::Headline;
-use crate::tui::theme::Theme;
 
 /// Draws the finder; returns where the text cursor belongs.
 pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -140,8 +139,16 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
         let mut spans = fit(spans, title_room);
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         spans.push(Span::styled(SEP, app.theme.dim));
-        spans.extend(snippet_spans(&app.theme, snippet, room.saturating_sub(used + SEP.len())));
+        let lit: Vec<usize> = snippet.highlight.iter().flat_map(Clone::clone).collect();
+        let (base, matched) = (app.theme.dim, app.theme.matched);
+        spans.extend(in_view(&snippet.text, &lit, (base, matched), room.saturating_sub(used + SEP.len())));
         return row(spans, room, right);
+    }
+    // A title cut before its first matched char loses its start instead.
+    let first_lit_end = first_hits.first().map_or(0, |&i| text::width(&first.chars().take(i + 1).collect::<String>()));
+    if first_lit_end + 1 > room {
+        let styles = (app.theme.base, app.theme.matched);
+        return row(in_view(first, first_hits, styles, room), room, right);
     }
     if !second_hits.is_empty() || first_hits.is_empty() {
         spans.push(Span::styled(SEP, app.theme.dim));
@@ -165,24 +172,25 @@ fn row(left: Vec<Span<'static>>, room: usize, right: Vec<Span<'static>>) -> Line
     Line::from(spans)
 }
 
-/// A snippet in `width` cells, its start dropped (for an "…") as far as it takes for
-/// its first match to show.
-fn snippet_spans(theme: &Theme, snippet: &Snippet, width: usize) -> Vec<Span<'static>> {
-    // A control char becomes a space, one for one, so the lit ranges still fit.
-    let chars: Vec<char> = snippet.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+/// `text` in `width` cells with the chars at `lit` in the second style, its start
+/// dropped (for an "…") as far as it takes for its first run of lit chars to show.
+fn in_view(text: &str, lit: &[usize], (base, matched): (Style, Style), width: usize) -> Vec<Span<'static>> {
+    // A control char becomes a space, one for one, so the lit places still fit.
+    let chars: Vec<char> = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let cells = |cs: &[char]| text::width(&cs.iter().collect::<String>());
-    let (lit_start, lit_end) = snippet.highlight.first().map_or((0, 0), |r| (r.start, r.end.min(chars.len())));
+    let lit_start = lit.first().copied().unwrap_or(0).min(chars.len());
+    let run = lit.iter().zip(lit_start..).take_while(|(i, k)| *i == k).count();
+    let lit_end = (lit_start + run).min(chars.len());
     let mut skip = 0;
-    // Cells for the lead "…", the text up to the match's end, and an "…" after it.
+    // Cells for the lead "…", the text up to the run's end, and an "…" after it.
     let need = |skip: usize| usize::from(skip > 0) + cells(&chars[skip..lit_end]) + usize::from(lit_end < chars.len());
     while skip < lit_start && need(skip) > width {
         skip += 1;
     }
     let lead = usize::from(skip > 0);
     let shown: String = (skip > 0).then_some('…').into_iter().chain(chars[skip..].iter().copied()).collect();
-    let lit: Vec<usize> =
-        snippet.highlight.iter().flat_map(Clone::clone).filter(|&i| i >= skip).map(|i| i - skip + lead).collect();
-    fit(highlighted(&shown, &lit, theme.dim, theme.matched), width)
+    let lit: Vec<usize> = lit.iter().filter(|&&i| i >= skip).map(|i| i - skip + lead).collect();
+    fit(highlighted(&shown, &lit, base, matched), width)
 }
 
 /// The figure, its year and the tab, as much of them as leaves the title its share of
@@ -249,6 +257,7 @@ fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::theme::Theme;
 
     fn fitted(parts: &[&str], width: usize) -> String {
         let spans = parts.iter().map(|p| Span::raw(p.to_string())).collect();
@@ -266,24 +275,20 @@ mod tests {
         assert_eq!(fitted(&["ab", "cd"], 0), "");
     }
 
-    /// However narrow the row, a snippet shows its whole match once there is room
-    /// for it and the two ellipses, in either script.
+    /// However narrow the row, a snippet or a title shows its first matched run
+    /// whole once there is room for it and two ellipses, in either script.
     #[test]
-    fn a_snippet_keeps_its_match_in_view() {
+    fn the_first_match_stays_in_view() {
         let theme = Theme::monochrome();
         for (text, lit) in [
             ("…the only prefecture-level city in western China…", "prefecture"),
             ("…是当时西部唯一获批创建的地级市。", "地级市"),
+            ("Industrial firms with sales over 100 million yuan steel", "steel"),
         ] {
-            let at = text.find(lit).unwrap();
-            let first = text[..at].chars().count();
-            let snippet = Snippet {
-                field: crate::search::Field::Summary,
-                text: text.to_owned(),
-                highlight: std::iter::once(first..first + lit.chars().count()).collect(),
-            };
+            let first = text[..text.find(lit).unwrap()].chars().count();
+            let places: Vec<usize> = (first..first + lit.chars().count()).collect();
             for width in text::width(lit) + 2..=text::width(text) + 2 {
-                let spans = snippet_spans(&theme, &snippet, width);
+                let spans = in_view(text, &places, (theme.dim, theme.matched), width);
                 let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
                 assert!(shown.contains(lit), "{width}: {shown}");
                 assert!(text::width(&shown) <= width, "{width}: {shown}");
