@@ -34,6 +34,9 @@ pub(super) const PHRASE: u32 = 8_000;
 pub(super) const PROXIMITY: u32 = 500;
 pub(super) const GAP: u32 = 25;
 
+/// Where a term does not stand in an entry's body (see `SearchIndex::mark_text`).
+pub(super) const NOWHERE: u32 = u32::MAX;
+
 /// A text atom made ready: its query for titles and finder for the body.
 pub(super) struct Term {
     pub(super) q: Option<Query>,
@@ -114,25 +117,51 @@ impl SearchIndex {
             Ready::Text(t) if t.negated => {
                 // A record holds what it has literally, in its titles or its text.
                 let mut has = vec![false; candidates.len()];
-                self.mark_text(t, Op { exact: true, ..Op::default() }, candidates, &mut has);
+                self.mark_text(t, Op { exact: true, ..Op::default() }, candidates, &mut has, None);
                 holds.iter_mut().zip(has).for_each(|(h, has)| *h |= !has);
             }
-            Ready::Text(t) => self.mark_text(t, t.op, candidates, holds),
+            Ready::Text(t) => {
+                self.mark_text(t, t.op, candidates, holds, None);
+            }
         }
     }
 
     /// Marks `holds[i]` where term `t` stands in `candidates[i]` as `op` asks: in its
     /// body, a text it shares (a cited source, its theme), or (looked at only when
-    /// neither) its titles.
-    fn mark_text(&self, t: &Term, op: Op, candidates: &[u32], holds: &mut [bool]) {
+    /// neither) its titles. Returns where the term first stands in each candidate's
+    /// body (`NOWHERE` where it does not; none when it is not sought there); `from`,
+    /// when given, is where a term it begins with first stood in each: it cannot stand
+    /// before that, nor in a text that did not hold the shorter term.
+    pub(super) fn mark_text(
+        &self,
+        t: &Term,
+        op: Op,
+        candidates: &[u32],
+        holds: &mut [bool],
+        from: Option<&[u32]>,
+    ) -> Option<Vec<u32>> {
+        let mut at = None;
         if t.in_body(op) {
-            let mut i = 0;
-            for (e, _) in self.body.find_among(candidates, &t.finder) {
-                while candidates[i] != e {
-                    i += 1;
+            let found = at.insert(vec![NOWHERE; candidates.len()]);
+            match from {
+                Some(from) => {
+                    for (i, (&e, &from)) in candidates.iter().zip(from).enumerate() {
+                        let after =
+                            (from != NOWHERE).then(|| self.body.find_from(e as usize, from as usize, &t.finder));
+                        found[i] = after.flatten().map_or(NOWHERE, |p| p as u32);
+                    }
                 }
-                holds[i] = true;
+                None => {
+                    let mut i = 0;
+                    for (e, p) in self.body.find_among(candidates, &t.finder) {
+                        while candidates[i] != e {
+                            i += 1;
+                        }
+                        found[i] = p;
+                    }
+                }
             }
+            found.iter().zip(holds.iter_mut()).for_each(|(&p, h)| *h |= p != NOWHERE);
             let shared = self.shared_holding(&t.finder);
             if !shared.is_empty() {
                 for (i, &e) in candidates.iter().enumerate() {
@@ -140,14 +169,14 @@ impl SearchIndex {
                 }
             }
         }
-        let Some(q) = &t.q else {
-            return;
-        };
-        for (i, &e) in candidates.iter().enumerate() {
-            if !holds[i] {
-                holds[i] = self.titles.term_fits(e as usize, q, op);
+        if let Some(q) = &t.q {
+            for (i, &e) in candidates.iter().enumerate() {
+                if !holds[i] {
+                    holds[i] = self.titles.term_fits(e as usize, q, op);
+                }
             }
         }
+        at
     }
 
     /// The shared texts (a source's names, a theme's label) that hold the term.
