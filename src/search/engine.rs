@@ -185,8 +185,16 @@ impl SearchIndex {
     }
 
     /// The best `keep` entries by cheap score, best first: skipping an entry whose
-    /// upper bound cannot beat the best `keep` so far, as most cannot.
-    pub(super) fn best(&self, groups: &[Vec<Ready>], entries: &[u32], keep: usize) -> Vec<(u32, u32)> {
+    /// upper bound cannot beat the best `keep` so far, as most cannot. `at`, when
+    /// given, is where the last group's one term first stands in each entry's text
+    /// (see `mark_text`), which is then not searched again.
+    pub(super) fn best(
+        &self,
+        groups: &[Vec<Ready>],
+        entries: &[u32],
+        at: Option<&[u32]>,
+        keep: usize,
+    ) -> Vec<(u32, u32)> {
         let mut buffers = RespellBuffers::default();
         let ranked = groups.iter().flatten().any(|a| matches!(a, Ready::Text(t) if !t.negated));
         if !ranked || keep == 0 {
@@ -194,14 +202,19 @@ impl SearchIndex {
         }
         let mut heap: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(keep + 1);
         let mut bar = 0;
-        for &e in entries {
+        for (i, &e) in entries.iter().enumerate() {
             let entry = e as usize;
             let below = |coarse| rank(i64::from(self.bound(entry, groups, coarse)), e) < bar;
             // The entry's bits alone rule most out; the keys are read for the rest.
             if bar > 0 && (below(true) || below(false)) {
                 continue;
             }
-            let score = groups.iter().map(|g| self.group_score(entry, g, &mut buffers)).sum::<u32>();
+            let known = |g: usize| at.filter(|_| g == groups.len() - 1).map(|at| at[i]);
+            let score: u32 = groups
+                .iter()
+                .enumerate()
+                .map(|(g, group)| self.group_score(entry, group, known(g), &mut buffers))
+                .sum();
             heap.push(Reverse(rank(i64::from(score), e)));
             if heap.len() > keep {
                 heap.pop();
@@ -238,12 +251,17 @@ impl SearchIndex {
     }
 
     /// A group's cheap score in the entry: its best term's, in a title or the body.
-    fn group_score(&self, entry: usize, group: &[Ready], buffers: &mut RespellBuffers) -> u32 {
+    /// `at`: where the group's one term first stands in the entry's text, when known.
+    fn group_score(&self, entry: usize, group: &[Ready], at: Option<u32>, buffers: &mut RespellBuffers) -> u32 {
         let atom_score = |a: &Ready, buffers: &mut RespellBuffers| match a {
             Ready::Text(t) if !t.negated => {
                 let title =
                     t.q.as_ref().and_then(|q| self.titles.term_score(entry, q, t.op, buffers)).map_or(0, title_term);
-                let body = match t.in_body(t.op).then(|| self.body.find_in(entry, &t.finder)).flatten() {
+                let found = match at {
+                    Some(at) => (at != NOWHERE).then_some(at as usize),
+                    None => t.in_body(t.op).then(|| self.body.find_in(entry, &t.finder)).flatten(),
+                };
+                let body = match found {
                     Some(at) => self.body_score(entry, at, &t.finder, None),
                     None => 0,
                 };

@@ -62,7 +62,7 @@ impl SearchIndex {
         if let [group] = &parsed.groups[..] {
             self.alone = Some((group.clone(), entries.clone()));
         }
-        let top = keep.map_or_else(Vec::new, |keep| self.best(&groups, &entries, keep));
+        let top = keep.map_or_else(Vec::new, |keep| self.best(&groups, &entries, at.as_deref(), keep));
         (Matches { parsed, entries, at }, top)
     }
 

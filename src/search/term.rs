@@ -88,6 +88,11 @@ impl TitleIndex {
         if k.alts_len == 0 && q.mask & !k.mask != 0 {
             return false;
         }
+        // A pinyin key holds the term only contiguously or as beginnings of syllables:
+        // when the entry's pairs allow neither, its text need not be read.
+        if k.initials_len > 0 && !contiguous && !segmented {
+            return false;
+        }
         let span = leftmost_match_span(q, key);
         let stands = || contiguous && q.stands_in(key.text, key.has_separators);
         if k.initials_len > 0 {
