@@ -249,6 +249,19 @@ fn typing_over_whole_records_finds_what_searching_afresh_finds() {
     }
 }
 
+/// A suffix grown before its `$` ends keys the shorter one did not: what it finds is
+/// not among the shorter one's matches.
+#[test]
+fn a_grown_suffix_finds_what_searching_afresh_finds() {
+    let data = liuzhou_tui::embedded().unwrap();
+    let mut typed = SearchIndex::new(&data);
+    for query in ["ou$", "out$", "outpu$", "output$"] {
+        let fresh = SearchIndex::new(&data).search(query, 10).unwrap();
+        assert_eq!(typed.search(query, 10).unwrap(), fresh, "typing {query:?}");
+    }
+    assert!(typed.search("output$", 10).unwrap().total > 0, "some title ends in output");
+}
+
 #[test]
 fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
     let data = liuzhou_tui::embedded().unwrap();
