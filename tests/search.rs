@@ -236,13 +236,30 @@ fn typing_over_whole_records_finds_what_searching_afresh_finds() {
     // Terms that grow into the body after others, in another group, or as a prefix.
     // And a term typed alone before, then after another.
     let more = ["revenue luosifen", "^qual cit", "tab:ecology wat", "liuzhou | steel out", "steel", "liuzhou steel"];
-    for query in queries.into_iter().chain(more) {
+    // Terms that grow on in the body, sought from where their shorter forms stood: in
+    // Hanzi, in words whose beginnings stand earlier elsewhere, and in the names of
+    // sources records cite.
+    let grown = ["质量强市", "螺蛳粉产业", "statistical", "production output", "bureau of statistics", "steelworks"];
+    for query in queries.into_iter().chain(more).chain(grown) {
         for (i, c) in query.char_indices() {
             let prefix = &query[..i + c.len_utf8()];
             let fresh = SearchIndex::new(&data).search(prefix, 10);
             assert_eq!(typed.search(prefix, 10), fresh, "typing {prefix:?}");
         }
     }
+}
+
+/// A suffix grown before its `$` ends keys the shorter one did not: what it finds is
+/// not among the shorter one's matches.
+#[test]
+fn a_grown_suffix_finds_what_searching_afresh_finds() {
+    let data = liuzhou_tui::embedded().unwrap();
+    let mut typed = SearchIndex::new(&data);
+    for query in ["ou$", "out$", "outpu$", "output$"] {
+        let fresh = SearchIndex::new(&data).search(query, 10).unwrap();
+        assert_eq!(typed.search(query, 10).unwrap(), fresh, "typing {query:?}");
+    }
+    assert!(typed.search("output$", 10).unwrap().total > 0, "some title ends in output");
 }
 
 #[test]

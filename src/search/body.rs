@@ -149,6 +149,15 @@ impl BodyIndex {
         term.find(self.entry_text(entry))
     }
 
+    /// Where `term` first stands in the entry's text at or after byte `from`.
+    pub(super) fn find_from(&self, entry: usize, from: usize, term: &memmem::Finder) -> Option<usize> {
+        let rest = self.entry_text(entry).get(from..)?;
+        match rest.starts_with(term.needle()) {
+            true => Some(from),
+            false => term.find(rest).map(|i| from + i),
+        }
+    }
+
     /// Every entry among `candidates` (ascending) whose text holds `term`, each with
     /// where it first stands: over the whole arena at once when the candidates are
     /// many, else entry by entry.

@@ -34,6 +34,9 @@ pub(super) const PHRASE: u32 = 8_000;
 pub(super) const PROXIMITY: u32 = 500;
 pub(super) const GAP: u32 = 25;
 
+/// Where a term does not stand in an entry's body (see `SearchIndex::mark_text`).
+pub(super) const NOWHERE: u32 = u32::MAX;
+
 /// A text atom made ready: its query for titles and finder for the body.
 pub(super) struct Term {
     pub(super) q: Option<Query>,
@@ -114,25 +117,51 @@ impl SearchIndex {
             Ready::Text(t) if t.negated => {
                 // A record holds what it has literally, in its titles or its text.
                 let mut has = vec![false; candidates.len()];
-                self.mark_text(t, Op { exact: true, ..Op::default() }, candidates, &mut has);
+                self.mark_text(t, Op { exact: true, ..Op::default() }, candidates, &mut has, None);
                 holds.iter_mut().zip(has).for_each(|(h, has)| *h |= !has);
             }
-            Ready::Text(t) => self.mark_text(t, t.op, candidates, holds),
+            Ready::Text(t) => {
+                self.mark_text(t, t.op, candidates, holds, None);
+            }
         }
     }
 
     /// Marks `holds[i]` where term `t` stands in `candidates[i]` as `op` asks: in its
     /// body, a text it shares (a cited source, its theme), or (looked at only when
-    /// neither) its titles.
-    fn mark_text(&self, t: &Term, op: Op, candidates: &[u32], holds: &mut [bool]) {
+    /// neither) its titles. Returns where the term first stands in each candidate's
+    /// body (`NOWHERE` where it does not; none when it is not sought there); `from`,
+    /// when given, is where a term it begins with first stood in each: it cannot stand
+    /// before that, nor in a text that did not hold the shorter term.
+    pub(super) fn mark_text(
+        &self,
+        t: &Term,
+        op: Op,
+        candidates: &[u32],
+        holds: &mut [bool],
+        from: Option<&[u32]>,
+    ) -> Option<Vec<u32>> {
+        let mut at = None;
         if t.in_body(op) {
-            let mut i = 0;
-            for (e, _) in self.body.find_among(candidates, &t.finder) {
-                while candidates[i] != e {
-                    i += 1;
+            let found = at.insert(vec![NOWHERE; candidates.len()]);
+            match from {
+                Some(from) => {
+                    for (i, (&e, &from)) in candidates.iter().zip(from).enumerate() {
+                        let after =
+                            (from != NOWHERE).then(|| self.body.find_from(e as usize, from as usize, &t.finder));
+                        found[i] = after.flatten().map_or(NOWHERE, |p| p as u32);
+                    }
                 }
-                holds[i] = true;
+                None => {
+                    let mut i = 0;
+                    for (e, p) in self.body.find_among(candidates, &t.finder) {
+                        while candidates[i] != e {
+                            i += 1;
+                        }
+                        found[i] = p;
+                    }
+                }
             }
+            found.iter().zip(holds.iter_mut()).for_each(|(&p, h)| *h |= p != NOWHERE);
             let shared = self.shared_holding(&t.finder);
             if !shared.is_empty() {
                 for (i, &e) in candidates.iter().enumerate() {
@@ -140,14 +169,14 @@ impl SearchIndex {
                 }
             }
         }
-        let Some(q) = &t.q else {
-            return;
-        };
-        for (i, &e) in candidates.iter().enumerate() {
-            if !holds[i] {
-                holds[i] = self.titles.term_fits(e as usize, q, op);
+        if let Some(q) = &t.q {
+            for (i, &e) in candidates.iter().enumerate() {
+                if !holds[i] {
+                    holds[i] = self.titles.term_fits(e as usize, q, op);
+                }
             }
         }
+        at
     }
 
     /// The shared texts (a source's names, a theme's label) that hold the term.
@@ -156,8 +185,16 @@ impl SearchIndex {
     }
 
     /// The best `keep` entries by cheap score, best first: skipping an entry whose
-    /// upper bound cannot beat the best `keep` so far, as most cannot.
-    pub(super) fn best(&self, groups: &[Vec<Ready>], entries: &[u32], keep: usize) -> Vec<(u32, u32)> {
+    /// upper bound cannot beat the best `keep` so far, as most cannot. `at`, when
+    /// given, is where the last group's one term first stands in each entry's text
+    /// (see `mark_text`), which is then not searched again.
+    pub(super) fn best(
+        &self,
+        groups: &[Vec<Ready>],
+        entries: &[u32],
+        at: Option<&[u32]>,
+        keep: usize,
+    ) -> Vec<(u32, u32)> {
         let mut buffers = RespellBuffers::default();
         let ranked = groups.iter().flatten().any(|a| matches!(a, Ready::Text(t) if !t.negated));
         if !ranked || keep == 0 {
@@ -165,14 +202,19 @@ impl SearchIndex {
         }
         let mut heap: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(keep + 1);
         let mut bar = 0;
-        for &e in entries {
+        for (i, &e) in entries.iter().enumerate() {
             let entry = e as usize;
             let below = |coarse| rank(i64::from(self.bound(entry, groups, coarse)), e) < bar;
             // The entry's bits alone rule most out; the keys are read for the rest.
             if bar > 0 && (below(true) || below(false)) {
                 continue;
             }
-            let score = groups.iter().map(|g| self.group_score(entry, g, &mut buffers)).sum::<u32>();
+            let known = |g: usize| at.filter(|_| g == groups.len() - 1).map(|at| at[i]);
+            let score: u32 = groups
+                .iter()
+                .enumerate()
+                .map(|(g, group)| self.group_score(entry, group, known(g), &mut buffers))
+                .sum();
             heap.push(Reverse(rank(i64::from(score), e)));
             if heap.len() > keep {
                 heap.pop();
@@ -209,12 +251,17 @@ impl SearchIndex {
     }
 
     /// A group's cheap score in the entry: its best term's, in a title or the body.
-    fn group_score(&self, entry: usize, group: &[Ready], buffers: &mut RespellBuffers) -> u32 {
+    /// `at`: where the group's one term first stands in the entry's text, when known.
+    fn group_score(&self, entry: usize, group: &[Ready], at: Option<u32>, buffers: &mut RespellBuffers) -> u32 {
         let atom_score = |a: &Ready, buffers: &mut RespellBuffers| match a {
             Ready::Text(t) if !t.negated => {
                 let title =
                     t.q.as_ref().and_then(|q| self.titles.term_score(entry, q, t.op, buffers)).map_or(0, title_term);
-                let body = match t.in_body(t.op).then(|| self.body.find_in(entry, &t.finder)).flatten() {
+                let found = match at {
+                    Some(at) => (at != NOWHERE).then_some(at as usize),
+                    None => t.in_body(t.op).then(|| self.body.find_in(entry, &t.finder)).flatten(),
+                };
+                let body = match found {
                     Some(at) => self.body_score(entry, at, &t.finder, None),
                     None => 0,
                 };

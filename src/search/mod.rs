@@ -34,7 +34,7 @@ use crate::data::{Dataset, Text};
 use body::BodyIndex;
 use filter::Facets;
 use store::TitleIndex;
-use syntax::{Atom, Parsed};
+use syntax::Atom;
 
 /// What a search found: the best hits, best first, and how many records matched in all.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -86,9 +86,9 @@ pub struct SearchIndex {
     /// finds each record that refers to it (see `Facets::shared`).
     shared: BodyIndex,
     facets: Facets,
-    /// The last query and every entry it matched, in order: a query that narrows it
-    /// (see `Parsed::narrows`) looks only among those, so typing does not rescan.
-    last: Option<(Parsed, Vec<u32>)>,
+    /// The last query and every entry it matched: a query that narrows it (see
+    /// `Parsed::narrows`) looks only among those, so typing does not rescan.
+    last: Option<narrow::Matches>,
     /// The last query of one group, and every entry it matched: once more terms follow
     /// it, what the group holds in is known without a test (see `narrow`).
     alone: Option<(Vec<Atom>, Vec<u32>)>,
@@ -158,19 +158,19 @@ impl SearchIndex {
     /// qualifiers only lists what they select, in dataset order.
     pub fn search(&mut self, query: &str, limit: usize) -> Result<Found, QueryError> {
         let parsed = syntax::parse(query, &self.facets)?;
-        let (entries, top) = self.matching(&parsed, Some(rank::shortlist_len(limit)));
-        let hits = self.hits(&parsed, &entries, &top, limit);
-        let total = entries.len();
-        self.last = Some((parsed, entries));
+        let (last, top) = self.matching(parsed, Some(rank::shortlist_len(limit)));
+        let hits = self.hits(&last.parsed, &last.entries, &top, limit);
+        let total = last.entries.len();
+        self.last = Some(last);
         Ok(Found { hits, total })
     }
 
     /// Every record `query` matches, in dataset order (for an export of them).
     pub fn select(&mut self, query: &str) -> Result<Vec<usize>, QueryError> {
         let parsed = syntax::parse(query, &self.facets)?;
-        let (entries, _) = self.matching(&parsed, None);
-        let out = entries.iter().map(|&e| e as usize).collect();
-        self.last = Some((parsed, entries));
+        let (last, _) = self.matching(parsed, None);
+        let out = last.entries.iter().map(|&e| e as usize).collect();
+        self.last = Some(last);
         Ok(out)
     }
 }

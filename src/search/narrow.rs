@@ -8,37 +8,71 @@
 //! `Parsed::newly_in_body`) tests that term among the last one's matches, and its other
 //! groups only among the entries whose text newly holds it; a group that was a query
 //! of its own before (typing its first term, then the next) is not tested at all, as
-//! what it matched then is kept.
+//! what it matched then is kept. A last term sought in the body keeps where it first
+//! stood in each match's text: grown, it can stand only from there on, and not at all
+//! in a text that lacked it, so the text is not searched again from its beginning.
 
 use memchr::memmem;
 
 use super::SearchIndex;
-use super::engine::{Ready, ready};
+use super::engine::{NOWHERE, Ready, Term, ready};
 use super::syntax::Parsed;
+
+/// A query and every entry it matched, in order, kept for the next keystroke.
+pub(super) struct Matches {
+    pub(super) parsed: Parsed,
+    pub(super) entries: Vec<u32>,
+    /// When the last group is one term sought in the body: where it first stands in
+    /// each entry's text (`NOWHERE`: in a text it shares or its titles only), so that
+    /// the term grown is sought from there.
+    at: Option<Vec<u32>>,
+}
 
 impl SearchIndex {
     /// Every entry `parsed` matches, in order, and when `keep` is given the best `keep`
     /// by cheap score (see `best`); among the last query's entries when this one
     /// narrows it.
-    pub(super) fn matching(&mut self, parsed: &Parsed, keep: Option<usize>) -> (Vec<u32>, Vec<(u32, u32)>) {
+    pub(super) fn matching(&mut self, parsed: Parsed, keep: Option<usize>) -> (Matches, Vec<(u32, u32)>) {
         if parsed.groups.is_empty() {
-            return (Vec::new(), Vec::new());
+            return (Matches { parsed, entries: Vec::new(), at: None }, Vec::new());
         }
-        let groups = ready(parsed);
-        let entries = match self.last.take() {
-            Some((prev, entries)) if parsed.narrows(&prev) => {
-                self.holding_all(parsed, &groups, entries, |g| prev.groups.contains(&parsed.groups[g]))
+        let groups = ready(&parsed);
+        let (entries, at) = match self.last.take() {
+            Some(prev) if parsed.narrows(&prev.parsed) => {
+                let known = |g| prev.parsed.groups.contains(&parsed.groups[g]);
+                match (last_term(&groups), &prev.at) {
+                    // Only the last term has grown: sought from where the shorter one stood.
+                    (Some(t), Some(from))
+                        if parsed.groups.len() == prev.parsed.groups.len() && !known(groups.len() - 1) =>
+                    {
+                        self.term_holding(t, prev.entries, Some(from))
+                    }
+                    _ => (self.holding_all(&parsed, &groups, prev.entries, known), None),
+                }
             }
-            Some((prev, entries)) if parsed.newly_in_body(&prev).is_some() => {
-                self.grown_into_body(parsed, &groups, entries, |g| prev.groups.contains(&parsed.groups[g]))
+            Some(prev) if parsed.newly_in_body(&prev.parsed).is_some() => {
+                let known = |g| prev.parsed.groups.contains(&parsed.groups[g]);
+                self.grown_into_body(&parsed, &groups, prev.entries, known)
             }
-            _ => self.holding_all(parsed, &groups, self.all(), |_| false),
+            _ => match (last_term(&groups), &groups[..]) {
+                (Some(t), [_]) => self.term_holding(t, self.all(), None),
+                _ => (self.holding_all(&parsed, &groups, self.all(), |_| false), None),
+            },
         };
         if let [group] = &parsed.groups[..] {
             self.alone = Some((group.clone(), entries.clone()));
         }
-        let top = keep.map_or_else(Vec::new, |keep| self.best(&groups, &entries, keep));
-        (entries, top)
+        let top = keep.map_or_else(Vec::new, |keep| self.best(&groups, &entries, at.as_deref(), keep));
+        (Matches { parsed, entries, at }, top)
+    }
+
+    /// The candidates positive term `t`, sought in the body, holds in, and where it
+    /// first stands in each one's text (see `mark_text`).
+    fn term_holding(&self, t: &Term, candidates: Vec<u32>, from: Option<&[u32]>) -> (Vec<u32>, Option<Vec<u32>>) {
+        let mut holds = vec![false; candidates.len()];
+        let at = self.mark_text(t, t.op, &candidates, &mut holds, from).unwrap_or_default();
+        let (entries, at) = candidates.iter().zip(at).zip(holds).filter(|&(_, h)| h).map(|(pair, _)| pair).unzip();
+        (entries, Some(at))
     }
 
     /// The candidates every group holds in but those `known` to hold in all of them,
@@ -70,47 +104,54 @@ impl SearchIndex {
         groups: &[Vec<Ready>],
         entries: Vec<u32>,
         known: impl Fn(usize) -> bool,
-    ) -> Vec<u32> {
+    ) -> (Vec<u32>, Option<Vec<u32>>) {
         let last = groups.len() - 1;
-        let t = match &groups[last][..] {
-            [Ready::Text(t)] if t.in_body(t.op) => t,
+        let t = match last_term(groups) {
+            Some(t) => t,
             // Not sought in the body after all: a term grown in the titles only narrows.
-            _ => return self.holding_all(parsed, groups, entries, |g| g != last && known(g)),
+            None => return (self.holding_all(parsed, groups, entries, |g| g != last && known(g)), None),
         };
         let found = self.text_holding(&t.finder);
         // The last query's matches hold the term where their text does, else perhaps in
         // a title; the entries found anew hold it, and are tested for the other groups.
         let mut fresh = Vec::new();
-        let mut in_text = vec![false; entries.len()];
+        let mut in_text = vec![None; entries.len()];
         let mut j = 0;
-        for &e in &found {
+        for &(e, at) in &found {
             while j < entries.len() && entries[j] < e {
                 j += 1;
             }
             match entries.get(j) {
-                Some(&p) if p == e => in_text[j] = true,
-                _ => fresh.push(e),
+                Some(&p) if p == e => in_text[j] = Some(at),
+                _ => fresh.push((e, at)),
             }
         }
         let fits = |e: u32| t.q.as_ref().is_some_and(|q| self.titles.term_fits(e as usize, q, t.op));
-        let kept: Vec<u32> =
-            entries.iter().zip(in_text).filter(|&(&e, found)| found || fits(e)).map(|(&e, _)| e).collect();
-        let fresh = self.holding_all(parsed, groups, fresh, |g| g == last);
-        merge(&kept, &fresh)
+        let kept: Vec<(u32, u32)> = entries
+            .iter()
+            .zip(in_text)
+            .filter_map(|(&e, found)| found.or_else(|| fits(e).then_some(NOWHERE)).map(|at| (e, at)))
+            .collect();
+        let held = self.holding_all(parsed, groups, fresh.iter().map(|&(e, _)| e).collect(), |g| g == last);
+        let fresh: Vec<(u32, u32)> = fresh.into_iter().filter(|&(e, _)| held.binary_search(&e).is_ok()).collect();
+        let (entries, at) = merge(&kept, &fresh).into_iter().unzip();
+        (entries, Some(at))
     }
 
-    /// Every entry whose text, or a text it shares, holds the term, in order.
-    fn text_holding(&self, finder: &memmem::Finder) -> Vec<u32> {
+    /// Every entry whose text, or a text it shares, holds the term, in order, with
+    /// where it first stands in the entry's text (`NOWHERE`: in a text it shares only).
+    fn text_holding(&self, finder: &memmem::Finder) -> Vec<(u32, u32)> {
         let all = self.all();
-        let found = self.body.find_among(&all, finder).into_iter().map(|(e, _)| e);
+        let found = self.body.find_among(&all, finder);
         let shared = self.shared_holding(finder);
         if shared.is_empty() {
-            return found.collect();
+            return found;
         }
-        let mut holds = vec![false; all.len()];
-        found.for_each(|e| holds[e as usize] = true);
+        let mut at = vec![NOWHERE; all.len()];
+        found.into_iter().for_each(|(e, p)| at[e as usize] = p);
         all.into_iter()
-            .filter(|&e| holds[e as usize] || self.facets.shared(e as usize).iter().any(|s| shared.contains(s)))
+            .filter(|&e| at[e as usize] != NOWHERE || self.facets.shared(e as usize).iter().any(|s| shared.contains(s)))
+            .map(|e| (e, at[e as usize]))
             .collect()
     }
 
@@ -135,12 +176,12 @@ fn common(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Two ascending lists with nothing in common, as one.
-fn merge(a: &[u32], b: &[u32]) -> Vec<u32> {
+/// Two lists ascending by entry with no entry in common, as one.
+fn merge(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
     let mut out = Vec::with_capacity(a.len() + b.len());
     let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
-        if a[i] < b[j] {
+        if a[i].0 < b[j].0 {
             out.push(a[i]);
             i += 1;
         } else {
@@ -151,4 +192,12 @@ fn merge(a: &[u32], b: &[u32]) -> Vec<u32> {
     out.extend_from_slice(&a[i..]);
     out.extend_from_slice(&b[j..]);
     out
+}
+
+/// The last group's term when the group is that one positive term, sought in the body.
+fn last_term<'g>(groups: &'g [Vec<Ready>]) -> Option<&'g Term> {
+    match groups.last().map(Vec::as_slice) {
+        Some([Ready::Text(t)]) if !t.negated && t.in_body(t.op) => Some(t),
+        _ => None,
+    }
 }

@@ -99,8 +99,12 @@ impl Parsed {
         match (&last[..], &prev_last[..]) {
             _ if head != prev_head => false,
             ([Atom::Text { text, op, negated: false }], [Atom::Text { text: t, op: o, negated: false }]) => {
-                // A term long enough to be sought in the body finds what a shorter one did not.
-                op == o && text.starts_with(t.as_str()) && says_enough(t.as_bytes()) == says_enough(text.as_bytes())
+                // A term long enough to be sought in the body finds what a shorter one did
+                // not, and so does a longer suffix.
+                op == o
+                    && !op.suffix
+                    && text.starts_with(t.as_str())
+                    && says_enough(t.as_bytes()) == says_enough(text.as_bytes())
             }
             _ => last == prev_last,
         }
@@ -118,6 +122,7 @@ impl Parsed {
             ([Atom::Text { text, op, negated: false }], [Atom::Text { text: t, op: o, negated: false }])
                 if head == prev_head
                     && op == o
+                    && !op.suffix
                     && text.starts_with(t.as_str())
                     && !says_enough(t.as_bytes())
                     && says_enough(text.as_bytes()) =>
@@ -172,5 +177,7 @@ mod tests {
         assert!(!p("steel | ou").narrows(&p("steel")), "an alternative");
         assert!(!p("!steel").narrows(&p("!stee")), "excluding more");
         assert!(!p("^ab").narrows(&p("ab")));
+        assert!(!p("output$").narrows(&p("outpu$")), "a key ending in output need not end in outpu");
+        assert_eq!(p("out$").newly_in_body(&p("ou$")), None);
     }
 }

@@ -56,6 +56,10 @@ impl TitleIndex {
         let contiguous = !self.cannot_be_contiguous(entry, q);
         let segmented = holds_all(&self.segment_pairs[entry], &q.pairs);
         let fits = |k: &StoredKey| {
+            // A key lacking a char of the term holds it only through another reading.
+            if k.alts_len == 0 && q.mask & !k.mask != 0 {
+                return false;
+            }
             let key = self.view(k);
             if op.prefix || op.suffix {
                 (!op.prefix || self.begins_with(k, q)) && (!op.suffix || ends_with(&key, q))
@@ -85,7 +89,9 @@ impl TitleIndex {
         segmented: bool,
         en_words: u64,
     ) -> bool {
-        if k.alts_len == 0 && q.mask & !k.mask != 0 {
+        // A pinyin key holds the term only contiguously or as beginnings of syllables:
+        // when the entry's pairs allow neither, its text need not be read.
+        if k.initials_len > 0 && !contiguous && !segmented {
             return false;
         }
         let span = leftmost_match_span(q, key);
