@@ -339,6 +339,7 @@ fn initials_somewhere(query: &str) -> bool {
 #[test]
 fn a_run_of_initials_is_found_however_random_it_looks() {
     assert!(initials_somewhere("xrXZG"));
+    assert!(initials_somewhere("zZCDG"), "再制造等高, with 造 read cao");
     assert!(!initials_somewhere("zzzq"));
     let mut index = SearchIndex::new(&liuzhou_tui::embedded().unwrap());
     let found = index.search("xrXZG", 5).unwrap();
