@@ -238,14 +238,14 @@ impl App {
     }
 
     fn finder(&mut self, msg: Msg) {
-        let room = Room {
-            page: geometry::finder_results_height(self.area),
-            help_max: geometry::finder_help(self.area, self.lang).max_scroll(),
-        };
+        let (area, lang) = (self.area, self.lang);
         self.ensure_index();
         let (Overlay::Finder(f), Some(index)) = (&mut self.overlay, self.index.as_mut()) else {
             return;
         };
+        // The help's table is laid out only while it shows, not on every keystroke.
+        let help_max = f.help.map_or(0, |_| geometry::finder_help(area, lang).max_scroll());
+        let room = Room { page: geometry::finder_results_height(area), help_max };
         match f.update(msg, index, &mut self.queries, room) {
             Outcome::Stay => {}
             Outcome::Close => self.overlay = Overlay::None,

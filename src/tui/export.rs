@@ -24,11 +24,7 @@ impl App {
                 (Shown::Results, all.unwrap_or_default())
             }
             Overlay::Compare(c) => {
-                let compared = |r: Record| c.columns.iter().any(|col| col.id == r.id());
-                (
-                    Shown::Comparison,
-                    self.data.records().enumerate().filter(|&(_, r)| compared(r)).map(|(k, _)| k).collect(),
-                )
+                (Shown::Comparison, self.ordinals_of(&c.columns.iter().map(|col| col.id.as_str()).collect()))
             }
             _ => (Shown::Tab(self.tab), self.tab_records(self.tab)),
         };
@@ -124,7 +120,13 @@ impl App {
                 _ => None,
             })
             .collect();
+        self.ordinals_of(&listed)
+    }
+
+    /// The places in `Dataset::records` of the records with these ids, in order; a
+    /// list is left out, as its items stand for it.
+    fn ordinals_of(&self, ids: &HashSet<&str>) -> Vec<usize> {
         let records = self.data.records().enumerate();
-        records.filter(|(_, r)| !matches!(r, Record::List(_)) && listed.contains(r.id())).map(|(k, _)| k).collect()
+        records.filter(|(_, r)| !matches!(r, Record::List(_)) && ids.contains(r.id())).map(|(k, _)| k).collect()
     }
 }
