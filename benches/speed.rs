@@ -7,6 +7,7 @@
 
 use std::cell::RefCell;
 use std::hint::black_box;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -42,14 +43,14 @@ fn percentiles(name: &str, mut samples: Vec<Duration>) {
 
 fn load(c: &mut Criterion) {
     c.bench_function("load/embedded (decode)", |b| b.iter(|| black_box(liuzhou_tui::embedded().unwrap())));
-    let data = liuzhou_tui::embedded().unwrap();
-    c.bench_function("load/search index (pinyin)", |b| b.iter(|| black_box(SearchIndex::new(&data))));
+    let data = Arc::new(liuzhou_tui::embedded().unwrap());
+    c.bench_function("load/search index (pinyin)", |b| b.iter(|| black_box(SearchIndex::new(Arc::clone(&data)))));
 }
 
 fn search(c: &mut Criterion) {
     let strokes = keystrokes();
     for (name, data) in [("embedded", liuzhou_tui::embedded().unwrap()), ("100k", synthetic(100_000))] {
-        let mut index = SearchIndex::new(&data);
+        let mut index = SearchIndex::new(data);
         let samples = RefCell::new(Vec::new());
         // Where the workload goes on from: each call would otherwise begin again at its
         // first keystroke, and the few keystrokes a sample takes would all be those.

@@ -24,7 +24,7 @@ fn main() {
     let n: usize = args.next().map_or(100_000, |s| s.parse().expect("N: a number of records"));
     let given: Vec<String> = args.collect();
     let data = if n == 0 { liuzhou_tui::embedded().unwrap() } else { synthetic::synthetic(n) };
-    let mut index = SearchIndex::new(&data);
+    let mut index = SearchIndex::new(data);
     let mut times: Vec<(Duration, String)> = Vec::new();
     let queries = if given.is_empty() { synthetic::keystrokes() } else { given };
     for q in queries {

@@ -2,6 +2,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{CommandFactory, Parser};
@@ -59,7 +60,7 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
             writeln!(out, "{}: ok", dir.display()).context(STDOUT)?;
             Outcome::Done
         }
-        Some(command) => cli::run(command, &cli.dataset()?, cli.language(), cli.docs(), &mut out)?,
+        Some(command) => cli::run(command, &Arc::new(cli.dataset()?), cli.language(), cli.docs(), &mut out)?,
         None => {
             let data = cli.dataset()?;
             if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {

@@ -119,7 +119,7 @@ const QUERIES: &[(&str, &str, &str)] = &[
 #[test]
 fn queries_in_every_style_find_the_expected_record_first() {
     let data = liuzhou_tui::embedded().unwrap();
-    let mut index = SearchIndex::new(&data);
+    let mut index = SearchIndex::new(data.clone());
     let mut wrong = Vec::new();
     for (style, query, expected) in QUERIES {
         let hits = index.search(query, 5).unwrap().hits;
@@ -137,7 +137,7 @@ fn queries_in_every_style_find_the_expected_record_first() {
 #[test]
 fn junk_and_nonsense_find_nothing() {
     let data = liuzhou_tui::embedded().unwrap();
-    let mut index = SearchIndex::new(&data);
+    let mut index = SearchIndex::new(data.clone());
     for query in ["zzzq", "xqz", "gdp", "qqqqxxxx", "bauhinia !bauhinia", "year:1900", "steel tab:ecology museums"] {
         let found = index.search(query, 30).unwrap();
         let ids: Vec<&str> = found.hits.iter().map(|h| data.record(h.entry).unwrap().id()).collect();
@@ -150,7 +150,7 @@ fn junk_and_nonsense_find_nothing() {
 #[test]
 fn qualifiers_alone_list_every_record_in_order() {
     let data = liuzhou_tui::embedded().unwrap();
-    let mut index = SearchIndex::new(&data);
+    let mut index = SearchIndex::new(data.clone());
     let found = index.search("tab:ecology", 1000).unwrap();
     let want: Vec<usize> = data.records().enumerate().filter(|(_, r)| r.tab() == "ecology").map(|(i, _)| i).collect();
     assert_eq!(found.hits.iter().map(|h| h.entry).collect::<Vec<_>>(), want);
@@ -186,7 +186,7 @@ fn qualifiers_alone_list_every_record_in_order() {
 #[test]
 fn a_bad_qualifier_names_itself_and_the_valid_ones() {
     let data = liuzhou_tui::embedded().unwrap();
-    let mut index = SearchIndex::new(&data);
+    let mut index = SearchIndex::new(data.clone());
     let mut message = |q: &str| index.search(q, 5).unwrap_err().to_string();
     let m = message("colour:red steel");
     assert!(m.contains("colour:") && m.contains("year:") && m.contains("is:"), "{m}");
@@ -203,12 +203,12 @@ fn a_bad_qualifier_names_itself_and_the_valid_ones() {
     assert!(matches!(index.search("year:2021..2019", 5), Err(QueryError::BadValue { .. })));
 }
 
-/// Title matches beat body matches; a body match says where, with a snippet whose
-/// highlight is the term as written, in either script.
+/// Title matches beat body matches; a body match says where, with a snippet of the
+/// record's text as written whose highlight is the term, in either script.
 #[test]
 fn body_matches_rank_after_titles_and_show_a_snippet() {
     let data = liuzhou_tui::embedded().unwrap();
-    let mut index = SearchIndex::new(&data);
+    let mut index = SearchIndex::new(data.clone());
     let found = index.search("steel", 30).unwrap();
     let first_body = found.hits.iter().position(|h| h.matched != Matched::Title).unwrap();
     assert!(found.hits[..first_body].iter().all(|h| h.matched == Matched::Title && !h.en.is_empty()));
@@ -223,6 +223,13 @@ fn body_matches_rank_after_titles_and_show_a_snippet() {
         let lit: String = s.text.chars().skip(s.highlight[0].start).take(s.highlight[0].len()).collect();
         assert_eq!(lit.to_lowercase(), query, "{s:?}");
     }
+    // Matching folds （销售） to (销售) and Ⅱ to ii; the snippet shows what the record says.
+    for (query, written) in [("(销售)", "（销售）"), ("ii类", "Ⅱ类")] {
+        let hit = index.search(query, 30).unwrap().hits.into_iter().find(|h| h.snippet.is_some()).unwrap();
+        let s = hit.snippet.unwrap();
+        let lit: String = s.text.chars().skip(s.highlight[0].start).take(s.highlight[0].len()).collect();
+        assert_eq!(lit, written, "{s:?}");
+    }
 }
 
 /// Typing looks only among what the last query matched, and adds what the body holds
@@ -231,7 +238,7 @@ fn body_matches_rank_after_titles_and_show_a_snippet() {
 #[test]
 fn typing_over_whole_records_finds_what_searching_afresh_finds() {
     let data = liuzhou_tui::embedded().unwrap();
-    let mut typed = SearchIndex::new(&data);
+    let mut typed = SearchIndex::new(data.clone());
     let queries = ["excavator", "year:2021 prefecture", "挖掘机 柳工", "quality guideline", "steel !liugang", "d00"];
     // Terms that grow into the body after others, in another group, or as a prefix.
     // And a term typed alone before, then after another.
@@ -243,7 +250,7 @@ fn typing_over_whole_records_finds_what_searching_afresh_finds() {
     for query in queries.into_iter().chain(more).chain(grown) {
         for (i, c) in query.char_indices() {
             let prefix = &query[..i + c.len_utf8()];
-            let fresh = SearchIndex::new(&data).search(prefix, 10);
+            let fresh = SearchIndex::new(data.clone()).search(prefix, 10);
             assert_eq!(typed.search(prefix, 10), fresh, "typing {prefix:?}");
         }
     }
@@ -254,9 +261,9 @@ fn typing_over_whole_records_finds_what_searching_afresh_finds() {
 #[test]
 fn a_grown_suffix_finds_what_searching_afresh_finds() {
     let data = liuzhou_tui::embedded().unwrap();
-    let mut typed = SearchIndex::new(&data);
+    let mut typed = SearchIndex::new(data.clone());
     for query in ["ou$", "out$", "outpu$", "output$"] {
-        let fresh = SearchIndex::new(&data).search(query, 10).unwrap();
+        let fresh = SearchIndex::new(data.clone()).search(query, 10).unwrap();
         assert_eq!(typed.search(query, 10).unwrap(), fresh, "typing {query:?}");
     }
     assert!(typed.search("output$", 10).unwrap().total > 0, "some title ends in output");
@@ -265,7 +272,7 @@ fn a_grown_suffix_finds_what_searching_afresh_finds() {
 #[test]
 fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
     let data = liuzhou_tui::embedded().unwrap();
-    let mut index = SearchIndex::new(&data);
+    let mut index = SearchIndex::new(data.clone());
     for query in ["质量强市", "zhiliangqiangshi", "zhi liang qiang shi", "zlqs", "quality city"] {
         let ids: Vec<&str> =
             index.search(query, 6).unwrap().hits.iter().map(|h| data.record(h.entry).unwrap().id()).collect();
@@ -278,7 +285,7 @@ fn the_quality_city_decision_and_its_relatives_are_found_every_way() {
 #[test]
 fn pinyin_matches_light_up_the_hanzi() {
     let data = liuzhou_tui::embedded().unwrap();
-    let mut index = SearchIndex::new(&data);
+    let mut index = SearchIndex::new(data.clone());
     let hit = &index.search("yzj", 1).unwrap().hits[0];
     assert_eq!(data.record(hit.entry).unwrap().name().zh(), "洋紫荆种植数量");
     assert_eq!(hit.zh, vec![0, 1, 2]);
@@ -288,7 +295,7 @@ fn pinyin_matches_light_up_the_hanzi() {
 
 #[test]
 fn ties_keep_a_stable_order() {
-    let mut index = SearchIndex::new(&liuzhou_tui::embedded().unwrap());
+    let mut index = SearchIndex::new(liuzhou_tui::embedded().unwrap());
     let first = index.search("lsf", 50).unwrap().hits;
     for _ in 0..5 {
         assert_eq!(index.search("lsf", 50).unwrap().hits, first);
@@ -341,7 +348,7 @@ fn a_run_of_initials_is_found_however_random_it_looks() {
     assert!(initials_somewhere("xrXZG"));
     assert!(initials_somewhere("zZCDG"), "再制造等高, with 造 read cao");
     assert!(!initials_somewhere("zzzq"));
-    let mut index = SearchIndex::new(&liuzhou_tui::embedded().unwrap());
+    let mut index = SearchIndex::new(liuzhou_tui::embedded().unwrap());
     let found = index.search("xrXZG", 5).unwrap();
     let data = liuzhou_tui::embedded().unwrap();
     assert_eq!(found.hits.iter().map(|h| data.record(h.entry).unwrap().id()).collect::<Vec<_>>(), ["gx-top500-brands"]);
@@ -355,7 +362,7 @@ proptest! {
         prop_assume!(!initials_somewhere(&query), "{} is a run of a title's initials", query);
         thread_local! {
             static INDEX: std::cell::RefCell<SearchIndex> =
-                std::cell::RefCell::new(SearchIndex::new(&liuzhou_tui::embedded().unwrap()));
+                std::cell::RefCell::new(SearchIndex::new(liuzhou_tui::embedded().unwrap()));
         }
         let total = INDEX.with(|i| i.borrow_mut().search(&query, 30).unwrap().total);
         prop_assert_eq!(total, 0, "{}", query);

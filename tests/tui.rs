@@ -415,7 +415,7 @@ fn finder(a: &App) -> &Finder {
 
 #[test]
 fn the_finder_counts_every_match_and_scrolls_through_them() {
-    let all = SearchIndex::new(&liuzhou_tui::embedded().unwrap()).search("i", 10_000).unwrap().total;
+    let all = SearchIndex::new(liuzhou_tui::embedded().unwrap()).search("i", 10_000).unwrap().total;
     assert!(all > FINDER_LIMIT, "the query must match more than a page: {all}");
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "/i");

@@ -188,7 +188,7 @@ fn the_comparison_exports_its_indicators_and_comes_back() {
 
 #[test]
 fn the_finder_exports_every_match_not_only_the_page_it_holds() {
-    let mut index = liuzhou_tui::search::SearchIndex::new(&liuzhou_tui::embedded().unwrap());
+    let mut index = liuzhou_tui::search::SearchIndex::new(liuzhou_tui::embedded().unwrap());
     let all = index.search("i", 1).unwrap().total;
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "/i");

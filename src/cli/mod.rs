@@ -12,6 +12,7 @@ mod search;
 use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCompleter;
@@ -218,7 +219,7 @@ pub fn man_page(command: clap::Command) -> io::Result<Vec<u8>> {
 /// `docs` is where the documents are, for `show --context`.
 pub fn run(
     command: &Command,
-    data: &Dataset,
+    data: &Arc<Dataset>,
     lang: Lang,
     docs: Result<Docs, DocsError>,
     out: &mut dyn Write,
@@ -229,7 +230,7 @@ pub fn run(
             if let (Some(q), None) = (query, &selected) {
                 return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(q))));
             }
-            let data = selected.as_ref().unwrap_or(data);
+            let data = selected.as_ref().unwrap_or(data.as_ref());
             match output {
                 Some(path) => export::to_path(*format, data, lang, path, *force)?,
                 None => export::write(*format, data, lang, out, export::STDOUT)?,

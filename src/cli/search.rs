@@ -1,6 +1,7 @@
 //! `search`: the query language's hits as text, JSON or TSV (for fzf and VisiData).
 
 use std::io::Write;
+use std::sync::Arc;
 
 use serde_json::json;
 
@@ -12,14 +13,14 @@ use crate::search::{Hit, SearchIndex};
 use crate::text;
 
 pub fn run(
-    data: &Dataset,
+    data: &Arc<Dataset>,
     query: &str,
     format: SearchFormat,
     limit: usize,
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
-    let found = SearchIndex::new(data).search(query, limit)?;
+    let found = SearchIndex::new(Arc::clone(data)).search(query, limit)?;
     if found.hits.is_empty() {
         return Ok(Outcome::NotFound(format!("nothing matches {:?}", shown(query))));
     }

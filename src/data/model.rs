@@ -95,7 +95,7 @@ impl Lang {
 }
 
 /// The whole dataset: one field per file of the asset layout.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Dataset {
     pub sources: Vec<Source>,
     pub industry: Vec<Indicator>,

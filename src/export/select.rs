@@ -2,6 +2,7 @@
 //! makes a dataset of some records and the sources they cite, valid on its own.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use super::ExportError;
 use crate::data::{Dataset, Item, List, Record};
@@ -9,12 +10,12 @@ use crate::search::SearchIndex;
 
 /// The records `query` selects, as places in `Dataset::records`: every record the
 /// finder would find for it, in dataset order.
-pub fn select(data: &Dataset, query: &str) -> Result<Vec<usize>, ExportError> {
-    Ok(SearchIndex::new(data).select(query)?)
+pub fn select(data: &Arc<Dataset>, query: &str) -> Result<Vec<usize>, ExportError> {
+    Ok(SearchIndex::new(Arc::clone(data)).select(query)?)
 }
 
 /// The dataset of the records `query` selects; none when it selects nothing.
-pub fn selected(data: &Dataset, query: &str) -> Result<Option<Dataset>, ExportError> {
+pub fn selected(data: &Arc<Dataset>, query: &str) -> Result<Option<Dataset>, ExportError> {
     let picked = select(data, query)?;
     Ok((!picked.is_empty()).then(|| subset(data, |ordinal, _| picked.binary_search(&ordinal).is_ok())))
 }
@@ -23,7 +24,7 @@ pub fn selected(data: &Dataset, query: &str) -> Result<Option<Dataset>, ExportEr
 /// `Dataset::records`, in file order, with the sources they cite. A list picked whole
 /// keeps all its items; items picked alone keep their list's id and name.
 pub fn subset(data: &Dataset, mut keep: impl FnMut(usize, Record<'_>) -> bool) -> Dataset {
-    let mut out = Dataset { sources: vec![], industry: vec![], ecology: vec![], timeline: vec![], livelihood: vec![] };
+    let mut out = Dataset::default();
     let mut picked: HashSet<&str> = HashSet::new();
     let mut cited: HashSet<&str> = HashSet::new();
     // The list whose items come next, unless it was picked whole, and its items picked.

@@ -98,9 +98,6 @@ pub(super) struct BodyIndex {
     text: String,
     /// Entry `e`'s fields are `text[starts[e]..starts[e + 1]]`.
     starts: Vec<u32>,
-    /// One bit per byte of `text`: the char there was an upper-case ASCII letter, so
-    /// a snippet shows it as written.
-    upper: Vec<u64>,
 }
 
 impl BodyIndex {
@@ -115,16 +112,7 @@ impl BodyIndex {
             }
             self.text.push(char::from(field as u8));
             for c in text.chars() {
-                let at = self.text.len();
-                if c.is_control() {
-                    self.text.push(' ');
-                } else if c.is_ascii_uppercase() {
-                    self.text.push(c.to_ascii_lowercase());
-                    self.upper.resize(at / 64 + 1, 0);
-                    self.upper[at / 64] |= 1 << (at % 64);
-                } else {
-                    push_normalised(c.encode_utf8(&mut [0; 4]), &mut self.text);
-                }
+                push_folded_char(c, &mut self.text);
             }
         }
         self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
@@ -132,11 +120,7 @@ impl BodyIndex {
 
     /// Room for `bytes` of text (folding seldom changes its length) in `entries` entries.
     pub(super) fn with_capacity(bytes: usize, entries: usize) -> BodyIndex {
-        BodyIndex {
-            text: String::with_capacity(bytes),
-            starts: Vec::with_capacity(entries + 1),
-            upper: Vec::with_capacity(bytes / 64 + 1),
-        }
+        BodyIndex { text: String::with_capacity(bytes), starts: Vec::with_capacity(entries + 1) }
     }
 
     fn entry_text(&self, entry: usize) -> &[u8] {
@@ -224,41 +208,72 @@ impl BodyIndex {
     }
 
     /// An excerpt of the field holding byte `at`, around it, with every one of `terms`
-    /// that stands in the excerpt highlighted.
-    pub(super) fn snippet(&self, entry: usize, at: usize, terms: &[&memmem::Finder]) -> Option<Snippet> {
+    /// that stands in the excerpt highlighted. The excerpt is cut from `written`, the
+    /// field as the record writes it (see `field_index`), so that it shows the text as
+    /// written (Ⅰ, full-width ，（）and capitals), not as folded for matching.
+    pub(super) fn snippet(&self, entry: usize, at: usize, terms: &[&memmem::Finder], written: &str) -> Option<Snippet> {
         let (field, range) = self.field_at(entry, at)?;
-        let base = self.starts[entry] as usize;
-        let text = std::str::from_utf8(&self.entry_text(entry)[range.clone()]).ok()?;
+        let folded = &self.entry_text(entry)[range.clone()];
         let at = at - range.start;
-        // Char boundaries: a few chars before the match, then up to the limit.
-        let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
-        let at_char = bounds.partition_point(|&b| b < at);
-        let first = at_char.saturating_sub(SNIPPET_BEFORE);
-        let last = (first + SNIPPET_CHARS).min(bounds.len() - 1);
-        let (from, to) = (bounds[first], bounds[last]);
-        let cut = &text[from..to];
-        let mut shown = String::with_capacity(cut.len() + 6);
-        let lead = if first > 0 { "…" } else { "" };
-        shown.push_str(lead);
-        for (i, c) in cut.char_indices() {
-            let byte = base + range.start + from + i;
-            let upper = self.upper.get(byte / 64).is_some_and(|w| w & 1 << (byte % 64) != 0);
-            shown.push(if upper { c.to_ascii_uppercase() } else { c });
+        // Where each written char's folding begins in the folded field, and its end.
+        let mut starts = Vec::with_capacity(written.len() + 1);
+        let mut refolded = String::with_capacity(folded.len());
+        for c in written.chars() {
+            starts.push(refolded.len());
+            push_folded_char(c, &mut refolded);
         }
-        if last < bounds.len() - 1 {
+        starts.push(refolded.len());
+        if refolded.as_bytes() != folded {
+            return None;
+        }
+        // The char holding the match, a few chars before it, then up to the limit.
+        let char_at = |byte: usize| starts.partition_point(|&s| s <= byte).saturating_sub(1);
+        let first = char_at(at).saturating_sub(SNIPPET_BEFORE);
+        let last = (first + SNIPPET_CHARS).min(starts.len() - 1);
+        let mut shown = String::with_capacity(written.len().min(SNIPPET_CHARS * 4) + 6);
+        if first > 0 {
+            shown.push('…');
+        }
+        let chars = written.chars().skip(first).take(last - first);
+        shown.extend(chars.map(|c| if c.is_control() { ' ' } else { c }));
+        if last < starts.len() - 1 {
             shown.push('…');
         }
         let offset = usize::from(first > 0);
-        let char_of = |byte: usize| bounds.partition_point(|&b| b < byte) - first + offset;
+        let cut = &folded[starts[first]..starts[last]];
         let mut highlight: Vec<Range<usize>> = terms
             .iter()
-            .flat_map(|t| {
-                memmem::find_iter(cut.as_bytes(), t.needle()).map(|i| (i, t.needle().len())).collect::<Vec<_>>()
+            .flat_map(|t| memmem::find_iter(cut, t.needle()).map(|i| (i, t.needle().len())).collect::<Vec<_>>())
+            .map(|(i, len)| {
+                let (from, to) = (starts[first] + i, starts[first] + i + len);
+                // The chars whose folding the match covers, wholly or in part, and the
+                // marks after them, which fold to nothing.
+                let mut end = starts.partition_point(|&s| s < to).min(last);
+                while end < last && starts[end] == starts[end + 1] {
+                    end += 1;
+                }
+                char_at(from) - first + offset..end - first + offset
             })
-            .map(|(i, len)| char_of(from + i)..char_of(from + i + len))
             .collect();
         highlight.sort_by_key(|r| r.start);
         Some(Snippet { field, text: shown, highlight })
+    }
+
+    /// Which of the entry's non-empty fields, in the order they were pushed, holds
+    /// byte `at`: the one to read from the record for a snippet.
+    pub(super) fn field_index(&self, entry: usize, at: usize) -> Option<usize> {
+        let text = self.entry_text(entry);
+        let before = text.get(..=at)?;
+        before.iter().filter(|&&b| b < 0x20).count().checked_sub(1)
+    }
+}
+
+/// One char folded as `BodyIndex::push` folds it.
+fn push_folded_char(c: char, out: &mut String) {
+    if c.is_control() {
+        out.push(' ');
+    } else {
+        push_normalised(c.encode_utf8(&mut [0; 4]), out);
     }
 }
 
@@ -296,11 +311,32 @@ mod tests {
         let b = index(&[&[(Field::Summary, &long)]]);
         let term = memmem::Finder::new("luosifen".as_bytes());
         let at = b.find_in(0, &term).unwrap();
-        let s = b.snippet(0, at, &[&term]).unwrap();
+        let s = b.snippet(0, at, &[&term], &long).unwrap();
         assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{s:?}");
         assert!(s.text.contains("螺蛳粉 Luosifen Revenue"), "{s:?}");
         let lit: String = s.text.chars().skip(s.highlight[0].start).take(s.highlight[0].len()).collect();
         assert_eq!(lit, "Luosifen");
         assert!(s.text.chars().count() <= SNIPPET_CHARS + 2);
+    }
+
+    #[test]
+    fn snippets_show_the_text_as_written() {
+        // Folding turns Ⅰ into i and （，） into (,): the snippet shows neither.
+        let written = "水质达到Ⅰ类（2020年，国考断面）Cafe\u{301} MINI";
+        let b = index(&[&[(Field::Id, "w1"), (Field::Summary, written)]]);
+        let lit = |s: &Snippet| -> Vec<String> {
+            s.highlight.iter().map(|r| s.text.chars().skip(r.start).take(r.len()).collect()).collect()
+        };
+        for (term, want) in [("i类", "Ⅰ类"), ("2020年,国考", "2020年，国考"), ("cafe mini", "Cafe\u{301} MINI")]
+        {
+            let term = memmem::Finder::new(term.as_bytes());
+            let at = b.find_in(0, &term).unwrap();
+            assert_eq!(b.field_index(0, at), Some(1), "the summary is the second field");
+            let s = b.snippet(0, at, &[&term], written).unwrap();
+            assert!(written.contains(s.text.trim_matches('…')), "{s:?}");
+            assert_eq!(lit(&s), [want]);
+        }
+        let term = memmem::Finder::new("i类".as_bytes());
+        assert_eq!(b.snippet(0, b.find_in(0, &term).unwrap(), &[&term], "another text"), None);
     }
 }

@@ -6,6 +6,7 @@ use memchr::memmem;
 
 use super::body::Field;
 use super::engine::{PHRASE, Ready, Term, title_term};
+use super::fields;
 use super::query::Query;
 use super::respell::RespellBuffers;
 use super::term::Op;
@@ -64,7 +65,8 @@ impl SearchIndex {
             places.iter().filter_map(|p| if let Place::Body(_, f) = p { Some(*f) } else { None }).collect();
         let (matched, snippet) = match places.iter().find(|p| !matches!(p, Place::Title(..))) {
             Some(Place::Body(at, _)) => {
-                let snippet = self.body.snippet(entry, *at, &body_terms);
+                let written = self.written(entry, *at);
+                let snippet = written.and_then(|w| self.body.snippet(entry, *at, &body_terms, &w));
                 (Matched::Body(snippet.as_ref().map_or(Field::Summary, |s| s.field)), snippet)
             }
             Some(Place::Shared(text, at)) => {
@@ -73,7 +75,10 @@ impl SearchIndex {
                     .flatten()
                     .filter_map(|a| if let Ready::Text(t) = a { Some(&t.finder) } else { None })
                     .collect();
-                let snippet = self.shared.snippet(*text, *at, &terms);
+                let k = self.shared.field_index(*text, *at);
+                let fields = fields::shared_fields(&self.data).into_iter().nth(*text);
+                let written = k.zip(fields).and_then(|(k, f)| fields::nth_written(f, k));
+                let snippet = written.and_then(|w| self.shared.snippet(*text, *at, &terms, &w));
                 (Matched::Body(snippet.as_ref().map_or(Field::Source, |s| s.field)), snippet)
             }
             _ => (Matched::Title, None),
@@ -109,6 +114,15 @@ impl SearchIndex {
             out.push((super::engine::BODY + field.weight(), Place::Shared(s, at)));
         }
         out
+    }
+
+    /// The field of the entry's record that holds byte `at` of its body text, as the
+    /// record writes it.
+    fn written(&self, entry: usize, at: usize) -> Option<String> {
+        let k = self.body.field_index(entry, at)?;
+        let mut out = Vec::new();
+        fields::record_fields(self.data.record(entry)?, &mut out);
+        fields::nth_written(out, k)
     }
 
     /// When every group is one plain term and all stand in a title, the bonus for the

@@ -26,6 +26,7 @@ mod syntax;
 mod term;
 
 use std::fmt;
+use std::sync::Arc;
 
 pub use body::{Field, Snippet};
 pub use filter::QueryError;
@@ -80,6 +81,8 @@ impl fmt::Display for Matched {
 }
 
 pub struct SearchIndex {
+    /// The records indexed: a snippet is cut from a record's own text.
+    data: Arc<Dataset>,
     titles: TitleIndex,
     body: BodyIndex,
     /// Text records share, held once (see `fields::shared_fields`): a term found there
@@ -103,7 +106,8 @@ pub fn qualifier_words(data: &Dataset) -> Vec<String> {
 impl SearchIndex {
     /// An index over every record, its titles and its other text; a hit's `entry` is
     /// the record's place in `Dataset::records` (see `Dataset::record`).
-    pub fn new(data: &Dataset) -> SearchIndex {
+    pub fn new(data: impl Into<Arc<Dataset>>) -> SearchIndex {
+        let data = data.into();
         // Twice through the records: once to size the arena, so that it is allocated
         // once; grown by doubling, its old copies would raise the peak by twice its size.
         let mut fields = Vec::new();
@@ -118,14 +122,15 @@ impl SearchIndex {
             body.push(fields.iter().map(|(f, s)| (*f, s.as_str())));
         }
         let mut shared = BodyIndex::default();
-        for texts in fields::shared_fields(data) {
+        for texts in fields::shared_fields(&data) {
             shared.push(texts.iter().map(|(f, s)| (*f, s.as_str())));
         }
         SearchIndex {
             titles: TitleIndex::from_titles(data.records().map(|r| r.name())),
             body,
             shared,
-            facets: Facets::new(data),
+            facets: Facets::new(&data),
+            data,
             last: None,
             alone: None,
         }
@@ -135,6 +140,7 @@ impl SearchIndex {
     /// body text, and no qualifier selects anything.
     pub fn from_titles<'t>(titles: impl IntoIterator<Item = &'t Text>) -> SearchIndex {
         SearchIndex {
+            data: Arc::new(Dataset::default()),
             titles: TitleIndex::from_titles(titles),
             body: BodyIndex::default(),
             shared: BodyIndex::default(),

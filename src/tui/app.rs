@@ -25,7 +25,7 @@ impl App {
             let data = Arc::clone(&self.data);
             let thread = std::thread::Builder::new().name("search index".to_owned());
             // Without a thread, the index is built on the first search as usual.
-            self.building = thread.spawn(move || SearchIndex::new(&data)).ok();
+            self.building = thread.spawn(move || SearchIndex::new(data)).ok();
         }
     }
 
@@ -33,7 +33,7 @@ impl App {
     fn ensure_index(&mut self) {
         if self.index.is_none() {
             let ahead = self.building.take().and_then(|thread| thread.join().ok());
-            self.index = Some(ahead.unwrap_or_else(|| SearchIndex::new(&self.data)));
+            self.index = Some(ahead.unwrap_or_else(|| SearchIndex::new(Arc::clone(&self.data))));
         }
     }
 
