@@ -166,21 +166,22 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
             continue;
         }
         if tw <= w {
-            // Keep closing punctuation with the character before it.
-            let mut carried = None;
-            if no_line_start(&text) && line.len() > 1 {
-                let (last, lw) = line.last().map(|(t, lw)| (t.clone(), *lw)).unwrap_or_default();
-                if width(&last) == 2 && lw == 2 && 2 + tw <= w {
-                    line.pop();
-                    used -= lw;
-                    carried = Some((last, lw));
+            // Keep closing punctuation with the character before it: the closing
+            // punctuation that ends the line (as in 行）。) goes over with it too.
+            let mut carried = Vec::new();
+            if no_line_start(&text) {
+                let run = line.iter().rev().take_while(|(t, lw)| *lw == 2 && no_line_start(t)).count();
+                let from = line.len().saturating_sub(run + 1);
+                let cw: usize = line[from..].iter().map(|(_, lw)| lw).sum();
+                let anchor_wide = line.get(from).is_some_and(|(t, lw)| *lw == 2 && width(t) == 2);
+                if from > 0 && anchor_wide && cw + tw <= w {
+                    carried = line.split_off(from);
+                    used -= cw;
                 }
             }
             flush(&mut line, &mut used, lines);
-            if let Some((t, lw)) = carried {
-                line.push((t, lw));
-                used = lw;
-            }
+            used = carried.iter().map(|(_, lw)| lw).sum();
+            line = carried;
             line.push((text, tw));
             used += tw;
             continue;
@@ -265,6 +266,10 @@ mod tests {
     #[test]
     fn closing_punctuation_does_not_start_a_line() {
         assert_eq!(wrap("柳州螺蛳粉。好", 10), ["柳州螺蛳", "粉。好"]);
+        // A run of it: the char before the run goes over with the whole run.
+        assert_eq!(wrap("提升（d002第25行）。好", 18), ["提升（d002第25", "行）。好"]);
+        // Never so far that a line is left empty.
+        assert_eq!(wrap("）。好", 4), ["）。", "好"]);
     }
 
     #[test]
