@@ -88,6 +88,11 @@ pub fn pad_left(s: &str, w: usize) -> String {
     format!("{}{t}", " ".repeat(fill))
 }
 
+/// Characters that must not end a line (opening punctuation).
+fn no_line_end(g: &str) -> bool {
+    matches!(g, "（" | "《" | "「" | "『" | "“" | "‘" | "【" | "〈")
+}
+
 /// Characters that must not begin a line (closing punctuation).
 fn no_line_start(g: &str) -> bool {
     matches!(
@@ -168,16 +173,24 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
         if tw <= w {
             // Keep closing punctuation with the character before it: the closing
             // punctuation that ends the line (as in 行）。) goes over with it too.
-            let mut carried = Vec::new();
+            let wide = |(t, lw): &(String, usize), rule: fn(&str) -> bool| *lw == 2 && rule(t);
+            let mut from = line.len();
             if no_line_start(&text) {
-                let run = line.iter().rev().take_while(|(t, lw)| *lw == 2 && no_line_start(t)).count();
-                let from = line.len().saturating_sub(run + 1);
-                let cw: usize = line[from..].iter().map(|(_, lw)| lw).sum();
-                let anchor_wide = line.get(from).is_some_and(|(t, lw)| *lw == 2 && width(t) == 2);
-                if from > 0 && anchor_wide && cw + tw <= w {
-                    carried = line.split_off(from);
-                    used -= cw;
+                let run = line.iter().rev().take_while(|p| wide(p, no_line_start)).count();
+                let anchor = line.len().saturating_sub(run + 1);
+                if line.get(anchor).is_some_and(|p| wide(p, |t| width(t) == 2)) {
+                    from = anchor;
                 }
+            }
+            // Opening punctuation goes over with what it opens.
+            while from > 1 && wide(&line[from - 1], no_line_end) {
+                from -= 1;
+            }
+            let cw: usize = line[from..].iter().map(|(_, lw)| lw).sum();
+            let mut carried = Vec::new();
+            if from > 0 && cw + tw <= w {
+                carried = line.split_off(from);
+                used -= cw;
             }
             flush(&mut line, &mut used, lines);
             used = carried.iter().map(|(_, lw)| lw).sum();
@@ -268,6 +281,9 @@ mod tests {
         assert_eq!(wrap("柳州螺蛳粉。好", 10), ["柳州螺蛳", "粉。好"]);
         // A run of it: the char before the run goes over with the whole run.
         assert_eq!(wrap("提升（d002第25行）。好", 18), ["提升（d002第25", "行）。好"]);
+        // Nor opening punctuation end one.
+        assert_eq!(wrap("好好好（柳州）", 8), ["好好好", "（柳州）"]);
+        assert_eq!(wrap("好好好《「柳州」》", 10), ["好好好", "《「柳", "州」》"]);
         // Never so far that a line is left empty.
         assert_eq!(wrap("）。好", 4), ["）。", "好"]);
     }

@@ -48,6 +48,20 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 
+    /// Chinese line-breaking rules: no line but the first begins with closing
+    /// punctuation, and none but the last ends with opening punctuation, where the
+    /// text allows it (a char between any two marks, lines of four chars or more).
+    #[test]
+    fn punctuation_keeps_to_its_side_of_a_break(s in "([柳州螺蛳粉质量]{1,6}[，。、）》（《]?){1,12}", w in 8usize..40) {
+        let lines = wrap(&s, w);
+        for (i, line) in lines.iter().enumerate() {
+            let first = line.chars().next().unwrap_or(' ');
+            let last = line.chars().next_back().unwrap_or(' ');
+            prop_assert!(i == 0 || !"，。、）》".contains(first), "{lines:?}");
+            prop_assert!(i + 1 == lines.len() || !"（《".contains(last), "{lines:?}");
+        }
+    }
+
     #[test]
     fn truncation_fits_and_is_a_prefix(s in mixed(), w in 0usize..40) {
         let t = truncate(&s, w);
