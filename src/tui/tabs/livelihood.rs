@@ -20,7 +20,16 @@ impl ItemView {
     fn item<'a>(&self, cx: &Ctx<'a>) -> &'a Item {
         &cx.data.livelihood[self.list].items[self.item]
     }
+
+    /// Whether the item's list has a "since" column: only a list with a year to show
+    /// gives it room, which the figures can use otherwise.
+    fn dated(&self, cx: &Ctx) -> bool {
+        cx.data.livelihood[self.list].items.iter().any(|i| i.since.is_some())
+    }
 }
+
+/// The "since" column's cells.
+const SINCE_W: usize = 11;
 
 fn figures(item: &Item, lang: Lang) -> String {
     item.points.iter().map(|p| p.display(lang)).collect::<Vec<_>>().join(Label::FigureSeparator.get(lang))
@@ -33,7 +42,7 @@ impl RecordView for ItemView {
         let lang = cx.lang;
         let since = it.since.map(|y| Message::SinceRow(y).get(lang)).unwrap_or_default();
         let cite_w = if width >= 60 { 8 } else { 0 };
-        let since_w = if width >= 48 { 11 } else { 0 };
+        let since_w = if width >= 48 && self.dated(cx) { SINCE_W } else { 0 };
         // Name and figures, each after a space: a cut name ends in "…", and the figures
         // must not run on from it.
         let rest = width.saturating_sub(cite_w + since_w + 1);
@@ -55,7 +64,8 @@ impl RecordView for ItemView {
 
     fn list_width(&self, cx: &Ctx) -> usize {
         let it = self.item(cx);
-        let columns = 11 + 8; // since and source, as `list_line` gives them from 60 cells
+        // Since and source, as `list_line` gives them from 60 cells.
+        let columns = if self.dated(cx) { SINCE_W } else { 0 } + 8;
         1 + text::width(it.name.get(cx.lang)) + 1 + text::width(&figures(it, cx.lang)) + columns
     }
 
