@@ -23,7 +23,7 @@ pub mod theme;
 pub mod ui;
 pub mod widgets;
 
-use std::io;
+use std::io::{self, Write};
 use std::time::Duration;
 
 use ratatui::crossterm::clipboard::CopyToClipboard;
@@ -46,6 +46,9 @@ const INDEX_AHEAD_FROM: usize = 20_000;
 pub fn run(data: Dataset, lang: Lang, docs: Result<Docs, DocsError>) -> io::Result<()> {
     let mut terminal = terminal::init()?;
     let result = event_loop(&mut terminal, data, lang, Shelf::new(docs));
+    // What a failed frame left in the buffer goes to the alternate screen, before it
+    // is left, not after.
+    let _ = terminal.backend_mut().flush();
     terminal::restore();
     result
 }

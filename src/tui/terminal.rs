@@ -5,7 +5,7 @@
 //! SIGALRM (a watcher thread restores, then exits), and a stop, by Ctrl-Z or by SIGTSTP
 //! from elsewhere (restored while stopped, set up again after).
 
-use std::io::{self, Stdout, Write, stdout};
+use std::io::{self, BufWriter, Stdout, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
 
@@ -18,7 +18,9 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, d
 use signal_hook::consts::{SIGALRM, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1, SIGWINCH};
 use signal_hook::iterator::Signals;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+/// Frames are written through a buffer as large as a big frame and flushed once each,
+/// so that a frame is one write, not a lock and a write for each cell's escape codes.
+pub type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 
 /// Held while a frame is written, so a signal's restore never lands mid-frame.
 pub static OUTPUT: Mutex<()> = Mutex::new(());
@@ -29,7 +31,7 @@ pub fn init() -> io::Result<Term> {
     install_panic_hook();
     watch_signals()?;
     enter().inspect_err(|_| restore())?;
-    Terminal::new(CrosstermBackend::new(stdout())).inspect_err(|_| restore())
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(1 << 16, stdout()))).inspect_err(|_| restore())
 }
 
 fn enter() -> io::Result<()> {
