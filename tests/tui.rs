@@ -413,6 +413,27 @@ fn finder(a: &App) -> &Finder {
     }
 }
 
+/// Readline's keys edit the query a word (a term) at a time, and Alt with a letter
+/// is not typed.
+#[test]
+fn the_finder_edits_the_query_a_word_at_a_time() {
+    let with = |code: KeyCode, m: KeyModifiers| Event::Key(KeyEvent::new(code, m));
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "/quality city steel");
+    step(&mut a, with(KeyCode::Char('w'), KeyModifiers::CONTROL));
+    assert_eq!(finder(&a).input.text(), "quality city ");
+    step(&mut a, with(KeyCode::Char('x'), KeyModifiers::ALT));
+    assert_eq!(finder(&a).input.text(), "quality city ", "Alt-x is not text");
+    step(&mut a, with(KeyCode::Char('b'), KeyModifiers::ALT));
+    step(&mut a, with(KeyCode::Left, KeyModifiers::CONTROL));
+    step(&mut a, with(KeyCode::Char('k'), KeyModifiers::CONTROL));
+    assert_eq!(finder(&a).input.text(), "");
+    keys(&mut a, "water year:2020");
+    step(&mut a, with(KeyCode::Backspace, KeyModifiers::ALT));
+    assert_eq!(finder(&a).input.text(), "water ");
+    assert!(screen(&a).contains("found"), "the search follows the edit: {}", screen(&a));
+}
+
 #[test]
 fn the_finder_counts_every_match_and_scrolls_through_them() {
     let all = SearchIndex::new(liuzhou_tui::embedded().unwrap()).search("i", 10_000).unwrap().total;
@@ -989,11 +1010,11 @@ fn the_helps_scroll_where_they_do_not_fit() {
     let mut a = app(Lang::En, 41, 12);
     keys(&mut a, "/?");
     assert!(screen(&a).contains("↑↓ scroll"), "{}", screen(&a));
-    assert!(!screen(&a).contains("water year:2020"));
+    assert!(!screen(&a).contains("move by words"));
     for _ in 0..5 {
         step(&mut a, code(KeyCode::PageDown));
     }
-    assert!(screen(&a).contains("water year:2020"), "the last example: {}", screen(&a));
+    assert!(screen(&a).contains("move by words"), "the last row: {}", screen(&a));
     keys(&mut a, "x");
     assert_eq!((finder(&a).help, finder(&a).input.text()), (None, ""), "another key closes it, untyped");
 }

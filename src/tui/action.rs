@@ -69,6 +69,13 @@ pub enum Edit {
     End,
     /// Ctrl-U: clear to the start.
     ClearBefore,
+    /// Ctrl-K: clear to the end.
+    ClearAfter,
+    /// Ctrl-W: delete back to the start of the word (a term of a query).
+    DeleteWord,
+    /// Alt-b and Alt-f: to the start of this word or the last, to the end of this or the next.
+    WordLeft,
+    WordRight,
 }
 
 /// Side effects `update` asks the event loop to carry out.

@@ -61,7 +61,27 @@ impl Input {
                 self.text.replace_range(..self.cursor, "");
                 self.cursor = 0;
             }
+            Edit::ClearAfter => self.text.truncate(self.cursor),
+            Edit::DeleteWord => {
+                let start = self.word_start();
+                self.text.replace_range(start..self.cursor, "");
+                self.cursor = start;
+            }
+            Edit::WordLeft => self.cursor = self.word_start(),
+            Edit::WordRight => {
+                let rest = &self.text[self.cursor..];
+                let word = rest.trim_start();
+                let end = word.find(char::is_whitespace).unwrap_or(word.len());
+                self.cursor += rest.len() - word.len() + end;
+            }
         }
+    }
+
+    /// Where the word before the cursor starts, past any spaces after it: words are
+    /// what spaces separate, as the query's terms are.
+    fn word_start(&self) -> usize {
+        let before = self.text[..self.cursor].trim_end();
+        before.rfind(char::is_whitespace).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8))
     }
 
     /// Inserts typed or pasted text at the cursor, leaving out control characters.
@@ -105,6 +125,28 @@ mod tests {
         assert_eq!(input.text(), "x");
         input.edit(&Edit::End);
         input.edit(&Edit::ClearBefore);
+        assert_eq!(input.text(), "");
+    }
+
+    #[test]
+    fn words_are_what_spaces_separate() {
+        let mut input = Input::with("质量 强市  year:2021 ");
+        input.edit(&Edit::DeleteWord);
+        assert_eq!(input.text(), "质量 强市  ");
+        input.edit(&Edit::WordLeft);
+        assert_eq!(input.cursor_column(), 5, "before 强市");
+        input.edit(&Edit::WordLeft);
+        input.edit(&Edit::WordLeft);
+        assert_eq!(input.cursor_column(), 0, "stays at the start");
+        input.edit(&Edit::WordRight);
+        assert_eq!(input.cursor_column(), 4, "after 质量");
+        input.edit(&Edit::ClearAfter);
+        assert_eq!(input.text(), "质量");
+        input.edit(&Edit::Home);
+        input.edit(&Edit::DeleteWord);
+        assert_eq!(input.text(), "质量", "nothing before the cursor");
+        input.edit(&Edit::End);
+        input.edit(&Edit::DeleteWord);
         assert_eq!(input.text(), "");
     }
 

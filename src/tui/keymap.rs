@@ -108,10 +108,20 @@ fn normal_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
 }
 
 fn finder_key(key: &KeyEvent, ctrl: bool) -> Option<Msg> {
+    let alt = key.modifiers.contains(KeyModifiers::ALT);
     let msg = match key.code {
         KeyCode::Char('n') if ctrl => Msg::Down,
         KeyCode::Char('p') if ctrl => Msg::Up,
         KeyCode::Char('u') if ctrl => Msg::Edit(Edit::ClearBefore),
+        KeyCode::Char('k') if ctrl => Msg::Edit(Edit::ClearAfter),
+        KeyCode::Char('w') if ctrl => Msg::Edit(Edit::DeleteWord),
+        KeyCode::Backspace if alt => Msg::Edit(Edit::DeleteWord),
+        KeyCode::Char('b') if alt => Msg::Edit(Edit::WordLeft),
+        KeyCode::Char('f') if alt => Msg::Edit(Edit::WordRight),
+        KeyCode::Left if ctrl || alt => Msg::Edit(Edit::WordLeft),
+        KeyCode::Right if ctrl || alt => Msg::Edit(Edit::WordRight),
+        // Alt with any other key is a shortcut this field does not have, not text.
+        _ if alt => return None,
         KeyCode::Char('a') if ctrl => Msg::Edit(Edit::Home),
         KeyCode::Char('e') if ctrl => Msg::Edit(Edit::End),
         // `e` is text here; Ctrl-s ("save") exports the results.

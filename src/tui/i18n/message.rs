@@ -168,6 +168,8 @@ pub const QUERY_HELP: &[[(&str, &str); 2]] = &[
     [("is:disputed", "来源说法不一"), ("is:disputed", "sources disagree")],
     [("例", "质量 强市 · zlqs | 螺蛳粉"), ("e.g.", "quality city · zlqs | 螺蛳粉")],
     [("例", "水质 year:2020 · tab:产业 is:disputed"), ("e.g.", "water year:2020 · tab:ecology is:disputed")],
+    [("Ctrl-w  Ctrl-u/k", "删去一个词 / 删到开头、结尾"), ("Ctrl-w  Ctrl-u/k", "delete a word / to the start, end")],
+    [("Alt-b/f  Ctrl-←/→", "按词移动光标"), ("Alt-b/f  Ctrl-←/→", "move by words")],
 ];
 /// The Chinese of `QueryError`'s messages; the valid values are the same words.
 fn query_error_zh(e: &QueryError) -> String {
