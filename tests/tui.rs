@@ -1019,7 +1019,8 @@ fn the_helps_scroll_where_they_do_not_fit() {
     assert_eq!((finder(&a).help, finder(&a).input.text()), (None, ""), "another key closes it, untyped");
 }
 
-/// Sorted by change, a narrow Trends row keeps the change it is sorted by.
+/// Sorted by change, a narrow Trends row keeps the change it is sorted by, saying the
+/// noun the last figure it gave up would have said.
 #[test]
 fn trends_sorted_by_change_show_the_change_on_a_narrow_screen() {
     let mut a = app(Lang::En, 57, 20);
@@ -1027,5 +1028,6 @@ fn trends_sorted_by_change_show_the_change_on_a_narrow_screen() {
     assert!(!screen(&a).contains("+964%"), "by name, the last figure comes first: {}", screen(&a));
     keys(&mut a, "s");
     let s = screen(&a);
-    assert!(s.contains("by change") && s.contains("+604,300 +964%"), "{s}");
+    assert!(s.contains("by change") && s.contains("+604,300 vehicles +964%"), "{s}");
+    assert!(s.contains("+4.176 billion yuan +38%") && s.contains("+4.29 points"), "{s}");
 }

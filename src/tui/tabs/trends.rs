@@ -52,10 +52,11 @@ impl Sort {
 pub struct Trends {
     items: Vec<Item>,
     pub sort: Sort,
-    /// Widest name, first figure, last figure and change, in Chinese and in English:
-    /// measured when first drawn, since writing every figure of a large dataset takes
-    /// a while and start-up should not wait for a tab that may never be opened.
-    widths: [OnceCell<[usize; 4]>; 2],
+    /// Widest name, first figure, last figure, change, and change with its noun, in
+    /// Chinese and in English: measured when first drawn, since writing every figure
+    /// of a large dataset takes a while and start-up should not wait for a tab that
+    /// may never be opened.
+    widths: [OnceCell<[usize; 5]>; 2],
 }
 
 struct Item {
@@ -129,14 +130,14 @@ impl Trends {
         format!(" {} · {} ", Label::TrendsTab.get(lang), self.sort.label().get(lang))
     }
 
-    fn widths(&self, data: &Dataset, lang: Lang) -> [usize; 4] {
+    fn widths(&self, data: &Dataset, lang: Lang) -> [usize; 5] {
         *pick(lang, [&self.widths[0], &self.widths[1]]).get_or_init(|| {
-            let mut widths = [0; 4];
+            let mut widths = [0; 5];
             for ind in self.items.iter().filter_map(|item| item.target.indicator(data)) {
                 let s = series(ind);
                 let (Some(first), Some(last)) = (s.first(), s.last()) else { continue };
-                let [a, b, c] = cells(first, last, lang);
-                for (w, cell) in widths.iter_mut().zip([ind.name.get(lang), &a, &b, &c]) {
+                let [a, b, c, d] = cells(first, last, lang);
+                for (w, cell) in widths.iter_mut().zip([ind.name.get(lang), &a, &b, &c, &d]) {
                     *w = (*w).max(text::width(cell));
                 }
             }
@@ -147,33 +148,39 @@ impl Trends {
     /// A row: name, first and last figure with their years, change, sparkline. Narrow
     /// rows drop the first figure, then the change, then the last figure (the last
     /// figure before the change when sorted by change: the order is then the change's),
-    /// so that the name and a sparkline always show.
+    /// so that the name and a sparkline always show. Without the last figure, the change
+    /// says the noun the last figure would have said, where there is room.
     pub fn line(&self, target: Target, cx: &Ctx, width: usize) -> Line<'static> {
         let Some(ind) = target.indicator(cx.data) else { return Line::default() };
         let s = series(ind);
         let (Some(first), Some(last)) = (s.first(), s.last()) else { return Line::default() };
         let lang = cx.lang;
-        let [widest_name, first_w, last_w, change_w] = self.widths(cx.data, lang);
+        let [widest_name, first_w, last_w, change_w, noun_w] = self.widths(cx.data, lang);
         let spark_min = s.len().max(4) + 1;
         // A name cut to less than this says too little to be worth the figures.
         let name_min = widest_name.min((width / 5).max(8));
-        let [first_s, last_s, change_s] = cells(first, last, lang);
+        let [first_s, last_s, change_s, noun_s] = cells(first, last, lang);
         // In reading order: first figure, last figure, change.
-        let cols = [
+        let mut cols = [
             (first_s, first_w, cx.theme.kind(first.kind == Kind::Computed)),
             (last_s, last_w, cx.theme.kind(last.kind == Kind::Computed)),
             (change_s, change_w, cx.theme.figure),
         ];
         let mut shown = [true; 3];
-        let used = |shown: &[bool; 3]| cols.iter().zip(shown).filter(|(_, s)| **s).map(|((_, w, _), _)| w + 1).sum();
+        let used = |cols: &[(String, usize, _); 3], shown: &[bool; 3]| -> usize {
+            cols.iter().zip(shown).filter(|(_, s)| **s).map(|((_, w, _), _)| w + 1).sum()
+        };
         let drops = if self.sort == Sort::Change { [0, 1, 2] } else { [0, 2, 1] };
         for drop in drops {
-            if used(&shown) + name_min + spark_min < width {
+            if used(&cols, &shown) + name_min + spark_min < width {
                 break;
             }
             shown[drop] = false;
         }
-        let fixed: usize = used(&shown);
+        if shown == [false, false, true] && used(&cols, &shown) + noun_w - change_w + name_min + spark_min < width {
+            cols[2] = (noun_s, noun_w, cx.theme.figure);
+        }
+        let fixed: usize = used(&cols, &shown);
         // Every row's name column is as wide, so the figures and sparklines line up.
         let name_w = widest_name.min(width.saturating_sub(fixed + 1 + spark_min));
         let mut spans = vec![Span::raw(format!(" {}", text::pad(ind.name.get(lang), name_w)))];
@@ -203,10 +210,10 @@ fn figure(p: &Point, lang: Lang) -> String {
     format!("{} {}", p.year.unwrap_or_default(), p.display(lang))
 }
 
-/// The first figure, the last and the change. In English the last figure's noun
-/// ("vehicles", "yuan") is not repeated in the first and the change: it would take
-/// the room the name needs.
-fn cells(first: &Point, last: &Point, lang: Lang) -> [String; 3] {
+/// The first figure, the last, the change, and the change for a row without the last
+/// figure. In English the last figure's noun ("vehicles", "yuan") is not repeated in
+/// the first and the change: it would take the room the name needs; the fourth says it.
+fn cells(first: &Point, last: &Point, lang: Lang) -> [String; 4] {
     let last_s = figure(last, lang);
     let noun = match last_s.rsplit_once(' ') {
         Some((_, noun)) if lang == Lang::En && noun.chars().all(char::is_alphabetic) => format!(" {noun}"),
@@ -220,11 +227,12 @@ fn cells(first: &Point, last: &Point, lang: Lang) -> [String; 3] {
     let amount = match c {
         Change::Amount(d, _) => {
             let diff = Point { value: d, qualifier: Qualifier::Exact, as_written: None, ..last.clone() };
-            Some(bare(signed(diff.display(lang), d)))
+            Some(signed(diff.display(lang), d))
         }
         _ => None,
     };
-    [bare(figure(first, lang)), last_s, change_text(c, amount, lang)]
+    let change = change_text(c, amount.clone().map(bare), lang);
+    [bare(figure(first, lang)), last_s, change, change_text(c, amount, lang)]
 }
 
 fn signed(s: String, d: f64) -> String {
@@ -287,8 +295,8 @@ mod tests {
         let data = crate::embedded().unwrap();
         let s = series(data.industry.iter().find(|i| &*i.id == "nev-output").unwrap());
         let row = cells(s[0], s[s.len() - 1], Lang::En);
-        assert_eq!(row, ["2019 62,700", "2022 667,000 vehicles", "+604,300 +964%"]);
+        assert_eq!(row, ["2019 62,700", "2022 667,000 vehicles", "+604,300 +964%", "+604,300 vehicles +964%"]);
         let row = cells(s[0], s[s.len() - 1], Lang::Zh);
-        assert_eq!(row, ["2019 6.27万辆", "2022 66.7万辆", "+60.43万辆 +964%"]);
+        assert_eq!(row, ["2019 6.27万辆", "2022 66.7万辆", "+60.43万辆 +964%", "+60.43万辆 +964%"]);
     }
 }
