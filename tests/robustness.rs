@@ -86,8 +86,16 @@ fn event() -> impl Strategy<Value = Event> {
             KeyCode::Delete, KeyCode::F(1),
         ])
         .prop_map(key),
-        1 => prop::sample::select(vec!['d', 'u', 'n', 'p', 'a', 'e', 'z'])
+        1 => prop::sample::select(vec!['d', 'u', 'n', 'p', 'a', 'e', 'z', 'w', 'k', 'o', 'i', 's'])
             .prop_map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))),
+        1 => (
+            prop::sample::select(vec![
+                KeyCode::Char('b'), KeyCode::Char('f'), KeyCode::Char('x'), KeyCode::Backspace, KeyCode::Left,
+                KeyCode::Right,
+            ]),
+            prop::sample::select(vec![KeyModifiers::ALT, KeyModifiers::CONTROL]),
+        )
+            .prop_map(|(code, m)| Event::Key(KeyEvent::new(code, m))),
         2 => (0u16..320, 0u16..110, prop::sample::select(vec![
             MouseEventKind::Down(MouseButton::Left), MouseEventKind::ScrollDown, MouseEventKind::ScrollUp,
         ]))
