@@ -98,6 +98,11 @@ fn bash_completes_values_and_record_ids() {
     assert_eq!(bash_candidates("liuzhou-tui search ye"), ["year:"]);
     assert_eq!(bash_candidates("liuzhou-tui search tab:e"), ["ecology"]);
     assert_eq!(bash_candidates("liuzhou-tui export --query sc"), ["scope:"]);
+    // A value bash broke at its colon is still one value: `--query tab:e` completes,
+    // and so does what follows a qualifier.
+    assert_eq!(bash_candidates("liuzhou-tui export --query tab:e"), ["ecology"]);
+    assert_eq!(bash_candidates("liuzhou-tui export --query year:2020 --format c"), ["csv"]);
+    assert_eq!(bash_candidates("liuzhou-tui search tab:ecology is:d"), ["disputed"]);
     let sources = bash_candidates("liuzhou-tui search water src:d00");
     assert!(has(&sources, &["d000", "d003"]), "{sources:?}");
     let flags = bash_candidates("liuzhou-tui search is:");

@@ -35,8 +35,43 @@ fn answer(shell: &str, words: Vec<OsString>, command: impl FnOnce() -> clap::Com
     }
     let mut candidates = Vec::new();
     let cwd = std::env::current_dir().ok();
-    shell.write_complete(&mut command(), words, cwd.as_deref(), &mut candidates)?;
+    if !is_bash() {
+        shell.write_complete(&mut command(), words, cwd.as_deref(), &mut candidates)?;
+        return Ok(candidates);
+    }
+    // As clap_complete answers bash, but with the words bash broke at colons whole
+    // again: `--query tab:e` reaches clap as one value, not `tab`, `:` and `e`.
+    let index = std::env::var("_CLAP_COMPLETE_INDEX").ok().and_then(|i| i.parse().ok()).unwrap_or_default();
+    let (words, index) = join_colons(words, index);
+    let found = clap_complete::engine::complete(&mut command(), words, index, cwd.as_deref())?;
+    let ifs = std::env::var("_CLAP_IFS").unwrap_or_else(|_| "\n".to_owned());
+    let values: Vec<String> = found.iter().map(|c| c.get_value().to_string_lossy().into_owned()).collect();
+    candidates.extend_from_slice(values.join(&ifs).as_bytes());
     Ok(candidates)
+}
+
+fn is_bash() -> bool {
+    std::env::var("COMPLETE").as_deref() == Ok("bash")
+}
+
+/// Bash's words with each `:` joined to the words beside it (bash breaks words at
+/// `:`, COMP_WORDBREAKS), and the index of the word being completed among them.
+fn join_colons(words: Vec<OsString>, index: usize) -> (Vec<OsString>, usize) {
+    let mut out: Vec<OsString> = Vec::with_capacity(words.len());
+    let mut at = index;
+    let mut glue = false;
+    for (i, word) in words.into_iter().enumerate() {
+        let colon = word == ":";
+        match out.last_mut() {
+            Some(last) if (colon || glue) && i > 1 => {
+                last.push(&word);
+                at -= usize::from(i <= index);
+            }
+            _ => out.push(word),
+        }
+        glue = colon;
+    }
+    (out, at)
 }
 
 fn register(shell: &dyn EnvCompleter) -> io::Result<Vec<u8>> {
@@ -86,19 +121,21 @@ pub fn query_words(typed: &OsStr) -> Vec<CompletionCandidate> {
 }
 
 /// The word being completed, whole, and the part of it before what bash replaces.
-/// Bash breaks words at `:` (COMP_WORDBREAKS): `tab:e` reaches the binary as `tab`,
-/// `:`, `e`, and a candidate replaces only `e`. Right after the colon (`tab:`) it
-/// sends `tab` and an empty word, as for `tab ` (a space): a qualifier's name just
+/// Bash breaks words at `:` (COMP_WORDBREAKS): `tab:e` reaches clap whole (see
+/// `join_colons`), but a candidate replaces only `e`. Right after the colon (`tab:`)
+/// bash sends `tab` and an empty word, as for `tab ` (a space): a qualifier's name just
 /// before an empty word is then read as the qualifier. Other shells pass words whole.
 fn bash_colon_split(line: &[OsString], index: Option<usize>, typed: &str, keys: &[&str]) -> (String, String) {
     let back = |n: usize| index.and_then(|i| i.checked_sub(n)).and_then(|i| line.get(i)).and_then(|w| w.to_str());
-    if std::env::var("COMPLETE").as_deref() != Ok("bash") {
+    if !is_bash() {
         return (String::new(), typed.to_owned());
     }
-    match (typed, back(1), back(2)) {
-        ("", Some(key), _) if keys.contains(&key) => (format!("{key}:"), format!("{key}:")),
-        (_, Some(":"), Some(key)) => (format!("{key}:"), format!("{key}:{typed}")),
-        _ => (String::new(), typed.to_owned()),
+    match (typed, back(1)) {
+        ("", Some(key)) if keys.contains(&key) => (format!("{key}:"), format!("{key}:")),
+        _ => match typed.rfind(':') {
+            Some(i) => (typed[..=i].to_owned(), typed.to_owned()),
+            None => (String::new(), typed.to_owned()),
+        },
     }
 }
 
