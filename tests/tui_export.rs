@@ -70,6 +70,10 @@ fn the_tab_shown_goes_to_the_file_and_the_status_line_says_where() {
     let n = a.rows[Tab::Industry.index()].entries.len();
     let said = format!("Wrote industry.csv ({n} records, {})", dir.path().display());
     assert_eq!(a.status.as_deref(), Some(said.as_str()));
+    // On a narrow screen the message shows whole, without the position before it.
+    a.update(liuzhou_tui::tui::action::Msg::Resize(said.chars().count() as u16 + 2, 30));
+    let last = screen(&a).lines().last().unwrap().to_owned();
+    assert!(last.contains(&said) && !last.contains("1/"), "{last}");
 
     let csv = fs::read_to_string(&path).unwrap();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());

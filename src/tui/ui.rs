@@ -144,13 +144,17 @@ fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
         0 => String::new(),
         n => format!(" · {}", Message::Marked(n).get(app.lang)),
     };
-    // A message stands in for the count of marks while it shows: both cut each other short.
+    let width = usize::from(area.width);
+    // A message stands in for the count of marks while it shows: both cut each other
+    // short. Where the position would cut the message short, the message shows alone.
     let left = match &app.status {
-        Some(msg) => format!(" {} {pos} · {msg}", app.tab.title(app.lang)),
+        Some(msg) => match format!(" {} {pos} · {msg}", app.tab.title(app.lang)) {
+            full if text::width(&full) <= width => full,
+            _ => format!(" {msg}"),
+        },
         None => format!(" {} {pos}{marked}", app.tab.title(app.lang)),
     };
     let hints = [Label::Hints.get(app.lang), Label::HintHelp.get(app.lang), ""];
-    let width = usize::from(area.width);
     let room = width.saturating_sub(text::width(&left));
     let right = hints.iter().find(|h| text::width(h) < room).copied().unwrap_or("");
     let left = text::pad(&left, width - text::width(right));
