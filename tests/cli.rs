@@ -32,6 +32,9 @@ fn show_prints_figures_with_units_qualifiers_and_sources() {
     assert!(text.contains("48.2万辆") && text.contains("482,000 vehicles"), "{text}");
     assert!(text.contains("d000:29") && text.contains("000_b8cc0d6731add1d4.txt"), "{text}");
     assert!(text.contains("computed"), "{text}");
+    // The summary and the notes in both languages, as the names are.
+    assert!(text.contains("\n柳州全市新能源汽车年产量。\nNew-energy vehicles built in Liuzhou each year.\n"), "{text}");
+    assert!(text.contains("note: 由2020年产量18.7万辆") && text.contains("Back-calculated from 2020's"), "{text}");
 
     let text = stdout_of(&["show", "inspection-investment"]);
     assert!(text.contains("SOURCES DISAGREE"), "{text}");

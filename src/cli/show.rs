@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::context::Context;
 use super::{CliError, OutputFormat};
-use crate::data::{Dataset, Lang, Record};
+use crate::data::{Dataset, Lang, Record, Text};
 use crate::docs::{Docs, DocsError};
 use crate::{export, text};
 
@@ -57,9 +57,9 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             writeln!(out, "source · {} · {}", s.publisher.en(), s.date)?;
             writeln!(out, "file: {} ({} lines)", s.file, s.lines)?;
             if let Some(why) = &s.date_inferred {
-                writeln!(out, "date inferred: {}", why.en())?;
+                both(out, "date inferred: ", why)?;
             }
-            writeln!(out, "{}", s.summary.en())?;
+            both(out, "", &s.summary)?;
             let citing = data.citing(&s.id);
             writeln!(out, "cited by {} records:", citing.len())?;
             for c in citing {
@@ -68,20 +68,20 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
         }
         Record::Indicator(ind, _) => {
             writeln!(out, "indicator · {} · {} · {}", record.tab(), ind.theme.label().en(), ind.scope.label(Lang::En))?;
-            writeln!(out, "{}", ind.summary.en())?;
+            both(out, "", &ind.summary)?;
             if let Some(d) = &ind.disagreement {
                 writeln!(out, "SOURCES DISAGREE: {} / {}", d.en(), d.zh())?;
             }
             for p in &ind.points {
                 writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
                 if let Some(note) = &p.note {
-                    writeln!(out, "               note: {}", note.en())?;
+                    both(out, "               note: ", note)?;
                 }
             }
         }
         Record::Event(e) => {
             writeln!(out, "event · {:?}", e.category)?;
-            writeln!(out, "{}", e.summary.en())?;
+            both(out, "", &e.summary)?;
             if !e.disputed_dates().is_empty() {
                 writeln!(out, "SOURCES DISAGREE on the date: {}", e.date_label(Lang::En))?;
             }
@@ -106,6 +106,17 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             }
             writeln!(out, "source: {}", source_label(data, &i.source, i.line))?;
         }
+    }
+    Ok(())
+}
+
+/// A text in Chinese, then in English, each on its own line after `lead` (the English
+/// indented under the Chinese); a language the data leaves empty is left out.
+fn both(out: &mut dyn Write, lead: &str, t: &Text) -> io::Result<()> {
+    let indent = " ".repeat(text::width(lead));
+    let lines = [t.zh(), t.en()].into_iter().filter(|s| !s.is_empty());
+    for (i, line) in lines.enumerate() {
+        writeln!(out, "{}{line}", if i == 0 { lead } else { &indent })?;
     }
     Ok(())
 }
