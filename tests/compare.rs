@@ -32,6 +32,9 @@ fn text_is_a_table_by_year_with_computed_figures_starred_and_an_index() {
     assert_eq!(row_2020.split_whitespace().collect::<Vec<_>>(), ["2020", "18.7", "109.94"]);
     assert!(text.contains("6.27*") && text.contains("151.7*"), "{text}");
     assert!(text.contains("The units differ: as an index, each indicator's first year = 100"), "{text}");
+    // The index of a computed figure is starred as the figure is.
+    let index_2021 = text.lines().filter(|l| l.starts_with("2021")).nth(1).unwrap();
+    assert_eq!(index_2021.split_whitespace().collect::<Vec<_>>(), ["2021", "768.7", "138.0*"]);
     // One unit, no index.
     let same = stdout(compare(&["nev-growth", "water-class-i-share"]));
     assert!(!same.contains("index"), "{same}");

@@ -51,9 +51,7 @@ fn write_text(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|r| {
             let cell = |cell: &Option<crate::compare::Cell>| {
-                cell.as_ref().map_or_else(String::new, |x| {
-                    format!("{}{}", number(x.value, true), if x.computed { "*" } else { "" })
-                })
+                cell.as_ref().map_or_else(String::new, |x| starred(number(x.value, true), x.computed))
             };
             r.cells.iter().map(cell).collect()
         })
@@ -68,14 +66,27 @@ fn write_text(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         if c.columns.iter().any(|col| col.rank) {
             writeln!(out, "(a rank's index is its first place over this one, so that a rise is a gain)")?;
         }
+        // An index of a computed figure is marked as the figure is.
         let index: Vec<Vec<String>> = c
             .index()
             .iter()
-            .map(|r| r.iter().map(|v| v.map_or_else(String::new, |v| format!("{v:.1}"))).collect())
+            .zip(&c.rows)
+            .map(|(r, row)| {
+                let computed = row.cells.iter().map(|x| x.as_ref().is_some_and(|x| x.computed));
+                r.iter()
+                    .zip(computed)
+                    .map(|(v, k)| v.map_or_else(String::new, |v| starred(format!("{v:.1}"), k)))
+                    .collect()
+            })
             .collect();
         table(c, &index, out)?;
     }
     Ok(())
+}
+
+/// A figure, with a `*` when we computed it.
+fn starred(figure: String, computed: bool) -> String {
+    if computed { figure + "*" } else { figure }
 }
 
 /// A year column, then one right-aligned column per indicator headed by its id.
