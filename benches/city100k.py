@@ -6,10 +6,16 @@ search and memory at that size:
 
     cargo build --release && python3 benches/city100k.py /tmp/city100k
     /usr/bin/time -v target/release/liuzhou-tui --data /tmp/city100k
+
+An optional second argument gives each indicator figures for that many years (one by
+default), so that every indicator is on the Trends tab:
+
+    python3 benches/city100k.py /tmp/city100k-2y 2
 """
 import json, os, random, shutil, subprocess, sys
 
 out = sys.argv[1] if len(sys.argv) > 1 else "/tmp/city100k"
+years = int(sys.argv[2]) if len(sys.argv) > 2 else 1
 os.makedirs(out, exist_ok=True)
 data = json.loads(subprocess.run(["target/release/liuzhou-tui", "export", "--format", "json"],
                                  check=True, capture_output=True).stdout)
@@ -38,11 +44,18 @@ for k in range(100_000):
     if k % 3 == 0:
         n = random.choice(notes)
         note = f', note: (zh: {ron(n["zh"])}, en: {ron(n["en"])})'
-    year = f', year: {p["year"]}' if p.get("year") else ""
+    def point(year, note):
+        year = f', year: {year}' if year else ""
+        return (f'(value: {p["value"]!r}, unit: {ron(p["unit"])}{year}, source: "{p["source"]}", '
+                f'line: {p["line"]}{note})')
+    if years == 1:
+        points = [point(p.get("year"), note)]
+    else:
+        last = p.get("year") or 2020
+        points = [point(last - years + 1 + j, note if j == years - 1 else "") for j in range(years)]
     lines.append(f'(id: "r{k}", theme: {a["theme"]}, name: (zh: {ron(zh)}, en: {ron(en)}), '
                  f'summary: (zh: {ron(summary[0])}, en: {ron(summary[1])}), '
-                 f'points: [(value: {p["value"]!r}, unit: {ron(p["unit"])}{year}, source: "{p["source"]}", '
-                 f'line: {p["line"]}{note})]),')
+                 f'points: [{", ".join(points)}]),')
 lines.append("]")
 with open(os.path.join(out, "industry.ron"), "w") as f:
     f.write("\n".join(lines) + "\n")

@@ -1019,6 +1019,21 @@ fn the_helps_scroll_where_they_do_not_fit() {
     assert_eq!((finder(&a).help, finder(&a).input.text()), (None, ""), "another key closes it, untyped");
 }
 
+/// The Trends list is made when its tab first shows, in the language of the day, and
+/// stays made.
+#[test]
+fn trends_are_made_when_first_shown() {
+    let mut a = app(Lang::En, 100, 30);
+    assert!(a.trends.is_none() && a.rows[Tab::Trends.index()].entries.is_empty());
+    keys(&mut a, "L5");
+    let s = screen(&a);
+    assert!(a.trends.is_some() && s.contains("趋势 1/7"), "{s}");
+    let first = s.lines().nth(2).unwrap_or_default().to_owned();
+    assert!(first.contains("袋装螺蛳粉"), "by pinyin, daizhuang… first: {s}");
+    keys(&mut a, "1L5");
+    assert!(screen(&a).lines().nth(2).unwrap_or_default().contains("Growth of new-energy"), "{}", screen(&a));
+}
+
 /// Sorted by change, a narrow Trends row keeps the change it is sorted by, saying the
 /// noun the last figure it gave up would have said.
 #[test]

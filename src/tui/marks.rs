@@ -4,6 +4,7 @@
 use super::i18n::Message;
 use super::state::{App, Overlay};
 use super::tabs::Tab;
+use super::tabs::trends::Trends;
 use crate::compare::{Comparison, MAX_SERIES};
 use crate::data::Indicator;
 
@@ -37,19 +38,32 @@ impl App {
         self.order_trends(false);
     }
 
+    /// Makes the Trends tab's list, the first time the tab shows: a large dataset's
+    /// takes a while to make and holds a row for every indicator, and start-up should
+    /// not wait for, nor memory hold, a tab that may never be opened.
+    pub(super) fn trends_ready(&mut self) {
+        if self.trends.is_none() {
+            let trends = Trends::new(&self.data, self.lang);
+            self.rows[Tab::Trends.index()] = trends.rows();
+            self.trends = Some(trends);
+        }
+    }
+
     /// Puts the Trends list in its next order (`next`) or re-sorts it for a new
     /// language, keeping the same indicator selected.
     pub(super) fn order_trends(&mut self, next: bool) {
         let t = Tab::Trends.index();
+        // Not made yet: it will be, in the language of the day.
+        let Some(trends) = self.trends.as_mut() else { return };
         if next {
             if self.tab != Tab::Trends {
                 return;
             }
-            self.trends.sort = self.trends.sort.next();
+            trends.sort = trends.sort.next();
         }
         let selected = self.rows[t].target(self.sel[t]);
-        self.trends.order(self.lang);
-        self.rows[t] = self.trends.rows();
+        trends.order(self.lang);
+        self.rows[t] = trends.rows();
         if let Some(pos) = selected.and_then(|s| self.rows[t].position(s)) {
             self.sel[t] = pos;
         }

@@ -32,6 +32,9 @@ impl App {
             let view = View { scroll: self.scroll, detail_open: self.detail_open, citing, reading };
             self.history.keep(self.tab, view);
             self.tab = tab;
+            if tab == Tab::Trends {
+                self.trends_ready();
+            }
             let view = self.history.take(tab);
             self.set_view(view);
         }

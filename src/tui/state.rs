@@ -61,8 +61,9 @@ pub struct App {
     pub reading: Option<Reading>,
     /// Where the source documents are, and those read so far.
     pub shelf: Shelf,
-    /// The Trends tab's items and order.
-    pub trends: Trends,
+    /// The Trends tab's items and order, made when the tab is first shown (see
+    /// `App::trends_ready`).
+    pub trends: Option<Trends>,
     /// Indicators marked with Space for comparing, in the order marked.
     pub marks: Vec<Target>,
     pub overlay: Overlay,
@@ -91,9 +92,7 @@ pub enum Overlay {
 
 impl App {
     pub fn new(data: Dataset, lang: Lang, theme: Theme, area: Rect) -> App {
-        let mut rows = Rows::all(&data);
-        let trends = Trends::new(&data, lang);
-        rows[Tab::Trends.index()] = trends.rows();
+        let rows = Rows::all(&data);
         let citations = data.citation_counts();
         App {
             data: Arc::new(data),
@@ -115,7 +114,7 @@ impl App {
             history: History::default(),
             reading: None,
             shelf: Shelf::default(),
-            trends,
+            trends: None,
             marks: Vec::new(),
             overlay: Overlay::None,
             queries: finder::History::default(),

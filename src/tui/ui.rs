@@ -81,10 +81,11 @@ fn draw_tabs(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn draw_list(app: &App, pane: Rect, buf: &mut Buffer) {
     let t = app.tab.index();
-    let block = match app.tab {
-        Tab::Trends => titled(&app.trends.title(app.lang), pane.width, app.theme.border, &app.theme)
+    let trends = app.trends.as_ref().filter(|_| app.tab == Tab::Trends);
+    let block = match trends {
+        Some(trends) => titled(&trends.title(app.lang), pane.width, app.theme.border, &app.theme)
             .title_bottom(Line::styled(Label::TrendsLegend.get(app.lang), app.theme.dim)),
-        _ => titled(&format!(" {} ", app.tab.title(app.lang)), pane.width, app.theme.border, &app.theme),
+        None => titled(&format!(" {} ", app.tab.title(app.lang)), pane.width, app.theme.border, &app.theme),
     };
     let area = block.inner(pane);
     block.render(pane, buf);
@@ -98,9 +99,9 @@ fn draw_list(app: &App, pane: Rect, buf: &mut Buffer) {
             // A marked row gives its first column to its mark, the one its chart uses.
             let mark = app.marks.iter().position(|m| m == target);
             let width = width - usize::from(mark.is_some());
-            let line = match app.tab {
-                Tab::Trends => app.trends.line(*target, &cx, width),
-                _ => target.view(&app.data).list_line(&cx, width),
+            let line = match trends {
+                Some(trends) => trends.line(*target, &cx, width),
+                None => target.view(&app.data).list_line(&cx, width),
             };
             list::Item::Entry(match mark {
                 Some(k) => {

@@ -240,7 +240,7 @@ impl Rows {
             Tab::Ecology => grouped_indicators(data.ecology.iter().map(|i| i.theme), Target::Ecology),
             Tab::Timeline => timeline(data),
             Tab::Livelihood => livelihood(data),
-            // Ordered by name in the interface's language: `App::new` fills it in.
+            // Ordered by name in the interface's language: `App::trends_ready` fills it in.
             Tab::Trends => Rows::default(),
             Tab::Sources => Rows {
                 rows: (0..data.sources.len()).map(|i| Row::Entry(Target::Source(i))).collect(),

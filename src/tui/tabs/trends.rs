@@ -63,9 +63,10 @@ struct Item {
     target: Target,
     last_year: i32,
     change: Change,
-    /// What its name sorts by, in Chinese (pinyin) and in English: made once, as a
-    /// large dataset takes a while to spell in pinyin.
-    keys: [Box<str>; 2],
+    /// Its place in the order of names, in Chinese (by pinyin) and in English: found
+    /// once, as a large dataset takes a while to spell in pinyin, and kept as a place
+    /// rather than as the spelling, which would hold a copy of every name.
+    name_rank: [u32; 2],
 }
 
 /// How the last figure differs from the first.
@@ -84,16 +85,26 @@ impl Trends {
         let industry = data.industry.iter().enumerate().map(|(i, ind)| (Target::Industry(i), ind));
         let ecology = data.ecology.iter().enumerate().map(|(i, ind)| (Target::Ecology(i), ind));
         let mut items = Vec::new();
+        let mut names = Vec::new();
         for (target, ind) in industry.chain(ecology).filter(|(_, ind)| two_years(ind)) {
             let s = series(ind);
             let (Some(first), Some(last)) = (s.first(), s.last()) else { continue };
             if s.len() < 2 {
                 continue;
             }
-            let (zh, en) = (ind.name.zh(), ind.name.en());
-            let zh: String = zh.chars().map(|c| c.to_pinyin().map_or(c.to_string(), |p| p.plain().into())).collect();
-            let keys = [zh.into(), en.to_lowercase().into()];
-            items.push(Item { target, last_year: last.year.unwrap_or_default(), change: change(first, last), keys });
+            let last_year = last.year.unwrap_or_default();
+            items.push(Item { target, last_year, change: change(first, last), name_rank: [0; 2] });
+            names.push(&ind.name);
+        }
+        for l in 0..2 {
+            let mut order: Vec<usize> = (0..items.len()).collect();
+            order.sort_by_cached_key(|&i| match l {
+                0 => names[i].zh().chars().map(|c| c.to_pinyin().map_or(c.to_string(), |p| p.plain().into())).collect(),
+                _ => names[i].en().to_lowercase(),
+            });
+            for (rank, i) in order.into_iter().enumerate() {
+                items[i].name_rank[l] = rank as u32;
+            }
         }
         let mut trends = Trends { items, sort: Sort::Name, widths: Default::default() };
         trends.order(lang);
@@ -113,7 +124,7 @@ impl Trends {
                     .then(change_key(b.change).total_cmp(&change_key(a.change))),
                 Sort::Latest => b.last_year.cmp(&a.last_year),
             };
-            by.then_with(|| a.keys[l].cmp(&b.keys[l]))
+            by.then_with(|| a.name_rank[l].cmp(&b.name_rank[l]))
         });
     }
 
