@@ -200,6 +200,19 @@ impl SearchIndex {
         if !ranked || keep == 0 {
             return Vec::new();
         }
+        // A group that is one positive term holds in every match: in its titles when
+        // the term is not sought in the body, or stands in no text of the entry.
+        let in_titles: Vec<Option<bool>> = groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| match &group[..] {
+                [Ready::Text(t)] if !t.negated && !t.in_body(t.op) => Some(true),
+                [Ready::Text(t)] if !t.negated && at.is_some() && g == groups.len() - 1 => {
+                    self.shared_holding(&t.finder).is_empty().then_some(false)
+                }
+                _ => None,
+            })
+            .collect();
         let mut heap: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(keep + 1);
         let mut bar = 0;
         for (i, &e) in entries.iter().enumerate() {
@@ -213,7 +226,10 @@ impl SearchIndex {
             let score: u32 = groups
                 .iter()
                 .enumerate()
-                .map(|(g, group)| self.group_score(entry, group, known(g), &mut buffers))
+                .map(|(g, group)| {
+                    let in_title = in_titles[g].is_some_and(|always| always || known(g) == Some(NOWHERE));
+                    self.group_score(entry, group, known(g), in_title, &mut buffers)
+                })
                 .sum();
             heap.push(Reverse(rank(i64::from(score), e)));
             if heap.len() > keep {
@@ -251,12 +267,23 @@ impl SearchIndex {
     }
 
     /// A group's cheap score in the entry: its best term's, in a title or the body.
-    /// `at`: where the group's one term first stands in the entry's text, when known.
-    fn group_score(&self, entry: usize, group: &[Ready], at: Option<u32>, buffers: &mut RespellBuffers) -> u32 {
+    /// `at`: where the group's one term first stands in the entry's text, when known;
+    /// `in_title`: the group is one term known to stand in the entry's titles.
+    fn group_score(
+        &self,
+        entry: usize,
+        group: &[Ready],
+        at: Option<u32>,
+        in_title: bool,
+        buffers: &mut RespellBuffers,
+    ) -> u32 {
         let atom_score = |a: &Ready, buffers: &mut RespellBuffers| match a {
             Ready::Text(t) if !t.negated => {
-                let title =
-                    t.q.as_ref().and_then(|q| self.titles.term_score(entry, q, t.op, buffers)).map_or(0, title_term);
+                let title = t.q.as_ref().and_then(|q| match in_title {
+                    true => Some(self.titles.fitting_score(entry, q, buffers)),
+                    false => self.titles.term_score(entry, q, t.op, buffers),
+                });
+                let title = title.map_or(0, title_term);
                 let found = match at {
                     Some(at) => (at != NOWHERE).then_some(at as usize),
                     None => t.in_body(t.op).then(|| self.body.find_in(entry, &t.finder)).flatten(),
