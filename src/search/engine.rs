@@ -8,10 +8,13 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use memchr::memmem;
 
 use super::body::Field;
+use super::parts::in_parts;
 use super::query::Query;
 use super::rank::{Rank, entry_of, rank, score_of};
 use super::respell::RespellBuffers;
@@ -145,15 +148,18 @@ impl SearchIndex {
             let found = at.insert(vec![NOWHERE; candidates.len()]);
             match from {
                 Some(from) => {
-                    for (i, (&e, &from)) in candidates.iter().zip(from).enumerate() {
-                        let after =
-                            (from != NOWHERE).then(|| self.body.find_from(e as usize, from as usize, &t.finder));
-                        found[i] = after.flatten().map_or(NOWHERE, |p| p as u32);
-                    }
+                    let parts = in_parts(candidates.len(), |part| {
+                        let after = |i: usize| {
+                            let from = (from[i] != NOWHERE).then_some(from[i] as usize);
+                            from.and_then(|from| self.body.find_from(candidates[i] as usize, from, &t.finder))
+                        };
+                        part.map(|i| after(i).map_or(NOWHERE, |p| p as u32)).collect::<Vec<u32>>()
+                    });
+                    *found = parts.concat();
                 }
                 None => {
                     let mut i = 0;
-                    for (e, p) in self.body.find_among(candidates, &t.finder) {
+                    for (e, p) in self.text_among(candidates, &t.finder) {
                         while candidates[i] != e {
                             i += 1;
                         }
@@ -170,13 +176,19 @@ impl SearchIndex {
             }
         }
         if let Some(q) = &t.q {
-            for (i, &e) in candidates.iter().enumerate() {
-                if !holds[i] {
-                    holds[i] = self.titles.term_fits(e as usize, q, op);
-                }
-            }
+            let parts = in_parts(candidates.len(), |part| {
+                let fits = |i: usize| holds[i] || self.titles.term_fits(candidates[i] as usize, q, op);
+                part.map(fits).collect::<Vec<bool>>()
+            });
+            holds.iter_mut().zip(parts.into_iter().flatten()).for_each(|(h, fits)| *h = fits);
         }
         at
+    }
+
+    /// Every entry among `candidates` (ascending) whose text holds the term, with where
+    /// it first stands (see `BodyIndex::find_among`).
+    pub(super) fn text_among(&self, candidates: &[u32], finder: &memmem::Finder) -> Vec<(u32, u32)> {
+        in_parts(candidates.len(), |part| self.body.find_among(&candidates[part], finder)).concat()
     }
 
     /// The shared texts (a source's names, a theme's label) that hold the term.
@@ -195,7 +207,6 @@ impl SearchIndex {
         at: Option<&[u32]>,
         keep: usize,
     ) -> Vec<(u32, u32)> {
-        let mut buffers = RespellBuffers::default();
         let ranked = groups.iter().flatten().any(|a| matches!(a, Ready::Text(t) if !t.negated));
         if !ranked || keep == 0 {
             return Vec::new();
@@ -213,34 +224,43 @@ impl SearchIndex {
                 _ => None,
             })
             .collect();
-        let mut heap: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(keep + 1);
-        let mut bar = 0;
-        for (i, &e) in entries.iter().enumerate() {
-            let entry = e as usize;
-            let below = |coarse| rank(i64::from(self.bound(entry, groups, coarse)), e) < bar;
-            // The entry's bits alone rule most out; the keys are read for the rest.
-            if bar > 0 && (below(true) || below(false)) {
-                continue;
+        // Each part keeps its best; an entry below the best `keep` of any part so far
+        // is below the best `keep` of all. Ranks are a total order, so the best of the
+        // parts' best are the best, however the parts were shared out.
+        let shared_bar = AtomicU64::new(0);
+        let best_of = |part: Range<usize>| {
+            let mut buffers = RespellBuffers::default();
+            let mut heap: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(keep + 1);
+            for i in part {
+                let (e, entry) = (entries[i], entries[i] as usize);
+                let bar = shared_bar.load(Ordering::Relaxed);
+                let below = |coarse| rank(i64::from(self.bound(entry, groups, coarse)), e) < bar;
+                // The entry's bits alone rule most out; the keys are read for the rest.
+                if bar > 0 && (below(true) || below(false)) {
+                    continue;
+                }
+                let known = |g: usize| at.filter(|_| g == groups.len() - 1).map(|at| at[i]);
+                let score: u32 = groups
+                    .iter()
+                    .enumerate()
+                    .map(|(g, group)| {
+                        let in_title = in_titles[g].is_some_and(|always| always || known(g) == Some(NOWHERE));
+                        self.group_score(entry, group, known(g), in_title, &mut buffers)
+                    })
+                    .sum();
+                heap.push(Reverse(rank(i64::from(score), e)));
+                if heap.len() > keep {
+                    heap.pop();
+                }
+                if heap.len() == keep {
+                    shared_bar.fetch_max(heap.peek().map_or(0, |r| r.0), Ordering::Relaxed);
+                }
             }
-            let known = |g: usize| at.filter(|_| g == groups.len() - 1).map(|at| at[i]);
-            let score: u32 = groups
-                .iter()
-                .enumerate()
-                .map(|(g, group)| {
-                    let in_title = in_titles[g].is_some_and(|always| always || known(g) == Some(NOWHERE));
-                    self.group_score(entry, group, known(g), in_title, &mut buffers)
-                })
-                .sum();
-            heap.push(Reverse(rank(i64::from(score), e)));
-            if heap.len() > keep {
-                heap.pop();
-            }
-            if heap.len() == keep {
-                bar = heap.peek().map_or(0, |r| r.0);
-            }
-        }
-        let mut top: Vec<Rank> = heap.into_iter().map(|r| r.0).collect();
+            heap.into_iter().map(|r| r.0).collect::<Vec<Rank>>()
+        };
+        let mut top = in_parts(entries.len(), best_of).concat();
         top.sort_unstable_by(|a, b| b.cmp(a));
+        top.truncate(keep);
         top.into_iter().map(|r| (entry_of(r) as u32, score_of(r))).collect()
     }
 
