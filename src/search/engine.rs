@@ -10,6 +10,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use memchr::memmem;
 
@@ -224,13 +225,13 @@ impl SearchIndex {
                 _ => None,
             })
             .collect();
-        // Each part keeps its best; an entry below the best `keep` of any part so far
-        // is below the best `keep` of all. Ranks are a total order, so the best of the
-        // parts' best are the best, however the parts were shared out.
+        // One heap for every part, and its lowest rank once full as the bar below which
+        // an entry is skipped. Ranks are a total order, so the best are the same however
+        // the parts were shared out.
+        let heap: Mutex<BinaryHeap<Reverse<Rank>>> = Mutex::new(BinaryHeap::with_capacity(keep + 1));
         let shared_bar = AtomicU64::new(0);
         let best_of = |part: Range<usize>| {
             let mut buffers = RespellBuffers::default();
-            let mut heap: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(keep + 1);
             for i in part {
                 let (e, entry) = (entries[i], entries[i] as usize);
                 let bar = shared_bar.load(Ordering::Relaxed);
@@ -248,19 +249,20 @@ impl SearchIndex {
                         self.group_score(entry, group, known(g), in_title, &mut buffers)
                     })
                     .sum();
+                let mut heap = heap.lock().unwrap_or_else(PoisonError::into_inner);
                 heap.push(Reverse(rank(i64::from(score), e)));
                 if heap.len() > keep {
                     heap.pop();
                 }
                 if heap.len() == keep {
-                    shared_bar.fetch_max(heap.peek().map_or(0, |r| r.0), Ordering::Relaxed);
+                    shared_bar.store(heap.peek().map_or(0, |r| r.0), Ordering::Relaxed);
                 }
             }
-            heap.into_iter().map(|r| r.0).collect::<Vec<Rank>>()
         };
-        let mut top = in_parts(entries.len(), best_of).concat();
+        in_parts(entries.len(), best_of);
+        let heap = heap.into_inner().unwrap_or_else(PoisonError::into_inner);
+        let mut top: Vec<Rank> = heap.into_iter().map(|r| r.0).collect();
         top.sort_unstable_by(|a, b| b.cmp(a));
-        top.truncate(keep);
         top.into_iter().map(|r| (entry_of(r) as u32, score_of(r))).collect()
     }
 
