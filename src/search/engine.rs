@@ -305,16 +305,16 @@ impl SearchIndex {
                     true => Some(self.titles.fitting_score(entry, q, buffers)),
                     false => self.titles.term_score(entry, q, t.op, buffers),
                 });
-                let title = title.map_or(0, title_term);
+                // A term in a title outweighs any in the body: the body is searched only
+                // when the titles lack it.
+                if let Some(score) = title {
+                    return title_term(score);
+                }
                 let found = match at {
                     Some(at) => (at != NOWHERE).then_some(at as usize),
                     None => t.in_body(t.op).then(|| self.body.find_in(entry, &t.finder)).flatten(),
                 };
-                let body = match found {
-                    Some(at) => self.body_score(entry, at, &t.finder, None),
-                    None => 0,
-                };
-                title.max(body)
+                found.map_or(0, |at| self.body_score(entry, at, &t.finder, None))
             }
             _ => 0,
         };
