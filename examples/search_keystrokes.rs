@@ -5,11 +5,14 @@
 //!
 //!     cargo build --profile bench --example search_keystrokes
 //!     perf record -g target/release/examples/search_keystrokes
-//!     valgrind --tool=callgrind --toggle-collect='*SearchIndex*search*' target/release/examples/search_keystrokes
+//!     taskset -c 0 valgrind --tool=callgrind --toggle-collect='*SearchIndex*search*' target/release/examples/search_keystrokes
 //!
 //! Each keystroke's instructions (one dump file per keystroke):
 //!
-//!     valgrind --tool=callgrind --dump-after='*keystroke*' target/release/examples/search_keystrokes
+//!     taskset -c 0 valgrind --tool=callgrind --dump-after='search_keystrokes::keystroke' target/release/examples/search_keystrokes
+//!
+//! On one core (`taskset -c 0`) a keystroke's scans stay on one thread: callgrind's
+//! toggles count only the thread that runs the search, not the one it shares them with.
 
 use std::time::{Duration, Instant};
 

@@ -8,10 +8,14 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use memchr::memmem;
 
 use super::body::Field;
+use super::parts::in_parts;
 use super::query::Query;
 use super::rank::{Rank, entry_of, rank, score_of};
 use super::respell::RespellBuffers;
@@ -145,15 +149,18 @@ impl SearchIndex {
             let found = at.insert(vec![NOWHERE; candidates.len()]);
             match from {
                 Some(from) => {
-                    for (i, (&e, &from)) in candidates.iter().zip(from).enumerate() {
-                        let after =
-                            (from != NOWHERE).then(|| self.body.find_from(e as usize, from as usize, &t.finder));
-                        found[i] = after.flatten().map_or(NOWHERE, |p| p as u32);
-                    }
+                    let parts = in_parts(candidates.len(), |part| {
+                        let after = |i: usize| {
+                            let from = (from[i] != NOWHERE).then_some(from[i] as usize);
+                            from.and_then(|from| self.body.find_from(candidates[i] as usize, from, &t.finder))
+                        };
+                        part.map(|i| after(i).map_or(NOWHERE, |p| p as u32)).collect::<Vec<u32>>()
+                    });
+                    *found = parts.concat();
                 }
                 None => {
                     let mut i = 0;
-                    for (e, p) in self.body.find_among(candidates, &t.finder) {
+                    for (e, p) in self.text_among(candidates, &t.finder) {
                         while candidates[i] != e {
                             i += 1;
                         }
@@ -170,13 +177,19 @@ impl SearchIndex {
             }
         }
         if let Some(q) = &t.q {
-            for (i, &e) in candidates.iter().enumerate() {
-                if !holds[i] {
-                    holds[i] = self.titles.term_fits(e as usize, q, op);
-                }
-            }
+            let parts = in_parts(candidates.len(), |part| {
+                let fits = |i: usize| holds[i] || self.titles.term_fits(candidates[i] as usize, q, op);
+                part.map(fits).collect::<Vec<bool>>()
+            });
+            holds.iter_mut().zip(parts.into_iter().flatten()).for_each(|(h, fits)| *h = fits);
         }
         at
+    }
+
+    /// Every entry among `candidates` (ascending) whose text holds the term, with where
+    /// it first stands (see `BodyIndex::find_among`).
+    pub(super) fn text_among(&self, candidates: &[u32], finder: &memmem::Finder) -> Vec<(u32, u32)> {
+        in_parts(candidates.len(), |part| self.body.find_among(&candidates[part], finder)).concat()
     }
 
     /// The shared texts (a source's names, a theme's label) that hold the term.
@@ -195,34 +208,59 @@ impl SearchIndex {
         at: Option<&[u32]>,
         keep: usize,
     ) -> Vec<(u32, u32)> {
-        let mut buffers = RespellBuffers::default();
         let ranked = groups.iter().flatten().any(|a| matches!(a, Ready::Text(t) if !t.negated));
         if !ranked || keep == 0 {
             return Vec::new();
         }
-        let mut heap: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(keep + 1);
-        let mut bar = 0;
-        for (i, &e) in entries.iter().enumerate() {
-            let entry = e as usize;
-            let below = |coarse| rank(i64::from(self.bound(entry, groups, coarse)), e) < bar;
-            // The entry's bits alone rule most out; the keys are read for the rest.
-            if bar > 0 && (below(true) || below(false)) {
-                continue;
+        // A group that is one positive term holds in every match: in its titles when
+        // the term is not sought in the body, or stands in no text of the entry.
+        let in_titles: Vec<Option<bool>> = groups
+            .iter()
+            .enumerate()
+            .map(|(g, group)| match &group[..] {
+                [Ready::Text(t)] if !t.negated && !t.in_body(t.op) => Some(true),
+                [Ready::Text(t)] if !t.negated && at.is_some() && g == groups.len() - 1 => {
+                    self.shared_holding(&t.finder).is_empty().then_some(false)
+                }
+                _ => None,
+            })
+            .collect();
+        // One heap for every part, and its lowest rank once full as the bar below which
+        // an entry is skipped. Ranks are a total order, so the best are the same however
+        // the parts were shared out.
+        let heap: Mutex<BinaryHeap<Reverse<Rank>>> = Mutex::new(BinaryHeap::with_capacity(keep + 1));
+        let shared_bar = AtomicU64::new(0);
+        let best_of = |part: Range<usize>| {
+            let mut buffers = RespellBuffers::default();
+            for i in part {
+                let (e, entry) = (entries[i], entries[i] as usize);
+                let bar = shared_bar.load(Ordering::Relaxed);
+                let below = |coarse| rank(i64::from(self.bound(entry, groups, coarse)), e) < bar;
+                // The entry's bits alone rule most out; the keys are read for the rest.
+                if bar > 0 && (below(true) || below(false)) {
+                    continue;
+                }
+                let known = |g: usize| at.filter(|_| g == groups.len() - 1).map(|at| at[i]);
+                let score: u32 = groups
+                    .iter()
+                    .enumerate()
+                    .map(|(g, group)| {
+                        let in_title = in_titles[g].is_some_and(|always| always || known(g) == Some(NOWHERE));
+                        self.group_score(entry, group, known(g), in_title, &mut buffers)
+                    })
+                    .sum();
+                let mut heap = heap.lock().unwrap_or_else(PoisonError::into_inner);
+                heap.push(Reverse(rank(i64::from(score), e)));
+                if heap.len() > keep {
+                    heap.pop();
+                }
+                if heap.len() == keep {
+                    shared_bar.store(heap.peek().map_or(0, |r| r.0), Ordering::Relaxed);
+                }
             }
-            let known = |g: usize| at.filter(|_| g == groups.len() - 1).map(|at| at[i]);
-            let score: u32 = groups
-                .iter()
-                .enumerate()
-                .map(|(g, group)| self.group_score(entry, group, known(g), &mut buffers))
-                .sum();
-            heap.push(Reverse(rank(i64::from(score), e)));
-            if heap.len() > keep {
-                heap.pop();
-            }
-            if heap.len() == keep {
-                bar = heap.peek().map_or(0, |r| r.0);
-            }
-        }
+        };
+        in_parts(entries.len(), best_of);
+        let heap = heap.into_inner().unwrap_or_else(PoisonError::into_inner);
         let mut top: Vec<Rank> = heap.into_iter().map(|r| r.0).collect();
         top.sort_unstable_by(|a, b| b.cmp(a));
         top.into_iter().map(|r| (entry_of(r) as u32, score_of(r))).collect()
@@ -251,21 +289,32 @@ impl SearchIndex {
     }
 
     /// A group's cheap score in the entry: its best term's, in a title or the body.
-    /// `at`: where the group's one term first stands in the entry's text, when known.
-    fn group_score(&self, entry: usize, group: &[Ready], at: Option<u32>, buffers: &mut RespellBuffers) -> u32 {
+    /// `at`: where the group's one term first stands in the entry's text, when known;
+    /// `in_title`: the group is one term known to stand in the entry's titles.
+    fn group_score(
+        &self,
+        entry: usize,
+        group: &[Ready],
+        at: Option<u32>,
+        in_title: bool,
+        buffers: &mut RespellBuffers,
+    ) -> u32 {
         let atom_score = |a: &Ready, buffers: &mut RespellBuffers| match a {
             Ready::Text(t) if !t.negated => {
-                let title =
-                    t.q.as_ref().and_then(|q| self.titles.term_score(entry, q, t.op, buffers)).map_or(0, title_term);
+                let title = t.q.as_ref().and_then(|q| match in_title {
+                    true => Some(self.titles.fitting_score(entry, q, buffers)),
+                    false => self.titles.term_score(entry, q, t.op, buffers),
+                });
+                // A term in a title outweighs any in the body: the body is searched only
+                // when the titles lack it.
+                if let Some(score) = title {
+                    return title_term(score);
+                }
                 let found = match at {
                     Some(at) => (at != NOWHERE).then_some(at as usize),
                     None => t.in_body(t.op).then(|| self.body.find_in(entry, &t.finder)).flatten(),
                 };
-                let body = match found {
-                    Some(at) => self.body_score(entry, at, &t.finder, None),
-                    None => 0,
-                };
-                title.max(body)
+                found.map_or(0, |at| self.body_score(entry, at, &t.finder, None))
             }
             _ => 0,
         };

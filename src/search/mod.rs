@@ -15,6 +15,7 @@ mod keys;
 mod matcher;
 mod narrow;
 mod normalise;
+mod parts;
 mod prefilter;
 mod query;
 mod rank;
@@ -281,6 +282,36 @@ mod tests {
                 Text::new(&zh, &format!("{} {}", a.en(), b.en().split_whitespace().last().unwrap_or("")))
             })
             .collect()
+    }
+
+    /// Past a few thousand candidates a scan is shared out in parts (see `parts`): it
+    /// finds what testing every title finds, and the shortlist is the best of all
+    /// matches, scored one by one.
+    #[test]
+    fn scans_shared_out_in_parts_find_and_rank_as_one_does() {
+        let joined = joined(24_000);
+        let mut index = SearchIndex::from_titles(&joined);
+        let mut buffers = respell::RespellBuffers::default();
+        let mut shared_out = 0;
+        for query in ["i", "zh", "an", "zl", "liu", "qua", "zhiliang", "质量"] {
+            let parsed = syntax::parse(query, &index.facets).unwrap();
+            let groups = engine::ready(&parsed);
+            let [engine::Ready::Text(t)] = &groups[0][..] else { unreachable!() };
+            let q = t.q.as_ref().unwrap();
+            let entries: Vec<u32> = index.select(query).unwrap().into_iter().map(|e| e as u32).collect();
+            let fitting: Vec<u32> =
+                (0..index.len() as u32).filter(|&e| index.titles.term_fits(e as usize, q, t.op)).collect();
+            assert_eq!(entries, fitting, "{query}");
+            shared_out += usize::from(entries.len() >= parts::SHARE_FROM);
+            let mut all: Vec<(u32, u32)> = entries
+                .iter()
+                .map(|&e| (e, engine::title_term(index.titles.term_score(e as usize, q, t.op, &mut buffers).unwrap())))
+                .collect();
+            all.sort_by_key(|&(e, score)| std::cmp::Reverse(rank::rank(i64::from(score), e)));
+            all.truncate(40);
+            assert_eq!(index.best(&groups, &entries, None, 40), all, "{query}");
+        }
+        assert!(shared_out >= 3, "too few queries match enough to share the shortlist out");
     }
 
     /// Typing searches only what the last query may have matched, including the

@@ -16,6 +16,7 @@ use memchr::memmem;
 
 use super::SearchIndex;
 use super::engine::{NOWHERE, Ready, Term, ready};
+use super::parts::in_parts;
 use super::syntax::Parsed;
 
 /// A query and every entry it matched, in order, kept for the next keystroke.
@@ -127,11 +128,11 @@ impl SearchIndex {
             }
         }
         let fits = |e: u32| t.q.as_ref().is_some_and(|q| self.titles.term_fits(e as usize, q, t.op));
-        let kept: Vec<(u32, u32)> = entries
-            .iter()
-            .zip(in_text)
-            .filter_map(|(&e, found)| found.or_else(|| fits(e).then_some(NOWHERE)).map(|at| (e, at)))
-            .collect();
+        let kept = in_parts(entries.len(), |part| {
+            let kept = |i: usize| in_text[i].or_else(|| fits(entries[i]).then_some(NOWHERE)).map(|at| (entries[i], at));
+            part.filter_map(kept).collect::<Vec<(u32, u32)>>()
+        })
+        .concat();
         let held = self.holding_all(parsed, groups, fresh.iter().map(|&(e, _)| e).collect(), |g| g == last);
         let fresh: Vec<(u32, u32)> = fresh.into_iter().filter(|&(e, _)| held.binary_search(&e).is_ok()).collect();
         let (entries, at) = merge(&kept, &fresh).into_iter().unzip();
@@ -142,7 +143,7 @@ impl SearchIndex {
     /// where it first stands in the entry's text (`NOWHERE`: in a text it shares only).
     fn text_holding(&self, finder: &memmem::Finder) -> Vec<(u32, u32)> {
         let all = self.all();
-        let found = self.body.find_among(&all, finder);
+        let found = self.text_among(&all, finder);
         let shared = self.shared_holding(finder);
         if shared.is_empty() {
             return found;

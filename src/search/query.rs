@@ -103,11 +103,26 @@ impl Query {
             };
         }
         let mut rest = CompactChars(text);
-        match self.chars.iter().all(|&c| rest.next() == Some(c)) {
+        match self.takes(&mut rest) {
             true if rest.next().is_none() => Begins::Exact,
             true => Begins::Prefix,
             false => Begins::Otherwise,
         }
+    }
+
+    /// Whether the compact chars `rest` reads begin with the query, taking them. An
+    /// ASCII letter or digit of the text is compared as it stands, without decoding.
+    fn takes(&self, rest: &mut CompactChars) -> bool {
+        if !self.ascii {
+            return self.chars.iter().all(|&c| rest.next() == Some(c));
+        }
+        self.compact.bytes().all(|want| match rest.0.split_first() {
+            Some((&b, after)) if b.is_ascii_alphanumeric() => {
+                rest.0 = after;
+                b == want
+            }
+            _ => rest.next() == Some(char::from(want)),
+        })
     }
 
     /// Whether the query stands contiguously in the compact form of a key's `text`:
@@ -119,12 +134,9 @@ impl Query {
             let query = self.compact.as_bytes();
             return memchr::memchr_iter(query[0], text).any(|i| text[i..].starts_with(query));
         }
-        let from = |i: usize| self.begins(&text[i..], true) != Begins::Otherwise;
-        // A whole char's bytes in UTF-8 text start at a char boundary.
-        match self.compact.as_bytes() {
-            [b, ..] if b.is_ascii() => memchr::memchr_iter(*b, text).any(from),
-            query => memmem::find_iter(text, &query[..self.chars[0].len_utf8()]).any(from),
-        }
+        // The first byte of a char in UTF-8 stands nowhere inside another char: each
+        // place it stands is a char boundary.
+        memchr::memchr_iter(self.compact.as_bytes()[0], text).any(|i| self.takes(&mut CompactChars(&text[i..])))
     }
 }
 

@@ -84,17 +84,22 @@ fn acronym_of(key: &KeyView, q: &Query) -> i64 {
 
 /// The bonus for the query as the first letters of consecutive English words.
 fn acronym(text: &[u8], query: &[u8]) -> i64 {
+    if query.len() < 2 {
+        return 0;
+    }
     let mut firsts = [0u8; 64];
     let mut n = 0;
-    for (i, &b) in text.iter().enumerate() {
-        if n < firsts.len() && !splits_words(b) && (i == 0 || splits_words(text[i - 1])) {
+    let mut after_split = true;
+    for &b in text {
+        let splits = splits_words(b);
+        if after_split && !splits && n < firsts.len() {
             firsts[n] = b;
             n += 1;
         }
+        after_split = splits;
     }
     let firsts = &firsts[..n];
     match query.len() {
-        0 | 1 => 0,
         _ if firsts == query => ACRONYM_EXACT,
         _ if firsts.starts_with(query) => ACRONYM_PREFIX,
         len if firsts.windows(len).any(|w| w == query) => INITIALS_WITHIN,

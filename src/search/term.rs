@@ -32,14 +32,16 @@ impl TitleIndex {
     /// The term's cheap score in the entry's titles (see `rank`), or `None` when it
     /// does not stand there as `op` asks.
     pub(super) fn term_score(&self, entry: usize, q: &Query, op: Op, buffers: &mut RespellBuffers) -> Option<i64> {
-        if !self.term_fits(entry, q, op) {
-            return None;
-        }
+        self.term_fits(entry, q, op).then(|| self.fitting_score(entry, q, buffers))
+    }
+
+    /// The cheap score of a term known to stand in the entry's titles (see `term_score`).
+    pub(super) fn fitting_score(&self, entry: usize, q: &Query, buffers: &mut RespellBuffers) -> i64 {
         let scattered = self.cannot_be_contiguous(entry, q);
         // None: only the walk through syllables found it under another reading (the
         // greedy match found none): it ranks as a match through another reading.
         let alternate = super::rank::ALTERNATE_SCATTERED + super::rank::SCATTERED_MAX;
-        Some(self.cheap_score(entry, q, scattered, buffers).unwrap_or(alternate))
+        self.cheap_score(entry, q, scattered, buffers).unwrap_or(alternate)
     }
 
     /// Whether the term stands in the entry's titles as `op` asks.
