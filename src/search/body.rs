@@ -147,13 +147,14 @@ impl BodyIndex {
     /// many, else entry by entry.
     pub(super) fn find_among(&self, candidates: &[u32], term: &memmem::Finder) -> Vec<(u32, u32)> {
         let mut out = Vec::new();
-        if self.starts.len() < 2 {
+        let (Some(&first), Some(&last)) = (candidates.first(), candidates.last()) else { return out };
+        if last as usize >= self.len() {
             return out;
         }
-        let bytes = self.text.as_bytes();
         // Entry by entry reads only the candidates' text, at a call each; the arena at
-        // once reads all of it: the better when most entries are candidates.
-        if candidates.len() * 2 < self.starts.len() {
+        // once reads all the text from the first candidate's to the last's: the better
+        // when most entries between them are candidates.
+        if candidates.len() * 2 < (last - first) as usize + 1 {
             for &e in candidates {
                 if let Some(at) = self.find_in(e as usize, term) {
                     out.push((e, at as u32));
@@ -161,7 +162,8 @@ impl BodyIndex {
             }
             return out;
         }
-        let (mut pos, mut next) = (0, 0);
+        let bytes = &self.text.as_bytes()[..self.starts[last as usize + 1] as usize];
+        let (mut pos, mut next) = (self.starts[first as usize] as usize, 0);
         while let Some(i) = term.find(&bytes[pos..]) {
             let at = pos + i;
             let entry = self.starts.partition_point(|&s| s as usize <= at) - 1;
