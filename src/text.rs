@@ -187,11 +187,7 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
                 from -= 1;
             }
             let cw: usize = line[from..].iter().map(|(_, lw)| lw).sum();
-            let mut carried = Vec::new();
-            if from > 0 && cw + tw <= w {
-                carried = line.split_off(from);
-                used -= cw;
-            }
+            let carried = if from > 0 && cw + tw <= w { line.split_off(from) } else { Vec::new() };
             flush(&mut line, &mut used, lines);
             used = carried.iter().map(|(_, lw)| lw).sum();
             line = carried;
