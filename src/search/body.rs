@@ -210,11 +210,21 @@ impl BodyIndex {
     }
 
     /// An excerpt of the field holding byte `at`, around it, with every one of `terms`
-    /// that stands in the excerpt highlighted. The excerpt is cut from `written`, the
-    /// field as the record writes it (see `field_index`), so that it shows the text as
-    /// written (Ⅰ, full-width ，（）and capitals), not as folded for matching.
-    pub(super) fn snippet(&self, entry: usize, at: usize, terms: &[&memmem::Finder], written: &str) -> Option<Snippet> {
+    /// that stands in the excerpt highlighted. `fields` are the entry's fields as the
+    /// record writes them, as they were pushed: the excerpt is cut from the one holding
+    /// `at`, so that it shows the text as written (Ⅰ, full-width ，（）and capitals), not
+    /// as folded for matching.
+    pub(super) fn snippet(
+        &self,
+        entry: usize,
+        at: usize,
+        terms: &[&memmem::Finder],
+        fields: &[(Field, String)],
+    ) -> Option<Snippet> {
         let (field, range) = self.field_at(entry, at)?;
+        // The index holds no empty field (see `push`).
+        let k = self.field_index(entry, at)?;
+        let written = fields.iter().map(|(_, s)| s).filter(|s| !s.is_empty()).nth(k)?;
         let folded = &self.entry_text(entry)[range.clone()];
         let at = at - range.start;
         // Where each written char's folding begins in the folded field, and its end.
@@ -263,7 +273,7 @@ impl BodyIndex {
 
     /// Which of the entry's non-empty fields, in the order they were pushed, holds
     /// byte `at`: the one to read from the record for a snippet.
-    pub(super) fn field_index(&self, entry: usize, at: usize) -> Option<usize> {
+    fn field_index(&self, entry: usize, at: usize) -> Option<usize> {
         let text = self.entry_text(entry);
         let before = text.get(..=at)?;
         before.iter().filter(|&&b| b < 0x20).count().checked_sub(1)
@@ -313,7 +323,7 @@ mod tests {
         let b = index(&[&[(Field::Summary, &long)]]);
         let term = memmem::Finder::new("luosifen".as_bytes());
         let at = b.find_in(0, &term).unwrap();
-        let s = b.snippet(0, at, &[&term], &long).unwrap();
+        let s = b.snippet(0, at, &[&term], &[(Field::Summary, long.clone())]).unwrap();
         assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{s:?}");
         assert!(s.text.contains("螺蛳粉 Luosifen Revenue"), "{s:?}");
         let lit: String = s.text.chars().skip(s.highlight[0].start).take(s.highlight[0].len()).collect();
@@ -326,6 +336,7 @@ mod tests {
         // Folding turns Ⅰ into i and （，） into (,): the snippet shows neither.
         let written = "水质达到Ⅰ类（2020年，国考断面）Cafe\u{301} MINI";
         let b = index(&[&[(Field::Id, "w1"), (Field::Summary, written)]]);
+        let fields = [(Field::Id, "w1".to_owned()), (Field::Note, String::new()), (Field::Summary, written.to_owned())];
         let lit = |s: &Snippet| -> Vec<String> {
             s.highlight.iter().map(|r| s.text.chars().skip(r.start).take(r.len()).collect()).collect()
         };
@@ -334,11 +345,12 @@ mod tests {
             let term = memmem::Finder::new(term.as_bytes());
             let at = b.find_in(0, &term).unwrap();
             assert_eq!(b.field_index(0, at), Some(1), "the summary is the second field");
-            let s = b.snippet(0, at, &[&term], written).unwrap();
+            let s = b.snippet(0, at, &[&term], &fields).unwrap();
             assert!(written.contains(s.text.trim_matches('…')), "{s:?}");
             assert_eq!(lit(&s), [want]);
         }
         let term = memmem::Finder::new("i类".as_bytes());
-        assert_eq!(b.snippet(0, b.find_in(0, &term).unwrap(), &[&term], "another text"), None);
+        let other = [(Field::Id, "w1".to_owned()), (Field::Summary, "another text".to_owned())];
+        assert_eq!(b.snippet(0, b.find_in(0, &term).unwrap(), &[&term], &other), None);
     }
 }

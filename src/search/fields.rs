@@ -57,12 +57,6 @@ pub(super) fn record_fields(r: Record<'_>, out: &mut Vec<(Field, String)>) {
     out.dedup();
 }
 
-/// The `k`th of `fields` that is not empty: the body index holds no empty field, so
-/// this is the text of its `k`th (see `BodyIndex::field_index`).
-pub(super) fn nth_written(fields: Vec<(Field, String)>, k: usize) -> Option<String> {
-    fields.into_iter().map(|(_, s)| s).filter(|s| !s.is_empty()).nth(k)
-}
-
 /// The themes of the dataset's indicators, each once, in order of first use.
 pub(super) fn themes(data: &Dataset) -> Vec<Theme> {
     let mut out: Vec<Theme> = Vec::new();

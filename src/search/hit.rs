@@ -65,8 +65,11 @@ impl SearchIndex {
             places.iter().filter_map(|p| if let Place::Body(_, f) = p { Some(*f) } else { None }).collect();
         let (matched, snippet) = match places.iter().find(|p| !matches!(p, Place::Title(..))) {
             Some(Place::Body(at, _)) => {
-                let written = self.written(entry, *at);
-                let snippet = written.and_then(|w| self.body.snippet(entry, *at, &body_terms, &w));
+                let mut written = Vec::new();
+                if let Some(r) = self.data.record(entry) {
+                    fields::record_fields(r, &mut written);
+                }
+                let snippet = self.body.snippet(entry, *at, &body_terms, &written);
                 (Matched::Body(snippet.as_ref().map_or(Field::Summary, |s| s.field)), snippet)
             }
             Some(Place::Shared(text, at)) => {
@@ -75,10 +78,8 @@ impl SearchIndex {
                     .flatten()
                     .filter_map(|a| if let Ready::Text(t) = a { Some(&t.finder) } else { None })
                     .collect();
-                let k = self.shared.field_index(*text, *at);
-                let fields = fields::shared_fields(&self.data).into_iter().nth(*text);
-                let written = k.zip(fields).and_then(|(k, f)| fields::nth_written(f, k));
-                let snippet = written.and_then(|w| self.shared.snippet(*text, *at, &terms, &w));
+                let written = fields::shared_fields(&self.data).into_iter().nth(*text).unwrap_or_default();
+                let snippet = self.shared.snippet(*text, *at, &terms, &written);
                 (Matched::Body(snippet.as_ref().map_or(Field::Source, |s| s.field)), snippet)
             }
             _ => (Matched::Title, None),
@@ -114,15 +115,6 @@ impl SearchIndex {
             out.push((super::engine::BODY + field.weight(), Place::Shared(s, at)));
         }
         out
-    }
-
-    /// The field of the entry's record that holds byte `at` of its body text, as the
-    /// record writes it.
-    fn written(&self, entry: usize, at: usize) -> Option<String> {
-        let k = self.body.field_index(entry, at)?;
-        let mut out = Vec::new();
-        fields::record_fields(self.data.record(entry)?, &mut out);
-        fields::nth_written(out, k)
     }
 
     /// When every group is one plain term and all stand in a title, the bonus for the
