@@ -84,8 +84,10 @@ impl Trends {
     pub fn new(data: &Dataset, lang: Lang) -> Trends {
         let industry = data.industry.iter().enumerate().map(|(i, ind)| (Target::Industry(i), ind));
         let ecology = data.ecology.iter().enumerate().map(|(i, ind)| (Target::Ecology(i), ind));
-        let mut items = Vec::new();
-        let mut names = Vec::new();
+        // Room for every indicator up front, given back once the list is known: grown
+        // by doubling, a large dataset's list would be copied, old and new held at once.
+        let most = data.industry.len() + data.ecology.len();
+        let (mut items, mut names) = (Vec::with_capacity(most), Vec::with_capacity(most));
         for (target, ind) in industry.chain(ecology).filter(|(_, ind)| two_years(ind)) {
             let s = series(ind);
             let (Some(first), Some(last)) = (s.first(), s.last()) else { continue };
@@ -96,12 +98,25 @@ impl Trends {
             items.push(Item { target, last_year, change: change(first, last), name_rank: [0; 2] });
             names.push(&ind.name);
         }
+        items.shrink_to_fit();
         for l in 0..2 {
+            // Every name spelt for sorting, one after another in one string: a string a
+            // name would cost an allocation each.
+            let mut spelt = String::new();
+            let mut ends = Vec::with_capacity(names.len());
+            for name in &names {
+                match l {
+                    0 => name.zh().chars().for_each(|c| match c.to_pinyin() {
+                        Some(p) => spelt.push_str(p.plain()),
+                        None => spelt.push(c),
+                    }),
+                    _ => spelt.extend(name.en().chars().flat_map(char::to_lowercase)),
+                }
+                ends.push(spelt.len());
+            }
+            let key = |i: usize| &spelt[i.checked_sub(1).map_or(0, |j| ends[j])..ends[i]];
             let mut order: Vec<usize> = (0..items.len()).collect();
-            order.sort_by_cached_key(|&i| match l {
-                0 => names[i].zh().chars().map(|c| c.to_pinyin().map_or(c.to_string(), |p| p.plain().into())).collect(),
-                _ => names[i].en().to_lowercase(),
-            });
+            order.sort_by(|&a, &b| key(a).cmp(key(b)));
             for (rank, i) in order.into_iter().enumerate() {
                 items[i].name_rank[l] = rank as u32;
             }
