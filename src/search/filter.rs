@@ -210,6 +210,6 @@ impl Facets {
 pub enum QueryError {
     #[error("unknown qualifier `{0}:`; the qualifiers are year:, tab:, src:, scope: and is:")]
     UnknownQualifier(String),
-    #[error("`{key}:{value}` is not a value {key}: takes; it takes {valid}")]
+    #[error("`{key}:{value}`: `{key}:` cannot be `{value}`; it takes {valid}")]
     BadValue { key: String, value: String, valid: String },
 }
