@@ -81,6 +81,9 @@ const QUERIES: &[(&str, &str, &str)] = &[
     ("body", "prefecture", "water-surface-rank|ev-quality-city-pilot"),
     ("body", "48.2万", "nev-output"),
     ("body", "667,000", "nev-output"),
+    // A hyphen inside a word and a comma inside a number, typed or not.
+    ("body", "667000", "nev-output"),
+    ("body", "carmaking", "major-auto-city"),
     ("body", "d002", "d002"),
     ("body", "SAIC-GM-Wuling", "sgmw-annual-sales|sgmw-cumulative-output|sgmw-microcar-share"),
     ("body", "上汽通用五菱", "ev-sgmw-million-nev"),

@@ -10,6 +10,8 @@ use std::ops::Range;
 use memchr::memmem;
 use serde::Serialize;
 
+use unicode_normalization::char::is_combining_mark;
+
 use super::normalise::push_normalised;
 
 /// Which text of a record a term was found in.
@@ -111,9 +113,7 @@ impl BodyIndex {
                 continue;
             }
             self.text.push(char::from(field as u8));
-            for c in text.chars() {
-                push_folded_char(c, &mut self.text);
-            }
+            push_folded(text, &mut self.text, None);
         }
         self.starts.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
     }
@@ -230,10 +230,7 @@ impl BodyIndex {
         // Where each written char's folding begins in the folded field, and its end.
         let mut starts = Vec::with_capacity(written.len() + 1);
         let mut refolded = String::with_capacity(folded.len());
-        for c in written.chars() {
-            starts.push(refolded.len());
-            push_folded_char(c, &mut refolded);
-        }
+        push_folded(written, &mut refolded, Some(&mut starts));
         starts.push(refolded.len());
         if refolded.as_bytes() != folded {
             return None;
@@ -246,8 +243,8 @@ impl BodyIndex {
         if first > 0 {
             shown.push('…');
         }
-        let chars = written.chars().skip(first).take(last - first);
-        shown.extend(chars.map(|c| if c.is_control() { ' ' } else { c }));
+        let chars: Vec<char> = written.chars().collect();
+        shown.extend(chars[first..last].iter().map(|&c| if c.is_control() { ' ' } else { c }));
         if last < starts.len() - 1 {
             shown.push('…');
         }
@@ -259,9 +256,10 @@ impl BodyIndex {
             .map(|(i, len)| {
                 let (from, to) = (starts[first] + i, starts[first] + i + len);
                 // The chars whose folding the match covers, wholly or in part, and the
-                // marks after them, which fold to nothing.
+                // marks after them, which fold to nothing (as a separator left out does,
+                // but that one belongs to what follows).
                 let mut end = starts.partition_point(|&s| s < to).min(last);
-                while end < last && starts[end] == starts[end + 1] {
+                while end < last && starts[end] == starts[end + 1] && is_combining_mark(chars[end]) {
                     end += 1;
                 }
                 char_at(from) - first + offset..end - first + offset
@@ -280,12 +278,41 @@ impl BodyIndex {
     }
 }
 
-/// One char folded as `BodyIndex::push` folds it.
-fn push_folded_char(c: char, out: &mut String) {
-    if c.is_control() {
-        out.push(' ');
-    } else {
-        push_normalised(c.encode_utf8(&mut [0; 4]), out);
+/// A term folded as the body's text is (see `push_folded`), to look for there.
+pub(super) fn needle(term: &str) -> String {
+    let mut out = String::with_capacity(term.len());
+    push_folded(term, &mut out, None);
+    out
+}
+
+/// Appends `text` folded (see `normalise`; a control char becomes a space), and when
+/// asked, where each of its chars' folding begins. A hyphen between two letters or
+/// digits, and a comma between two digits, fold to nothing: `carmaking` finds
+/// `car-making`, and `667000` finds `667,000`.
+fn push_folded(text: &str, out: &mut String, mut starts: Option<&mut Vec<usize>>) {
+    for c in text.chars() {
+        let at = out.len();
+        if c.is_control() {
+            out.push(' ');
+        } else {
+            push_normalised(c.encode_utf8(&mut [0; 4]), out);
+        }
+        let joins = |sep: u8, before: u8, after: u8| match sep {
+            b'-' => before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric(),
+            b',' => before.is_ascii_digit() && after.is_ascii_digit(),
+            _ => false,
+        };
+        let mut at = at;
+        if let (Some(&after), Some([before, sep])) =
+            (out.as_bytes().get(at), out.as_bytes().get(at.wrapping_sub(2)..at))
+            && joins(*sep, *before, after)
+        {
+            out.remove(at - 1);
+            at -= 1;
+        }
+        if let Some(starts) = starts.as_deref_mut() {
+            starts.push(at);
+        }
     }
 }
 
@@ -329,6 +356,38 @@ mod tests {
         let lit: String = s.text.chars().skip(s.highlight[0].start).take(s.highlight[0].len()).collect();
         assert_eq!(lit, "Luosifen");
         assert!(s.text.chars().count() <= SNIPPET_CHARS + 2);
+    }
+
+    #[test]
+    fn separators_inside_a_word_or_number_do_not_matter() {
+        let b = index(&[
+            &[(Field::Summary, "Liuzhou's car-making began in 1928.")],
+            &[(Field::Figure, "667,000 vehicles"), (Field::Date, "2017-12-28")],
+            &[(Field::Summary, "Cars - and 1, 2, 3 - made here")],
+        ]);
+        let find = |t: &str| {
+            let term = memmem::Finder::new(needle(t).as_bytes()).into_owned();
+            b.find_among(&[0, 1, 2], &term).iter().map(|h| h.0).collect::<Vec<_>>()
+        };
+        for (term, want) in [("carmaking", vec![0]), ("car-making", vec![0]), ("667000", vec![1]), ("667,000", vec![1])]
+        {
+            assert_eq!(find(term), want, "{term}");
+        }
+        assert_eq!(find("20171228"), [1]);
+        assert_eq!(find("2017-12"), [1]);
+        assert!(find("carsand").is_empty(), "a spaced dash still parts words");
+        assert!(find("123").is_empty(), "a comma and a space part numbers");
+        // The snippet shows the hyphen, and lights up the word the term found.
+        let term = memmem::Finder::new(needle("carmaking").as_bytes()).into_owned();
+        let at = b.find_in(0, &term).unwrap();
+        let written = [(Field::Summary, "Liuzhou's car-making began in 1928.".to_owned())];
+        let s = b.snippet(0, at, &[&term], &written).unwrap();
+        let lit: String = s.text.chars().skip(s.highlight[0].start).take(s.highlight[0].len()).collect();
+        assert_eq!(lit, "car-making");
+        let term = memmem::Finder::new(needle("car").as_bytes()).into_owned();
+        let s = b.snippet(0, b.find_in(0, &term).unwrap(), &[&term], &written).unwrap();
+        let lit: String = s.text.chars().skip(s.highlight[0].start).take(s.highlight[0].len()).collect();
+        assert_eq!(lit, "car", "not the hyphen after it");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::sync::{Mutex, PoisonError};
 
 use memchr::memmem;
 
-use super::body::Field;
+use super::body::{Field, needle};
 use super::parts::in_parts;
 use super::query::Query;
 use super::rank::{Rank, entry_of, rank, score_of};
@@ -68,7 +68,7 @@ pub(super) enum Ready<'p> {
 pub(super) fn ready(parsed: &Parsed) -> Vec<Vec<Ready<'_>>> {
     let term = |text: &str, op: Op, negated: bool| Term {
         q: Query::new(text),
-        finder: memmem::Finder::new(text.as_bytes()).into_owned(),
+        finder: memmem::Finder::new(needle(text).as_bytes()).into_owned(),
         op,
         negated,
     };
