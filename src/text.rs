@@ -138,12 +138,18 @@ pub fn wrap(s: &str, w: usize) -> Vec<String> {
 }
 
 fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
+    let first = lines.len();
     // Tokens: a run of narrow non-space graphemes (a word), or one wide grapheme.
     let mut tokens: Vec<(String, usize, bool)> = Vec::new(); // (text, width, space before)
     let mut space = false;
-    for (g, gw) in cells(s) {
+    // A tab parts words as a space does, though as a control it takes no cell.
+    for g in s.graphemes(true) {
         if g.chars().all(char::is_whitespace) {
             space = true;
+            continue;
+        }
+        let gw = g.width();
+        if gw == 0 || g.contains(char::is_control) {
             continue;
         }
         match tokens.last_mut() {
@@ -172,10 +178,11 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
         }
         if tw <= w {
             // Keep closing punctuation with the character before it: the closing
-            // punctuation that ends the line (as in 行）。) goes over with it too.
+            // punctuation that ends the line (as in 行）。) goes over with it too. Not
+            // across a space, which the break takes the place of.
             let wide = |(t, lw): &(String, usize), rule: fn(&str) -> bool| *lw == 2 && rule(t);
             let mut from = line.len();
-            if no_line_start(&text) {
+            if no_line_start(&text) && !space_before {
                 let run = line.iter().rev().take_while(|p| wide(p, no_line_start)).count();
                 let anchor = line.len().saturating_sub(run + 1);
                 if line.get(anchor).is_some_and(|p| wide(p, |t| width(t) == 2)) {
@@ -183,7 +190,7 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
                 }
             }
             // Opening punctuation goes over with what it opens.
-            while from > 1 && wide(&line[from - 1], no_line_end) {
+            while from > 1 && !space_before && wide(&line[from - 1], no_line_end) {
                 from -= 1;
             }
             let cw: usize = line[from..].iter().map(|(_, lw)| lw).sum();
@@ -199,7 +206,7 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
         if gap == 1 && used + 2 <= w {
             line.push((" ".into(), 1));
             used += 1;
-        } else if used > 0 && used + 1 > w {
+        } else if used > 0 && (gap == 1 || used + 1 > w) {
             flush(&mut line, &mut used, lines);
         }
         for (g, gw) in cells(&text) {
@@ -214,6 +221,29 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
         }
     }
     flush(&mut line, &mut used, lines);
+    if let [.., before, last] = &mut lines[first..] {
+        mend_widow(s, w, before, last);
+    }
+}
+
+/// A paragraph's last line holding one Chinese character alone (with any closing
+/// punctuation after it) takes the character before it from the line above, as
+/// Chinese typesetting does, when that leaves the line above ending in a character
+/// too and breaks none of the rules above. Only where the two lines met with no space
+/// between them in the paragraph `s`, which the lines no longer show.
+fn mend_widow(s: &str, w: usize, before: &mut String, last: &mut String) {
+    let mut graphemes = last.graphemes(true);
+    let hanzi = |g: &str| g.width() == 2 && !no_line_start(g) && !no_line_end(g);
+    if !graphemes.next().is_some_and(hanzi) || !graphemes.all(no_line_start) {
+        return;
+    }
+    let mut ends = before.grapheme_indices(true).rev();
+    let (Some((at, moved)), Some((_, kept))) = (ends.next(), ends.next()) else { return };
+    let joined = s.trim_end().strip_suffix(last.as_str()).is_some_and(|s| s.ends_with(moved));
+    if hanzi(moved) && hanzi(kept) && joined && width(moved) + width(last) <= w {
+        last.insert_str(0, moved);
+        before.truncate(at);
+    }
 }
 
 fn width_of_last(t: &str) -> usize {
@@ -270,6 +300,9 @@ mod tests {
         assert_eq!(wrap("", 3), [""]);
         assert!(wrap("柳州", 0).is_empty());
         assert!(wrap("柳州", 1).iter().all(|l| width(l) <= 1));
+        // A tab parts words; a long word after a space that leaves no room starts a line.
+        assert_eq!(wrap("a\tb", 5), ["a b"]);
+        assert_eq!(wrap("%A aa%A", 3), ["%A", "aa%", "A"]);
     }
 
     #[test]
@@ -282,6 +315,16 @@ mod tests {
         assert_eq!(wrap("好好好《「柳州」》", 10), ["好好好", "《「柳", "州」》"]);
         // Never so far that a line is left empty.
         assert_eq!(wrap("）。好", 4), ["）。", "好"]);
+    }
+
+    #[test]
+    fn a_paragraph_does_not_end_on_one_character_alone() {
+        assert_eq!(wrap("返回上次跳转的位置后", 6), ["返回上", "次跳转", "的位", "置后"]);
+        assert_eq!(wrap("柳州螺蛳粉好。", 12), ["柳州螺蛳", "粉好。"]);
+        // Not when the line above would end in punctuation or lose its last character.
+        assert_eq!(wrap("柳州螺蛳，好", 10), ["柳州螺蛳，", "好"]);
+        assert_eq!(wrap("柳州 好", 4), ["柳州", "好"]);
+        assert_eq!(wrap("柳州\n好", 4), ["柳州", "好"]);
     }
 
     #[test]

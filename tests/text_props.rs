@@ -48,6 +48,30 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 
+    /// A line is a piece of the text as written: wrapping moves no character across a
+    /// space, and joins nothing the text kept apart.
+    #[test]
+    fn each_line_is_a_piece_of_the_text(s in mixed(), w in 1usize..40) {
+        let squeeze = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let whole = squeeze(&s);
+        for line in wrap(&s, w) {
+            let line = squeeze(&line);
+            // A grapheme wider than the line is left out, so only lines that hold all
+            // their text are pieces of it.
+            if !s.graphemes(true).any(|g| g.width() > w) {
+                prop_assert!(whole.contains(&line), "{line:?} is not in {whole:?}");
+            }
+        }
+    }
+
+    /// A Chinese paragraph does not end on one character alone when the line above
+    /// can give it another.
+    #[test]
+    fn a_chinese_paragraph_does_not_end_on_one_character(s in "[柳州螺蛳粉质量强市]{2,40}", w in 4usize..40) {
+        let lines = wrap(&s, w);
+        prop_assert!(lines.last().is_some_and(|l| l.chars().count() >= 2), "{lines:?}");
+    }
+
     /// Chinese line-breaking rules: no line but the first begins with closing
     /// punctuation, and none but the last ends with opening punctuation, where the
     /// text allows it (a char between any two marks, lines of four chars or more).
