@@ -185,7 +185,9 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
             if no_line_start(&text) && !space_before {
                 let run = line.iter().rev().take_while(|p| wide(p, no_line_start)).count();
                 let anchor = line.len().saturating_sub(run + 1);
-                if line.get(anchor).is_some_and(|p| wide(p, |t| width(t) == 2)) {
+                // The anchor: a character, or a word the punctuation closes, as in
+                // （Ctrl-s）, with no space before it to lose.
+                if line.get(anchor).is_some_and(|(t, _)| !t.starts_with(' ')) {
                     from = anchor;
                 }
             }
@@ -313,6 +315,8 @@ mod tests {
         // Nor opening punctuation end one.
         assert_eq!(wrap("好好好（柳州）", 8), ["好好好", "（柳州）"]);
         assert_eq!(wrap("好好好《「柳州」》", 10), ["好好好", "《「柳", "州」》"]);
+        // A word closed by the punctuation goes over with it, with what opens it.
+        assert_eq!(wrap("搜索结果（Ctrl-s）或比较", 16), ["搜索结果", "（Ctrl-s）或比较"]);
         // Never so far that a line is left empty.
         assert_eq!(wrap("）。好", 4), ["）。", "好"]);
     }
