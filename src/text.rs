@@ -230,8 +230,7 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
 
 /// A paragraph's last line holding one Chinese character alone (with any closing
 /// punctuation after it) takes the character before it from the line above, as
-/// Chinese typesetting does, when that leaves the line above ending in a character
-/// too and breaks none of the rules above. Only where the two lines met with no space
+/// Chinese typesetting does, when that breaks none of the rules above. Only where the two lines met with no space
 /// between them in the paragraph `s`, which the lines no longer show.
 fn mend_widow(s: &str, w: usize, before: &mut String, last: &mut String) {
     let mut graphemes = last.graphemes(true);
@@ -242,7 +241,7 @@ fn mend_widow(s: &str, w: usize, before: &mut String, last: &mut String) {
     let mut ends = before.grapheme_indices(true).rev();
     let (Some((at, moved)), Some((_, kept))) = (ends.next(), ends.next()) else { return };
     let joined = s.trim_end().strip_suffix(last.as_str()).is_some_and(|s| s.ends_with(moved));
-    if hanzi(moved) && hanzi(kept) && joined && width(moved) + width(last) <= w {
+    if hanzi(moved) && kept.width() == 2 && !no_line_end(kept) && joined && width(moved) + width(last) <= w {
         last.insert_str(0, moved);
         before.truncate(at);
     }
@@ -325,7 +324,10 @@ mod tests {
     fn a_paragraph_does_not_end_on_one_character_alone() {
         assert_eq!(wrap("返回上次跳转的位置后", 6), ["返回上", "次跳转", "的位", "置后"]);
         assert_eq!(wrap("柳州螺蛳粉好。", 12), ["柳州螺蛳", "粉好。"]);
-        // Not when the line above would end in punctuation or lose its last character.
+        // The line above may end in closing punctuation, not in opening punctuation.
+        assert_eq!(wrap("所引的行（来源页：整篇）", 18), ["所引的行（来源页：", "整篇）"]);
+        assert_eq!(wrap("柳州（螺好", 8), ["柳州（螺", "好"]);
+        // Nor when the line above would give up its only character.
         assert_eq!(wrap("柳州螺蛳，好", 10), ["柳州螺蛳，", "好"]);
         assert_eq!(wrap("柳州 好", 4), ["柳州", "好"]);
         assert_eq!(wrap("柳州\n好", 4), ["柳州", "好"]);
