@@ -186,10 +186,13 @@ impl Target {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
-    /// A group title; not selectable.
-    Header(Text),
+    /// A group title; not selectable. Boxed, as there are few: a row is then no larger
+    /// than a `Target`, and a large dataset has a row for every record.
+    Header(Box<Text>),
     Entry(Target),
 }
+
+const _: () = assert!(size_of::<Row>() == size_of::<Target>(), "a row costs what its target does");
 
 /// A tab's list: its rows, and which of them can be selected.
 #[derive(Debug, Clone, Default)]
@@ -200,6 +203,12 @@ pub struct Rows {
 }
 
 impl Rows {
+    /// An empty list with room for `headers` and `entries` rows: a large one grown by
+    /// doubling would keep room it never uses.
+    fn with_capacity(headers: usize, entries: usize) -> Rows {
+        Rows { rows: Vec::with_capacity(headers + entries), entries: Vec::with_capacity(entries) }
+    }
+
     fn push(&mut self, row: Row) {
         if matches!(row, Row::Entry(_)) {
             self.entries.push(self.rows.len());
@@ -254,11 +263,11 @@ impl Rows {
 fn grouped_indicators(themes: impl Iterator<Item = DataTheme>, target: fn(usize) -> Target) -> Rows {
     let mut indexed: Vec<(DataTheme, usize)> = themes.enumerate().map(|(i, t)| (t, i)).collect();
     indexed.sort(); // stable on (theme, index)
-    let mut rows = Rows::default();
+    let mut rows = Rows::with_capacity(indexed.chunk_by(|a, b| a.0 == b.0).count(), indexed.len());
     let mut current = None;
     for (theme, i) in indexed {
         if current != Some(theme) {
-            rows.push(Row::Header(theme.label()));
+            rows.push(Row::Header(Box::new(theme.label())));
             current = Some(theme);
         }
         rows.push(Row::Entry(target(i)));
@@ -270,7 +279,7 @@ fn grouped_indicators(themes: impl Iterator<Item = DataTheme>, target: fn(usize)
 fn timeline(data: &Dataset) -> Rows {
     let mut order: Vec<usize> = (0..data.timeline.len()).collect();
     order.sort_by_key(|&i| data.timeline[i].sort_date());
-    let mut rows = Rows::default();
+    let mut rows = Rows::with_capacity(0, order.len());
     for i in order {
         rows.push(Row::Entry(Target::Event(i)));
     }
@@ -278,9 +287,10 @@ fn timeline(data: &Dataset) -> Rows {
 }
 
 fn livelihood(data: &Dataset) -> Rows {
-    let mut rows = Rows::default();
+    let items = data.livelihood.iter().map(|l| l.items.len()).sum();
+    let mut rows = Rows::with_capacity(data.livelihood.len(), items);
     for (l, list) in data.livelihood.iter().enumerate() {
-        rows.push(Row::Header(list.name.clone()));
+        rows.push(Row::Header(Box::new(list.name.clone())));
         for i in 0..list.items.len() {
             rows.push(Row::Entry(Target::Item(l, i)));
         }

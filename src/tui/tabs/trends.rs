@@ -144,7 +144,7 @@ impl Trends {
     }
 
     pub fn rows(&self) -> Rows {
-        let mut rows = Rows::default();
+        let mut rows = Rows::with_capacity(0, self.items.len());
         for item in &self.items {
             rows.push(super::Row::Entry(item.target));
         }
