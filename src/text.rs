@@ -230,8 +230,9 @@ fn wrap_paragraph(s: &str, w: usize, lines: &mut Vec<String>) {
 
 /// A paragraph's last line holding one Chinese character alone (with any closing
 /// punctuation after it) takes the character before it from the line above, as
-/// Chinese typesetting does, when that breaks none of the rules above. Only where the two lines met with no space
-/// between them in the paragraph `s`, which the lines no longer show.
+/// Chinese typesetting does, when that breaks none of the rules above; and only where
+/// the two met with no space between them in the paragraph `s`, which the lines no
+/// longer show.
 fn mend_widow(s: &str, w: usize, before: &mut String, last: &mut String) {
     let mut graphemes = last.graphemes(true);
     let hanzi = |g: &str| g.width() == 2 && !no_line_start(g) && !no_line_end(g);
@@ -327,7 +328,7 @@ mod tests {
         // The line above may end in closing punctuation, not in opening punctuation.
         assert_eq!(wrap("所引的行（来源页：整篇）", 18), ["所引的行（来源页：", "整篇）"]);
         assert_eq!(wrap("柳州（螺好", 8), ["柳州（螺", "好"]);
-        // Nor when the line above would give up its only character.
+        // Punctuation does not go over, nor a character across a space or a new line.
         assert_eq!(wrap("柳州螺蛳，好", 10), ["柳州螺蛳，", "好"]);
         assert_eq!(wrap("柳州 好", 4), ["柳州", "好"]);
         assert_eq!(wrap("柳州\n好", 4), ["柳州", "好"]);
