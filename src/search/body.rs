@@ -9,7 +9,6 @@ use std::ops::Range;
 
 use memchr::memmem;
 use serde::Serialize;
-
 use unicode_normalization::char::is_combining_mark;
 
 use super::normalise::push_normalised;
@@ -291,21 +290,16 @@ pub(super) fn needle(term: &str) -> String {
 /// `car-making`, and `667000` finds `667,000`.
 fn push_folded(text: &str, out: &mut String, mut starts: Option<&mut Vec<usize>>) {
     for c in text.chars() {
-        let at = out.len();
+        let mut at = out.len();
         if c.is_control() {
             out.push(' ');
         } else {
             push_normalised(c.encode_utf8(&mut [0; 4]), out);
         }
-        let joins = |sep: u8, before: u8, after: u8| match sep {
-            b'-' => before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric(),
-            b',' => before.is_ascii_digit() && after.is_ascii_digit(),
-            _ => false,
-        };
-        let mut at = at;
-        if let (Some(&after), Some([before, sep])) =
-            (out.as_bytes().get(at), out.as_bytes().get(at.wrapping_sub(2)..at))
-            && joins(*sep, *before, after)
+        // Only now is the char after a separator known.
+        let bytes = out.as_bytes();
+        if let (Some(&[before, sep]), Some(&after)) = (bytes.get(at.wrapping_sub(2)..at), bytes.get(at))
+            && joins(before, sep, after)
         {
             out.remove(at - 1);
             at -= 1;
@@ -313,6 +307,15 @@ fn push_folded(text: &str, out: &mut String, mut starts: Option<&mut Vec<usize>>
         if let Some(starts) = starts.as_deref_mut() {
             starts.push(at);
         }
+    }
+}
+
+/// Whether `sep` between `before` and `after` is inside a word or a number.
+fn joins(before: u8, sep: u8, after: u8) -> bool {
+    match sep {
+        b'-' => before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric(),
+        b',' => before.is_ascii_digit() && after.is_ascii_digit(),
+        _ => false,
     }
 }
 
