@@ -13,7 +13,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 
 use super::SearchIndex;
-use super::body::Field;
 use super::engine::{BODY, NOWHERE, Ready, Term, WORD_START, title_term};
 use super::parts::in_parts;
 use super::query::Query;
@@ -114,7 +113,8 @@ impl SearchIndex {
             Ready::Text(t) if !t.negated => {
                 let title = t.q.as_ref().filter(|q| q.mask & !self.titles.masks[entry] == 0);
                 let title = title.map_or(0, |q| title_term(title_bound(q)));
-                title.max(BODY + Field::Id.weight() + WORD_START)
+                // The cheap score of a body match leaves out its field's weight.
+                title.max(BODY + WORD_START)
             }
             _ => 0,
         };
