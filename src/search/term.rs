@@ -49,9 +49,15 @@ impl TitleIndex {
         if q.mask & !self.masks[entry] != 0 {
             return false;
         }
-        if q.len == 1 && q.ascii && op == Op::default() {
-            // An ASCII letter's bit is exact: some key (or reading) holds it.
-            return true;
+        if q.len == 1 && op == Op::default() {
+            // One char fits wherever a key holds it. An ASCII letter's bit is exact: some
+            // key (or reading) holds it; another char's bit is shared, so a key whose
+            // bit is set is searched.
+            return q.ascii
+                || self
+                    .keys(entry)
+                    .iter()
+                    .any(|k| q.mask & !k.mask == 0 && leftmost_match_span(q, &self.view(k)).is_some());
         }
         // The bigrams rule out most contiguous matches at once; each check after them
         // costs a walk through a key.
