@@ -64,8 +64,9 @@ impl TitleIndex {
         let contiguous = !self.cannot_be_contiguous(entry, q);
         let segmented = holds_all(&self.segment_pairs[entry], &q.pairs);
         let fits = |k: &StoredKey| {
-            // A key lacking a char of the term holds it only through another reading.
-            if k.alts_len == 0 && q.mask & !k.mask != 0 {
+            // A key's mask covers its other readings: lacking a char of the term, it
+            // cannot hold it under any reading.
+            if q.mask & !k.mask != 0 {
                 return false;
             }
             let key = self.view(k);
