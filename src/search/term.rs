@@ -106,11 +106,13 @@ impl TitleIndex {
         let span = leftmost_match_span(q, key);
         let stands = || contiguous && q.stands_in(key.text, key.has_separators);
         if k.initials_len > 0 {
-            // A match in another reading need not be one in the usual spelling.
+            // A match in another reading need not be one in the usual spelling; one the
+            // usual spelling lacks in order cannot stand there contiguously.
+            let walk = || segmented && self.may_begin_syllables(k, q) && self.syllables_begin(k, q);
             return match span {
-                None if k.alts_len == 0 => false,
+                None => k.alts_len > 0 && walk(),
                 Some(span) if span == q.len => true,
-                _ => stands() || (segmented && self.may_begin_syllables(k, q) && self.syllables_begin(k, q)),
+                Some(_) => stands() || walk(),
             };
         }
         let Some(span) = span else {
