@@ -8,7 +8,7 @@
 //! here and there over a long title are a coincidence, not a match.
 
 use super::keys::{KeyView, Side};
-use super::prefilter::{bit, holds_all, words};
+use super::prefilter::{byte_bit, holds_all, words};
 use super::query::{Begins, Query};
 use super::respell::RespellBuffers;
 use super::scan::leftmost_match_span;
@@ -135,13 +135,17 @@ impl TitleIndex {
         let (Some(ini), true) = (k.initials(), k.initials_per_word) else {
             return true;
         };
-        let mut firsts = self.text.as_bytes()[ini].iter().fold(0, |m, &b| m | bit(char::from(b)));
+        let mut firsts = self.text.as_bytes()[ini].iter().fold(0, |m, &b| m | byte_bit(b));
+        // Other readings only add to what may be: read only when the initials say no.
+        if begin_words(query, firsts) {
+            return true;
+        }
         for alt in &self.alts[k.alts()] {
             let reading = self.readings[usize::from(alt.reading)].as_bytes();
-            if reading.starts_with(query) {
+            if reading.first() == query.first() && reading.starts_with(query) {
                 return true;
             }
-            firsts |= bit(char::from(reading[0]));
+            firsts |= reading.first().map_or(0, |&b| byte_bit(b));
         }
         begin_words(query, firsts)
     }
@@ -171,11 +175,17 @@ impl TitleIndex {
         let mut spellings: [&[u8]; 8] = [&[]; 8];
         let mut step = Segmenter::new(query);
         for (at, word) in words(text) {
-            spellings[0] = word;
-            let mut n = 1;
             while next_alt < alts.len() && usize::from(alts[next_alt].at) < at {
                 next_alt += 1;
             }
+            // With nothing taken yet, a word of one spelling that does not begin as the
+            // term does leaves nothing taken.
+            let alone = alts.get(next_alt).is_none_or(|a| usize::from(a.at) != at);
+            if step.taken == 0 && alone && word.first() != query.first() {
+                continue;
+            }
+            spellings[0] = word;
+            let mut n = 1;
             while next_alt < alts.len() && usize::from(alts[next_alt].at) == at {
                 if n < spellings.len() {
                     spellings[n] = self.readings[usize::from(alts[next_alt].reading)].as_bytes();
@@ -198,7 +208,7 @@ fn begin_words(query: &[u8], firsts: u64) -> bool {
     if !query.is_ascii() {
         return true;
     }
-    let has = |b: &u8| firsts & bit(char::from(*b)) != 0;
+    let has = |&b: &u8| firsts & byte_bit(b) != 0;
     query.first().is_some_and(has) && query[1..].iter().any(has)
 }
 
