@@ -161,3 +161,61 @@ impl SearchIndex {
         Some(terms.map(body).max().unwrap_or(0))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cmp::Reverse;
+
+    use super::*;
+    use crate::search::{engine, syntax};
+
+    /// An entry scored a group at a time, and left once it cannot beat the best so far,
+    /// ranks as if scored in full: among every match, including those where some words
+    /// of the query stand in no title but in the text, the shortlist is the best of all.
+    #[test]
+    fn entries_left_early_rank_as_scored_in_full() {
+        let mut index = SearchIndex::new(crate::embedded().unwrap());
+        let mut buffers = RespellBuffers::default();
+        let mut left_out = 0;
+        let queries = [
+            "quality city",
+            "质量 city",
+            "liuzhou steel output",
+            "nev output",
+            "steel ou",
+            "zl qs",
+            "water rate",
+            "质量",
+            "柳州 rate",
+        ];
+        for query in queries {
+            let entries: Vec<u32> = index.select(query).unwrap().into_iter().map(|e| e as u32).collect();
+            let parsed = syntax::parse(query, &index.facets).unwrap();
+            let groups = engine::ready(&parsed);
+            let mut all: Vec<(u32, u32)> = entries
+                .iter()
+                .map(|&e| {
+                    let entry = e as usize;
+                    let mut score = |g: &Vec<Ready>| {
+                        let [Ready::Text(t)] = &g[..] else { unreachable!("one term a group") };
+                        let title = t.q.as_ref().and_then(|q| index.titles.term_score(entry, q, t.op, &mut buffers));
+                        let body = t.in_body(t.op).then(|| index.body.find_in(entry, &t.finder)).flatten();
+                        let body = body.map_or(0, |at| index.body_score(entry, at, &t.finder, None));
+                        (title.map(title_term), body)
+                    };
+                    let scores: Vec<(Option<u32>, u32)> = groups.iter().map(&mut score).collect();
+                    left_out +=
+                        usize::from(scores.iter().any(|s| s.0.is_none()) && scores.iter().any(|s| s.0.is_some()));
+                    (e, scores.into_iter().map(|(title, body)| title.unwrap_or(body)).sum())
+                })
+                .collect();
+            all.sort_by_key(|&(e, score)| Reverse(rank(i64::from(score), e)));
+            // Every size of shortlist, so that its bar falls between every two scores.
+            for keep in 1..=all.len() {
+                let best: Vec<(u32, u32)> = all.iter().copied().take(keep).collect();
+                assert_eq!(index.best(&groups, &entries, None, keep), best, "{query}, best {keep}");
+            }
+        }
+        assert!(left_out > 20, "too few matches hold some words in a title and others in the text: {left_out}");
+    }
+}
