@@ -15,7 +15,6 @@ use std::sync::{Mutex, PoisonError};
 use super::SearchIndex;
 use super::engine::{BODY, NOWHERE, Ready, Term, WORD_START, title_term};
 use super::parts::in_parts;
-use super::query::Query;
 use super::rank::{Rank, entry_of, rank, score_of};
 use super::respell::RespellBuffers;
 
@@ -102,23 +101,25 @@ impl SearchIndex {
     /// bounds (see `rank`; `coarse`: from the entry's bits alone) and whether each term
     /// stands in its body.
     fn group_bound(&self, entry: usize, group: &[Ready], coarse: bool) -> u32 {
-        let title_bound = |q: &Query| {
-            let scattered = self.titles.cannot_be_contiguous(entry, q);
-            match coarse {
-                true => self.titles.coarse_bound(entry, q, scattered),
-                false => self.titles.upper_bound(entry, q, scattered),
+        let mut most = 0;
+        for atom in group {
+            let Ready::Text(t) = atom else { continue };
+            if t.negated {
+                continue;
             }
-        };
-        let atom_bound = |a: &Ready| match a {
-            Ready::Text(t) if !t.negated => {
-                let title = t.q.as_ref().filter(|q| q.mask & !self.titles.masks[entry] == 0);
-                let title = title.map_or(0, |q| title_term(title_bound(q)));
-                // The cheap score of a body match leaves out its field's weight.
-                title.max(BODY + WORD_START)
+            // The cheap score of a body match leaves out its field's weight.
+            let mut bound = BODY + WORD_START;
+            if let Some(q) = t.q.as_ref().filter(|q| q.mask & !self.titles.masks[entry] == 0) {
+                let scattered = self.titles.cannot_be_contiguous(entry, q);
+                let title = match coarse {
+                    true => self.titles.coarse_bound(entry, q, scattered),
+                    false => self.titles.upper_bound(entry, q, scattered),
+                };
+                bound = bound.max(title_term(title));
             }
-            _ => 0,
-        };
-        group.iter().map(atom_bound).max().unwrap_or(0)
+            most = most.max(bound);
+        }
+        most
     }
 
     /// A group's cheap score in the entry: its best term's, in a title or the body;
