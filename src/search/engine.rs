@@ -161,10 +161,9 @@ impl SearchIndex {
                 }
             }
             found.iter().zip(holds.iter_mut()).for_each(|(&p, h)| *h |= p != NOWHERE);
-            let shared = self.shared_holding(&t.finder);
-            if !shared.is_empty() {
+            if let Some(held) = self.shared_holding(&t.finder) {
                 for (i, &e) in candidates.iter().enumerate() {
-                    holds[i] |= self.facets.shared(e as usize).iter().any(|s| shared.contains(s));
+                    holds[i] |= self.refers_to(e, &held);
                 }
             }
         }
@@ -184,9 +183,16 @@ impl SearchIndex {
         in_parts(candidates.len(), |part| self.body.find_among(&candidates[part], finder)).concat()
     }
 
-    /// The shared texts (a source's names, a theme's label) that hold the term.
-    pub(super) fn shared_holding(&self, finder: &memmem::Finder) -> Vec<u16> {
-        (0..self.shared.len()).filter(|&s| self.shared.find_in(s, finder).is_some()).map(|s| s as u16).collect()
+    /// The shared texts (a source's names, a theme's label) that hold the term, marked
+    /// by their place in `shared`; none when none does.
+    pub(super) fn shared_holding(&self, finder: &memmem::Finder) -> Option<Vec<bool>> {
+        let held: Vec<bool> = (0..self.shared.len()).map(|s| self.shared.find_in(s, finder).is_some()).collect();
+        held.contains(&true).then_some(held)
+    }
+
+    /// Whether entry `e` refers to a shared text `held` marks (see `shared_holding`).
+    pub(super) fn refers_to(&self, e: u32, held: &[bool]) -> bool {
+        self.facets.shared(e as usize).iter().any(|&s| held.get(usize::from(s)) == Some(&true))
     }
 
     /// A body match's score: its field's weight, and more when it begins a word.

@@ -144,14 +144,13 @@ impl SearchIndex {
     fn text_holding(&self, finder: &memmem::Finder) -> Vec<(u32, u32)> {
         let all = self.all();
         let found = self.text_among(&all, finder);
-        let shared = self.shared_holding(finder);
-        if shared.is_empty() {
+        let Some(held) = self.shared_holding(finder) else {
             return found;
-        }
+        };
         let mut at = vec![NOWHERE; all.len()];
         found.into_iter().for_each(|(e, p)| at[e as usize] = p);
         all.into_iter()
-            .filter(|&e| at[e as usize] != NOWHERE || self.facets.shared(e as usize).iter().any(|s| shared.contains(s)))
+            .filter(|&e| at[e as usize] != NOWHERE || self.refers_to(e, &held))
             .map(|e| (e, at[e as usize]))
             .collect()
     }

@@ -41,7 +41,7 @@ impl SearchIndex {
             .map(|(g, group)| match &group[..] {
                 [Ready::Text(t)] if !t.negated && !t.in_body(t.op) => Some(true),
                 [Ready::Text(t)] if !t.negated && at.is_some() && g == groups.len() - 1 => {
-                    self.shared_holding(&t.finder).is_empty().then_some(false)
+                    self.shared_holding(&t.finder).is_none().then_some(false)
                 }
                 _ => None,
             })
