@@ -134,7 +134,17 @@ impl SearchIndex {
         })
         .concat();
         let held = self.holding_all(parsed, groups, fresh.iter().map(|&(e, _)| e).collect(), |g| g == last);
-        let fresh: Vec<(u32, u32)> = fresh.into_iter().filter(|&(e, _)| held.binary_search(&e).is_ok()).collect();
+        // Both ascending: read side by side rather than searched.
+        let mut j = 0;
+        let fresh: Vec<(u32, u32)> = fresh
+            .into_iter()
+            .filter(|&(e, _)| {
+                while held.get(j).is_some_and(|&h| h < e) {
+                    j += 1;
+                }
+                held.get(j) == Some(&e)
+            })
+            .collect();
         let (entries, at) = merge(&kept, &fresh).into_iter().unzip();
         (entries, Some(at))
     }
