@@ -6,19 +6,11 @@
 //! the whole query standing in a title as one phrase outweighs its terms apart, and
 //! terms close together outweigh the same terms far apart.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-use std::ops::Range;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, PoisonError};
-
 use memchr::memmem;
 
 use super::body::{Field, needle};
 use super::parts::in_parts;
 use super::query::Query;
-use super::rank::{Rank, entry_of, rank, score_of};
-use super::respell::RespellBuffers;
 use super::syntax::{Atom, Parsed};
 use super::term::Op;
 use super::{Hit, Matched, SearchIndex};
@@ -31,7 +23,7 @@ const TITLE_RANGE: i64 = 8_000;
 /// A term in the body: `BODY` plus the field's weight, and `WORD_START` when it
 /// begins a word. All of it stays under `TITLE`.
 pub(super) const BODY: u32 = 1_000;
-const WORD_START: u32 = 200;
+pub(super) const WORD_START: u32 = 200;
 /// The query standing in a title as one phrase: this much a term, on top.
 pub(super) const PHRASE: u32 = 8_000;
 /// Terms in a title next to each other: at most this much, less `GAP` a char between.
@@ -169,10 +161,9 @@ impl SearchIndex {
                 }
             }
             found.iter().zip(holds.iter_mut()).for_each(|(&p, h)| *h |= p != NOWHERE);
-            let shared = self.shared_holding(&t.finder);
-            if !shared.is_empty() {
+            if let Some(held) = self.shared_holding(&t.finder) {
                 for (i, &e) in candidates.iter().enumerate() {
-                    holds[i] |= self.facets.shared(e as usize).iter().any(|s| shared.contains(s));
+                    holds[i] |= self.refers_to(e, &held);
                 }
             }
         }
@@ -192,133 +183,16 @@ impl SearchIndex {
         in_parts(candidates.len(), |part| self.body.find_among(&candidates[part], finder)).concat()
     }
 
-    /// The shared texts (a source's names, a theme's label) that hold the term.
-    pub(super) fn shared_holding(&self, finder: &memmem::Finder) -> Vec<u16> {
-        (0..self.shared.len()).filter(|&s| self.shared.find_in(s, finder).is_some()).map(|s| s as u16).collect()
+    /// The shared texts (a source's names, a theme's label) that hold the term, marked
+    /// by their place in `shared`; none when none does.
+    pub(super) fn shared_holding(&self, finder: &memmem::Finder) -> Option<Vec<bool>> {
+        let held: Vec<bool> = (0..self.shared.len()).map(|s| self.shared.find_in(s, finder).is_some()).collect();
+        held.contains(&true).then_some(held)
     }
 
-    /// The best `keep` entries by cheap score, best first: skipping an entry whose
-    /// upper bound cannot beat the best `keep` so far, as most cannot. `at`, when
-    /// given, is where the last group's one term first stands in each entry's text
-    /// (see `mark_text`), which is then not searched again.
-    pub(super) fn best(
-        &self,
-        groups: &[Vec<Ready>],
-        entries: &[u32],
-        at: Option<&[u32]>,
-        keep: usize,
-    ) -> Vec<(u32, u32)> {
-        let ranked = groups.iter().flatten().any(|a| matches!(a, Ready::Text(t) if !t.negated));
-        if !ranked || keep == 0 {
-            return Vec::new();
-        }
-        // A group that is one positive term holds in every match: in its titles when
-        // the term is not sought in the body, or stands in no text of the entry.
-        let in_titles: Vec<Option<bool>> = groups
-            .iter()
-            .enumerate()
-            .map(|(g, group)| match &group[..] {
-                [Ready::Text(t)] if !t.negated && !t.in_body(t.op) => Some(true),
-                [Ready::Text(t)] if !t.negated && at.is_some() && g == groups.len() - 1 => {
-                    self.shared_holding(&t.finder).is_empty().then_some(false)
-                }
-                _ => None,
-            })
-            .collect();
-        // One heap for every part, and its lowest rank once full as the bar below which
-        // an entry is skipped. Ranks are a total order, so the best are the same however
-        // the parts were shared out.
-        let heap: Mutex<BinaryHeap<Reverse<Rank>>> = Mutex::new(BinaryHeap::with_capacity(keep + 1));
-        let shared_bar = AtomicU64::new(0);
-        let best_of = |part: Range<usize>| {
-            let mut buffers = RespellBuffers::default();
-            for i in part {
-                let (e, entry) = (entries[i], entries[i] as usize);
-                let bar = shared_bar.load(Ordering::Relaxed);
-                let below = |coarse| rank(i64::from(self.bound(entry, groups, coarse)), e) < bar;
-                // The entry's bits alone rule most out; the keys are read for the rest.
-                if bar > 0 && (below(true) || below(false)) {
-                    continue;
-                }
-                let known = |g: usize| at.filter(|_| g == groups.len() - 1).map(|at| at[i]);
-                let score: u32 = groups
-                    .iter()
-                    .enumerate()
-                    .map(|(g, group)| {
-                        let in_title = in_titles[g].is_some_and(|always| always || known(g) == Some(NOWHERE));
-                        self.group_score(entry, group, known(g), in_title, &mut buffers)
-                    })
-                    .sum();
-                let mut heap = heap.lock().unwrap_or_else(PoisonError::into_inner);
-                heap.push(Reverse(rank(i64::from(score), e)));
-                if heap.len() > keep {
-                    heap.pop();
-                }
-                if heap.len() == keep {
-                    shared_bar.store(heap.peek().map_or(0, |r| r.0), Ordering::Relaxed);
-                }
-            }
-        };
-        in_parts(entries.len(), best_of);
-        let heap = heap.into_inner().unwrap_or_else(PoisonError::into_inner);
-        let mut top: Vec<Rank> = heap.into_iter().map(|r| r.0).collect();
-        top.sort_unstable_by(|a, b| b.cmp(a));
-        top.into_iter().map(|r| (entry_of(r) as u32, score_of(r))).collect()
-    }
-
-    /// The most `group_score` can give the entry over every group, from its titles'
-    /// upper bounds (see `rank`; `coarse`: from the entry's bits alone) and whether
-    /// each term stands in its body.
-    fn bound(&self, entry: usize, groups: &[Vec<Ready>], coarse: bool) -> u32 {
-        let title_bound = |q: &Query| {
-            let scattered = self.titles.cannot_be_contiguous(entry, q);
-            match coarse {
-                true => self.titles.coarse_bound(entry, q, scattered),
-                false => self.titles.upper_bound(entry, q, scattered),
-            }
-        };
-        let atom_bound = |a: &Ready| match a {
-            Ready::Text(t) if !t.negated => {
-                let title = t.q.as_ref().filter(|q| q.mask & !self.titles.masks[entry] == 0);
-                let title = title.map_or(0, |q| title_term(title_bound(q)));
-                title.max(BODY + Field::Id.weight() + WORD_START)
-            }
-            _ => 0,
-        };
-        groups.iter().map(|g| g.iter().map(atom_bound).max().unwrap_or(0)).sum()
-    }
-
-    /// A group's cheap score in the entry: its best term's, in a title or the body.
-    /// `at`: where the group's one term first stands in the entry's text, when known;
-    /// `in_title`: the group is one term known to stand in the entry's titles.
-    fn group_score(
-        &self,
-        entry: usize,
-        group: &[Ready],
-        at: Option<u32>,
-        in_title: bool,
-        buffers: &mut RespellBuffers,
-    ) -> u32 {
-        let atom_score = |a: &Ready, buffers: &mut RespellBuffers| match a {
-            Ready::Text(t) if !t.negated => {
-                let title = t.q.as_ref().and_then(|q| match in_title {
-                    true => Some(self.titles.fitting_score(entry, q, buffers)),
-                    false => self.titles.term_score(entry, q, t.op, buffers),
-                });
-                // A term in a title outweighs any in the body: the body is searched only
-                // when the titles lack it.
-                if let Some(score) = title {
-                    return title_term(score);
-                }
-                let found = match at {
-                    Some(at) => (at != NOWHERE).then_some(at as usize),
-                    None => t.in_body(t.op).then(|| self.body.find_in(entry, &t.finder)).flatten(),
-                };
-                found.map_or(0, |at| self.body_score(entry, at, &t.finder, None))
-            }
-            _ => 0,
-        };
-        group.iter().map(|a| atom_score(a, buffers)).max().unwrap_or(0)
+    /// Whether entry `e` refers to a shared text `held` marks (see `shared_holding`).
+    pub(super) fn refers_to(&self, e: u32, held: &[bool]) -> bool {
+        self.facets.shared(e as usize).iter().any(|&s| held.get(usize::from(s)) == Some(&true))
     }
 
     /// A body match's score: its field's weight, and more when it begins a word.

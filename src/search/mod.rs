@@ -22,6 +22,7 @@ mod rank;
 mod respell;
 mod scan;
 mod score;
+mod shortlist;
 mod store;
 mod syntax;
 mod term;

@@ -134,7 +134,17 @@ impl SearchIndex {
         })
         .concat();
         let held = self.holding_all(parsed, groups, fresh.iter().map(|&(e, _)| e).collect(), |g| g == last);
-        let fresh: Vec<(u32, u32)> = fresh.into_iter().filter(|&(e, _)| held.binary_search(&e).is_ok()).collect();
+        // Both ascending: read side by side rather than searched.
+        let mut j = 0;
+        let fresh: Vec<(u32, u32)> = fresh
+            .into_iter()
+            .filter(|&(e, _)| {
+                while held.get(j).is_some_and(|&h| h < e) {
+                    j += 1;
+                }
+                held.get(j) == Some(&e)
+            })
+            .collect();
         let (entries, at) = merge(&kept, &fresh).into_iter().unzip();
         (entries, Some(at))
     }
@@ -144,14 +154,13 @@ impl SearchIndex {
     fn text_holding(&self, finder: &memmem::Finder) -> Vec<(u32, u32)> {
         let all = self.all();
         let found = self.text_among(&all, finder);
-        let shared = self.shared_holding(finder);
-        if shared.is_empty() {
+        let Some(held) = self.shared_holding(finder) else {
             return found;
-        }
+        };
         let mut at = vec![NOWHERE; all.len()];
         found.into_iter().for_each(|(e, p)| at[e as usize] = p);
         all.into_iter()
-            .filter(|&e| at[e as usize] != NOWHERE || self.facets.shared(e as usize).iter().any(|s| shared.contains(s)))
+            .filter(|&e| at[e as usize] != NOWHERE || self.refers_to(e, &held))
             .map(|e| (e, at[e as usize]))
             .collect()
     }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Fewer candidates than this are scanned on one thread: a second costs more to start
 /// than it would save.
-pub(super) const SHARE_FROM: usize = 16_384;
+pub(super) const SHARE_FROM: usize = 2_048;
 /// How many parts a shared scan is cut into.
 const PARTS: usize = 8;
 

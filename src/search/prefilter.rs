@@ -12,7 +12,7 @@ pub(super) fn first_bit(s: &str) -> u64 {
     s.chars().find(|c| c.is_alphanumeric()).map_or(0, bit)
 }
 
-pub(super) fn bit(c: char) -> u64 {
+pub(super) const fn bit(c: char) -> u64 {
     1 << match c {
         '0'..='9' => c as u32 - '0' as u32,
         'a'..='z' => 10 + c as u32 - 'a' as u32,
@@ -20,6 +20,22 @@ pub(super) fn bit(c: char) -> u64 {
         _ => 36 + c as u32 % 28,
     }
 }
+
+/// `bit` of a byte read as a char, looked up: the walks through words take the bits
+/// of every initial of a key.
+pub(super) fn byte_bit(b: u8) -> u64 {
+    BYTE_BITS[usize::from(b)]
+}
+
+static BYTE_BITS: [u64; 256] = {
+    let mut bits = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        bits[b] = bit(b as u8 as char);
+        b += 1;
+    }
+    bits
+};
 
 /// `word_bits` of every word of `s`, as `whole_words` sees words.
 pub(super) fn title_word_bits(s: &str) -> u64 {

@@ -36,7 +36,9 @@ pub(super) const ALTERNATE_SCATTERED: i64 = -1000;
 
 /// The bonus a key earns. `span` is the greedy match's: when it is as long as the
 /// query, the query stands in the key contiguously and no search is needed to know it.
-pub(super) fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
+/// `en_words` are the entry's English words' `word_bits`: without the query's, the key
+/// is not read for whole words or an acronym.
+pub(super) fn bonus(key: &KeyView, q: &Query, span: usize, en_words: u64) -> i64 {
     let mut b = match q.begins(key.text, key.has_separators) {
         Begins::Exact => EXACT,
         Begins::Prefix => PREFIX,
@@ -46,10 +48,13 @@ pub(super) fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
     if key.alternate {
         b += if b == 0 { ALTERNATE_SCATTERED } else { ALTERNATE_READING };
     }
-    if key.side == Side::En && whole_words(key.text, &q.word_finders) {
+    if key.side == Side::En
+        && en_words & q.first_word_bits == q.first_word_bits
+        && whole_words(key.text, &q.word_finders)
+    {
         b += WHOLE_WORDS;
     }
-    b += acronym_of(key, q);
+    b += acronym_of(key, q, en_words);
     if let Some(ini) = key.initials.filter(|_| !key.alternate) {
         let query = q.compact.as_bytes();
         b += if ini == query {
@@ -67,19 +72,27 @@ pub(super) fn bonus(key: &KeyView, q: &Query, span: usize) -> i64 {
 
 /// A key's cheap score: its bonus (none when `scattered`) plus how tightly its greedy
 /// match, `span` chars, packs (at most `SCATTERED_MAX`).
-pub(super) fn key_cheap_score(key: &KeyView, q: &Query, scattered: bool, span: usize) -> i64 {
+pub(super) fn key_cheap_score(key: &KeyView, q: &Query, scattered: bool, span: usize, en_words: u64) -> i64 {
     let tightness = SCATTERED_MAX - (span.saturating_sub(q.len) as i64 * 4).min(SCATTERED_MAX);
     let bonus = match scattered {
         // An acronym's letters are scattered by nature: its bonus holds either way.
-        true => acronym_of(key, q) + if key.alternate { ALTERNATE_SCATTERED } else { 0 },
-        false => bonus(key, q, span),
+        true => acronym_of(key, q, en_words) + if key.alternate { ALTERNATE_SCATTERED } else { 0 },
+        false => bonus(key, q, span, en_words),
     };
     bonus + tightness
 }
 
 /// The acronym bonus of an English key.
-fn acronym_of(key: &KeyView, q: &Query) -> i64 {
-    if key.side == Side::En { acronym(key.text, q.compact.as_bytes()) } else { 0 }
+fn acronym_of(key: &KeyView, q: &Query, en_words: u64) -> i64 {
+    if key.side == Side::En && may_be_acronym(q, en_words) { acronym(key.text, q.compact.as_bytes()) } else { 0 }
+}
+
+/// Whether the query may be an acronym of English words with the `word_bits`
+/// `en_words`: two letters at least, each beginning one of the words (the low bits
+/// of `word_bits` are exact for ASCII).
+fn may_be_acronym(q: &Query, en_words: u64) -> bool {
+    let ascii_bits = q.mask & ((1 << 36) - 1);
+    q.len >= 2 && q.ascii && ascii_bits & !en_words == 0
 }
 
 /// The bonus for the query as the first letters of consecutive English words.
@@ -110,11 +123,7 @@ fn acronym(text: &[u8], query: &[u8]) -> i64 {
 impl TitleIndex {
     /// At least `upper_bound`, from the entry's bits alone: no key is read.
     pub(super) fn coarse_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
-        let ascii_bits = q.mask & ((1 << 36) - 1);
-        let acronym = match q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 {
-            true => 0,
-            false => ACRONYM_EXACT,
-        };
+        let acronym = if may_be_acronym(q, self.en_word_bits[entry]) { ACRONYM_EXACT } else { 0 };
         if scattered {
             return SCATTERED_MAX + acronym;
         }
@@ -132,11 +141,10 @@ impl TitleIndex {
     /// entry earns no bonus at all.
     pub(super) fn upper_bound(&self, entry: usize, q: &Query, scattered: bool) -> i64 {
         let bytes = self.text.as_bytes();
-        // An acronym needs each of its letters to begin an English word (the low bits
-        // of `en_word_bits` are exact for ASCII), and one beginning the title its first.
-        let ascii_bits = q.mask & ((1 << 36) - 1);
+        // An acronym needs each of its letters to begin an English word, and one
+        // beginning the title its first.
         let first = q.compact.as_bytes().first();
-        let acronym = if q.len < 2 || !q.ascii || ascii_bits & !self.en_word_bits[entry] != 0 {
+        let acronym = if !may_be_acronym(q, self.en_word_bits[entry]) {
             0
         } else {
             match self.keys(entry).iter().find(|k| k.side == Side::En) {

@@ -62,7 +62,7 @@ impl TitleIndex {
             }
             let key = self.view(k);
             if let Some(span) = leftmost_match_span(q, &key) {
-                best = best.max(Some(key_cheap_score(&key, q, scattered, span)));
+                best = best.max(Some(key_cheap_score(&key, q, scattered, span, self.en_word_bits[entry])));
             }
         }
         if best.is_some() {
@@ -73,7 +73,8 @@ impl TitleIndex {
             Some(matched) if matched == q.len && !buffers.chosen.is_empty() => {
                 self.spell_with(k, &buffers.chosen, &mut buffers.key);
                 let key = buffers.key.view();
-                leftmost_match_span(q, &key).map(|span| key_cheap_score(&key, q, scattered, span))
+                leftmost_match_span(q, &key)
+                    .map(|span| key_cheap_score(&key, q, scattered, span, self.en_word_bits[entry]))
             }
             _ => None,
         }

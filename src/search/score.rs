@@ -39,10 +39,10 @@ impl TitleIndex {
         }
         let mut chosen: [Option<(i64, usize, KeyView)>; 2] = [None, None];
         for k in self.keys(entry).iter().filter(|k| q.mask & !k.mask == 0) {
-            keep_if_better(&mut chosen, self.view(k), q);
+            keep_if_better(&mut chosen, self.view(k), q, self.en_word_bits[entry]);
         }
         for key in &respelled {
-            keep_if_better(&mut chosen, key.view(), q);
+            keep_if_better(&mut chosen, key.view(), q, self.en_word_bits[entry]);
         }
         let mut best: [Option<(i64, Vec<usize>)>; 2] = [None, None];
         for (slot, choice) in best.iter_mut().zip(chosen) {
@@ -67,11 +67,11 @@ impl TitleIndex {
 }
 
 /// Keeps `key` in its side's slot if it matches with a better bonus less span.
-fn keep_if_better<'a>(chosen: &mut [Option<(i64, usize, KeyView<'a>)>; 2], key: KeyView<'a>, q: &Query) {
+fn keep_if_better<'a>(chosen: &mut [Option<(i64, usize, KeyView<'a>)>; 2], key: KeyView<'a>, q: &Query, en_words: u64) {
     let Some(span) = leftmost_match_span(q, &key) else {
         return;
     };
-    let bonus = bonus(&key, q, span);
+    let bonus = bonus(&key, q, span, en_words);
     let slot = &mut chosen[key.side as usize];
     if slot.as_ref().is_none_or(|(b, s, _)| bonus - span as i64 > b - *s as i64) {
         *slot = Some((bonus, span, key));

@@ -8,7 +8,7 @@
 //! here and there over a long title are a coincidence, not a match.
 
 use super::keys::{KeyView, Side};
-use super::prefilter::{bit, holds_all, words};
+use super::prefilter::{byte_bit, holds_all, words};
 use super::query::{Begins, Query};
 use super::respell::RespellBuffers;
 use super::scan::leftmost_match_span;
@@ -49,17 +49,24 @@ impl TitleIndex {
         if q.mask & !self.masks[entry] != 0 {
             return false;
         }
-        if q.len == 1 && q.ascii && op == Op::default() {
-            // An ASCII letter's bit is exact: some key (or reading) holds it.
-            return true;
+        if q.len == 1 && op == Op::default() {
+            // One char fits wherever a key holds it. An ASCII letter's bit is exact: some
+            // key (or reading) holds it; another char's bit is shared, so a key whose
+            // bit is set is searched.
+            return q.ascii
+                || self
+                    .keys(entry)
+                    .iter()
+                    .any(|k| q.mask & !k.mask == 0 && leftmost_match_span(q, &self.view(k)).is_some());
         }
         // The bigrams rule out most contiguous matches at once; each check after them
         // costs a walk through a key.
         let contiguous = !self.cannot_be_contiguous(entry, q);
         let segmented = holds_all(&self.segment_pairs[entry], &q.pairs);
         let fits = |k: &StoredKey| {
-            // A key lacking a char of the term holds it only through another reading.
-            if k.alts_len == 0 && q.mask & !k.mask != 0 {
+            // A key's mask covers its other readings: lacking a char of the term, it
+            // cannot hold it under any reading.
+            if q.mask & !k.mask != 0 {
                 return false;
             }
             let key = self.view(k);
@@ -99,11 +106,13 @@ impl TitleIndex {
         let span = leftmost_match_span(q, key);
         let stands = || contiguous && q.stands_in(key.text, key.has_separators);
         if k.initials_len > 0 {
-            // A match in another reading need not be one in the usual spelling.
+            // A match in another reading need not be one in the usual spelling; one the
+            // usual spelling lacks in order cannot stand there contiguously.
+            let walk = || segmented && self.may_begin_syllables(k, q) && self.syllables_begin(k, q);
             return match span {
-                None if k.alts_len == 0 => false,
+                None => k.alts_len > 0 && walk(),
                 Some(span) if span == q.len => true,
-                _ => stands() || (segmented && self.may_begin_syllables(k, q) && self.syllables_begin(k, q)),
+                Some(_) => stands() || walk(),
             };
         }
         let Some(span) = span else {
@@ -126,13 +135,17 @@ impl TitleIndex {
         let (Some(ini), true) = (k.initials(), k.initials_per_word) else {
             return true;
         };
-        let mut firsts = self.text.as_bytes()[ini].iter().fold(0, |m, &b| m | bit(char::from(b)));
+        let mut firsts = self.text.as_bytes()[ini].iter().fold(0, |m, &b| m | byte_bit(b));
+        // Other readings only add to what may be: read only when the initials say no.
+        if begin_words(query, firsts) {
+            return true;
+        }
         for alt in &self.alts[k.alts()] {
             let reading = self.readings[usize::from(alt.reading)].as_bytes();
-            if reading.starts_with(query) {
+            if reading.first() == query.first() && reading.starts_with(query) {
                 return true;
             }
-            firsts |= bit(char::from(reading[0]));
+            firsts |= reading.first().map_or(0, |&b| byte_bit(b));
         }
         begin_words(query, firsts)
     }
@@ -162,11 +175,17 @@ impl TitleIndex {
         let mut spellings: [&[u8]; 8] = [&[]; 8];
         let mut step = Segmenter::new(query);
         for (at, word) in words(text) {
-            spellings[0] = word;
-            let mut n = 1;
             while next_alt < alts.len() && usize::from(alts[next_alt].at) < at {
                 next_alt += 1;
             }
+            // With nothing taken yet, a word of one spelling that does not begin as the
+            // term does leaves nothing taken.
+            let alone = alts.get(next_alt).is_none_or(|a| usize::from(a.at) != at);
+            if step.taken == 0 && alone && word.first() != query.first() {
+                continue;
+            }
+            spellings[0] = word;
+            let mut n = 1;
             while next_alt < alts.len() && usize::from(alts[next_alt].at) == at {
                 if n < spellings.len() {
                     spellings[n] = self.readings[usize::from(alts[next_alt].reading)].as_bytes();
@@ -189,7 +208,7 @@ fn begin_words(query: &[u8], firsts: u64) -> bool {
     if !query.is_ascii() {
         return true;
     }
-    let has = |b: &u8| firsts & bit(char::from(*b)) != 0;
+    let has = |&b: &u8| firsts & byte_bit(b) != 0;
     query.first().is_some_and(has) && query[1..].iter().any(has)
 }
 
