@@ -107,6 +107,11 @@ fn bash_completes_values_and_record_ids() {
     assert!(has(&sources, &["d000", "d003"]), "{sources:?}");
     let flags = bash_candidates("liuzhou-tui search is:");
     assert!(has(&flags, &["computed", "disputed"]), "{flags:?}");
+    // Right after the colon of an option's value too; after a space, a new word.
+    let tabs = bash_candidates("liuzhou-tui export --query tab:");
+    assert!(has(&tabs, &["ecology", "生态", "industry"]), "{tabs:?}");
+    let spaced = bash_candidates("liuzhou-tui search tab ");
+    assert!(has(&spaced, &["tab:", "year:"]) && !has(&spaced, &["ecology"]), "{spaced:?}");
     assert!(bash_candidates("liuzhou-tui search luosifen").is_empty(), "free text is left alone");
 }
 

@@ -77,6 +77,16 @@ fn join_colons(words: Vec<OsString>, index: usize) -> (Vec<OsString>, usize) {
 fn register(shell: &dyn EnvCompleter) -> io::Result<Vec<u8>> {
     let mut script = Vec::new();
     shell.write_registration(VAR, NAME, NAME, &this_binary(), &mut script)?;
+    if shell.name() == "bash" {
+        // Right after a colon bash's word under the cursor is `:` and the part before
+        // the cursor empty; clap's script sends the empty part, as for a space. Sent
+        // the colon, the binary tells `tab:` (its values) from `tab ` (a new word).
+        let script_text = String::from_utf8_lossy(&script).replace(
+            r#"words[COMP_CWORD]="$2""#,
+            r#"[[ "${COMP_WORDS[COMP_CWORD]}" == : ]] || words[COMP_CWORD]="$2""#,
+        );
+        return Ok(script_text.into_bytes());
+    }
     Ok(script)
 }
 
@@ -100,13 +110,11 @@ pub fn query_words(typed: &OsStr) -> Vec<CompletionCandidate> {
     let words = crate::search::qualifier_words(&data);
     let mut keys: Vec<&str> = words.iter().filter_map(|w| w.split_once(':')).map(|(k, _)| k).collect();
     keys.dedup();
-    let line = shell_words(std::env::args_os());
-    let index = std::env::var("_CLAP_COMPLETE_INDEX").ok().and_then(|i| i.parse().ok());
-    let (split, typed) = bash_colon_split(&line, index, typed, &keys);
-    let (before, last) = typed.rsplit_once(' ').map_or(("", &*typed), |(b, l)| (b, l));
+    let split = bash_colon_split(typed);
+    let (before, last) = typed.rsplit_once(' ').map_or(("", typed), |(b, l)| (b, l));
     // What bash already holds of the word before the part it replaces.
     let lead = |w: &str| match before {
-        "" => w.strip_prefix(split.as_str()).unwrap_or(w).to_owned(),
+        "" => w.strip_prefix(split).unwrap_or(w).to_owned(),
         _ => format!("{before} {w}"),
     };
     match last.split_once(':') {
@@ -120,22 +128,14 @@ pub fn query_words(typed: &OsStr) -> Vec<CompletionCandidate> {
     }
 }
 
-/// The word being completed, whole, and the part of it before what bash replaces.
-/// Bash breaks words at `:` (COMP_WORDBREAKS): `tab:e` reaches clap whole (see
-/// `join_colons`), but a candidate replaces only `e`. Right after the colon (`tab:`)
-/// bash sends `tab` and an empty word, as for `tab ` (a space): a qualifier's name just
-/// before an empty word is then read as the qualifier. Other shells pass words whole.
-fn bash_colon_split(line: &[OsString], index: Option<usize>, typed: &str, keys: &[&str]) -> (String, String) {
-    let back = |n: usize| index.and_then(|i| i.checked_sub(n)).and_then(|i| line.get(i)).and_then(|w| w.to_str());
-    if !is_bash() {
-        return (String::new(), typed.to_owned());
-    }
-    match (typed, back(1)) {
-        ("", Some(key)) if keys.contains(&key) => (format!("{key}:"), format!("{key}:")),
-        _ => match typed.rfind(':') {
-            Some(i) => (typed[..=i].to_owned(), typed.to_owned()),
-            None => (String::new(), typed.to_owned()),
-        },
+/// The part of the word being completed before what bash replaces. Bash breaks words
+/// at `:` (COMP_WORDBREAKS): `tab:e` reaches clap whole (see `join_colons`), but a
+/// candidate replaces only `e`, and right after the colon (`tab:`) nothing. Other
+/// shells replace the whole word.
+fn bash_colon_split(typed: &str) -> &str {
+    match typed.rfind(':') {
+        Some(i) if is_bash() => &typed[..=i],
+        _ => "",
     }
 }
 
