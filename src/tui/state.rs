@@ -51,6 +51,8 @@ pub struct App {
     /// The timeline's date column in Chinese and in English: its widest date,
     /// measured when the timeline is first drawn.
     date_widths: [OnceCell<usize>; 2],
+    /// Which livelihood lists have a "since" column (see `Ctx::dated`).
+    dated_lists: OnceCell<Vec<bool>>,
     /// Cells each tab's widest row needs, in Chinese and in English: measured once,
     /// when first drawn, since measuring a large dataset on every frame is too slow to
     /// draw and measuring every tab before the first frame delays it.
@@ -110,6 +112,7 @@ impl App {
             citing: None,
             citations,
             date_widths: Default::default(),
+            dated_lists: OnceCell::new(),
             list_needs: Default::default(),
             history: History::default(),
             reading: None,
@@ -147,7 +150,14 @@ impl App {
     /// What the tabs read to show a record.
     pub fn ctx(&self) -> Ctx<'_> {
         let date_width = i18n::pick(self.lang, self.date_widths.each_ref());
-        Ctx { data: &self.data, lang: self.lang, theme: &self.theme, citations: &self.citations, date_width }
+        Ctx {
+            data: &self.data,
+            lang: self.lang,
+            theme: &self.theme,
+            citations: &self.citations,
+            date_width,
+            dated_lists: &self.dated_lists,
+        }
     }
 
     /// Cells the current tab's widest row needs in the current language.

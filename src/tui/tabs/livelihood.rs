@@ -24,7 +24,7 @@ impl ItemView {
     /// Whether the item's list has a "since" column: only a list with a year to show
     /// gives it room, which the figures can use otherwise.
     fn dated(&self, cx: &Ctx) -> bool {
-        cx.data.livelihood[self.list].items.iter().any(|i| i.since.is_some())
+        cx.dated(self.list)
     }
 }
 

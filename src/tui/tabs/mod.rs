@@ -80,12 +80,24 @@ pub struct Ctx<'a> {
     pub citations: &'a [usize],
     /// The timeline's date column, measured when first asked for (see `date_width`).
     pub date_width: &'a OnceCell<usize>,
+    /// Which livelihood lists have an item with a "since" year, found when first asked
+    /// for (see `dated`).
+    pub dated_lists: &'a OnceCell<Vec<bool>>,
 }
 
 impl Ctx<'_> {
     /// The timeline's date column: its widest date in this language.
     pub fn date_width(&self) -> usize {
         *self.date_width.get_or_init(|| timeline::date_width(self.data, self.lang))
+    }
+
+    /// Whether livelihood list `list` has an item with a "since" year: found once for
+    /// every list, not for each row drawn, which would read a long list for every row.
+    pub fn dated(&self, list: usize) -> bool {
+        let dated = self
+            .dated_lists
+            .get_or_init(|| self.data.livelihood.iter().map(|l| l.items.iter().any(|i| i.since.is_some())).collect());
+        dated.get(list).copied().unwrap_or(false)
     }
 }
 
