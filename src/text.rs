@@ -125,7 +125,9 @@ fn no_line_start(g: &str) -> bool {
 /// Wraps `s` into lines of at most `w` cells. Lines break at spaces between words,
 /// between any two wide characters (Chinese has no spaces), at `\n`, and inside a
 /// word only when the word alone is wider than a line. Closing punctuation is kept
-/// off the start of a line where the line before can give up a character for it.
+/// off the start of a line, and opening punctuation off its end, where the line before
+/// can give up a character for it; a paragraph does not end on one Chinese character
+/// alone where the line before can give it another.
 pub fn wrap(s: &str, w: usize) -> Vec<String> {
     if w == 0 {
         return Vec::new();
