@@ -24,6 +24,18 @@ fn app(w: u16, h: u16) -> App {
     App::new(liuzhou_tui::embedded().unwrap(), Lang::Zh, Theme::colour(), Rect::new(0, 0, w, h))
 }
 
+/// Random keys can export (`e`, then Enter) to a file named relative to the working
+/// directory: this binary's tests then work in a scratch folder of cargo's, not in the
+/// checkout. No test here reads a path relative to it.
+fn in_scratch_dir() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("robustness");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::env::set_current_dir(&dir).unwrap();
+    });
+}
+
 /// Draws and returns how long it took.
 fn frame(app: &App) -> Duration {
     let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
@@ -117,6 +129,7 @@ proptest! {
         (w, h) in (0u16..=300, 0u16..=100),
         events in prop::collection::vec(event(), 1..24),
     ) {
+        in_scratch_dir();
         let mut a = app(w, h);
         for ev in &events {
             if let Some(msg) = keymap::to_msg(ev, a.mode()) {
