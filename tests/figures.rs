@@ -281,10 +281,10 @@ fn no_english_figure_counts_mere_items() {
     for (record, p) in data.points() {
         let en = p.display(Lang::En);
         let generic = liuzhou_tui::data::units::lookup(&p.unit).is_some_and(|u| matches!(u.en, "items" | "kinds"));
-        assert!(!generic || p.counts.is_some(), "{}: {en} should say what it counts", record.id());
+        assert!(!generic || p.counts().is_some(), "{}: {en} should say what it counts", record.id());
         let vague = en.split(' ').any(|w| matches!(w, "item" | "items")) || en.ends_with(" kinds");
         assert!(!vague, "{}: {en}", record.id());
-        counts += usize::from(p.counts.is_some());
+        counts += usize::from(p.counts().is_some());
     }
     assert!(counts >= 60, "{counts}");
 }

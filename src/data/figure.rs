@@ -1,7 +1,8 @@
 //! How a figure reads in each language: "超2000公顷" / "over 2,000 ha".
 
 use super::date::PartialDate;
-use super::model::{DateClaim, DateRelation, Event, EventCategory, Kind, Lang, Point, Qualifier, Scope, SourceKind};
+use super::model::{DateClaim, DateRelation, Event, EventCategory, Lang, Scope, SourceKind};
+use super::point::{Kind, Point, Qualifier};
 use super::units;
 
 impl Qualifier {
@@ -105,7 +106,7 @@ impl Point {
             Lang::Zh => {
                 // Text as written is the source's own wording, qualifier included
                 // (超过六成, Ⅱ类以上, 前五位); only a goal needs saying so.
-                if let Some(w) = &self.as_written {
+                if let Some(w) = self.as_written() {
                     return match q {
                         Qualifier::Target | Qualifier::TargetAtLeast => format!("目标{w}"),
                         _ => w.to_string(),
@@ -128,7 +129,7 @@ impl Point {
                         return format!("top {}", number(self.value, true));
                     }
                     (_, "位") => format!("No. {}", number(self.value, true)),
-                    (_, "份额") => self.as_written.as_deref().map_or_else(|| number(self.value, true), str::to_owned),
+                    (_, "份额") => self.as_written().map_or_else(|| number(self.value, true), str::to_owned),
                     (_, "%") => format!("{}%", number(self.value, true)),
                     (_, "类") if q == Qualifier::AtLeast => {
                         return format!("Class {} or better", roman(self.value));
@@ -138,7 +139,7 @@ impl Point {
                         let amount = self.value * u.scale;
                         // The data's own noun is already worded for this number; the
                         // table's needs "1 hour", not "1 hours".
-                        let name = match (self.counts.as_deref(), u.en.strip_suffix('s')) {
+                        let name = match (self.counts(), u.en.strip_suffix('s')) {
                             (Some(what), _) => what,
                             (None, Some(one)) if amount == 1.0 && !u.en.contains(' ') => one,
                             (None, _) => u.en,
@@ -157,7 +158,7 @@ impl Point {
 
     /// "2021", a period, or "" when the figure has neither.
     pub fn when(&self, lang: Lang) -> String {
-        match (&self.year, &self.period) {
+        match (&self.year, self.period()) {
             (_, Some(p)) => p.get(lang).to_owned(),
             (Some(y), None) => y.to_string(),
             (None, None) => String::new(),
@@ -280,21 +281,19 @@ impl Event {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Text;
+    use crate::{Text, Wording};
 
     fn point(value: f64, unit: &str, qualifier: Qualifier, as_written: Option<&str>) -> Point {
         Point {
             value,
             unit: unit.to_owned().into(),
-            counts: None,
             year: None,
-            period: None,
             qualifier,
             kind: Kind::Reported,
             source: "d000".into(),
             line: 1,
-            as_written: as_written.map(Into::into),
             note: None,
+            wording: as_written.map(|w| Box::new(Wording { as_written: Some(w.into()), ..Wording::default() })),
         }
     }
 
@@ -320,7 +319,7 @@ mod tests {
     #[test]
     fn a_count_says_what_it_counts_and_the_chinese_keeps_the_source_unit() {
         let count = |value, unit: &str, qualifier, counts: &str| Point {
-            counts: Some(counts.into()),
+            wording: Some(Box::new(Wording { counts: Some(counts.into()), ..Wording::default() })),
             ..point(value, unit, qualifier, None)
         };
         let cases = [

@@ -10,8 +10,10 @@ pub(crate) mod limits;
 mod load;
 mod locate;
 pub mod model;
+mod point;
 mod query;
 mod stream;
+mod text;
 pub mod units;
 mod validate;
 

@@ -1,98 +1,12 @@
 //! The dataset's types. They mirror the RON files under `assets/` one to one, and
-//! serialise to the export contract (JSON/CSV) without a separate DTO layer.
+//! serialise to the export contract (JSON/CSV) without a separate DTO layer (but for a
+//! figure's seldom-set fields: see `point`).
 
-use std::borrow::Cow;
-use std::fmt;
-
-use compact_str::CompactString;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::date::PartialDate;
-use super::units;
-
-/// A record's id, or a figure's reference to its source's: short, so kept inline (up
-/// to 24 bytes) instead of in an allocation of its own.
-pub type Id = CompactString;
-
-/// A label in both UI languages. The English is ours; the Chinese follows the source.
-/// Both sit in one allocation: a large city has hundreds of thousands of labels, and
-/// each allocation costs its bytes and some 16 more.
-#[derive(Clone, PartialEq, Eq)]
-pub struct Text {
-    /// The Chinese, then the English.
-    both: Box<str>,
-    /// Where the English begins in `both`.
-    split: u32,
-}
-
-impl Text {
-    pub fn new(zh: &str, en: &str) -> Text {
-        // Files are under `limits::MAX_FILE_BYTES`, so the split fits.
-        let split = u32::try_from(zh.len()).unwrap_or(u32::MAX);
-        Text { both: [zh, en].concat().into(), split }
-    }
-
-    pub fn zh(&self) -> &str {
-        &self.both[..self.split as usize]
-    }
-
-    pub fn en(&self) -> &str {
-        &self.both[self.split as usize..]
-    }
-
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Zh => self.zh(),
-            Lang::En => self.en(),
-        }
-    }
-}
-
-/// As it is written in the data files and exports: `(zh: "…", en: "…")`.
-#[derive(Serialize, Deserialize)]
-#[serde(rename = "Text", deny_unknown_fields)]
-struct TextFields<'a> {
-    #[serde(borrow)]
-    zh: Cow<'a, str>,
-    #[serde(borrow)]
-    en: Cow<'a, str>,
-}
-
-impl fmt::Debug for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Text").field("zh", &self.zh()).field("en", &self.en()).finish()
-    }
-}
-
-impl Serialize for Text {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        TextFields { zh: self.zh().into(), en: self.en().into() }.serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let TextFields { zh, en } = TextFields::deserialize(d)?;
-        Ok(Text::new(&zh, &en))
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    Zh,
-    #[default]
-    En,
-}
-
-impl Lang {
-    pub fn toggle(self) -> Self {
-        match self {
-            Lang::Zh => Lang::En,
-            Lang::En => Lang::Zh,
-        }
-    }
-}
+pub use super::point::{Kind, Point, Qualifier, Wording};
+pub use super::text::{Id, Lang, Text};
 
 /// The whole dataset: one field per file of the asset layout.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -145,71 +59,6 @@ pub struct Indicator {
     /// Set when the sources give different figures for the same thing: says how they differ.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disagreement: Option<Box<Text>>,
-}
-
-/// One figure as one source states it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Point {
-    pub value: f64,
-    /// A unit from `units::UNITS`, written as the source writes it (万辆, 亿元, %).
-    #[serde(deserialize_with = "unit_name")]
-    pub unit: Cow<'static, str>,
-    /// What a count counts, in English, worded to follow this figure's number
-    /// ("industrial parks", "1 international standard"): units such as 个 and 项 name no
-    /// thing, and the Chinese keeps the source's unit.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub counts: Option<Box<str>>,
-    #[serde(default)]
-    pub year: Option<i32>,
-    /// A span the figure covers when it is not one year ("2016–2020", "since 2007").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Box<Text>>,
-    #[serde(default)]
-    pub qualifier: Qualifier,
-    #[serde(default)]
-    pub kind: Kind,
-    pub source: Id,
-    /// 1-based line in the source document.
-    pub line: u32,
-    /// The figure as written, when it is written in words or a fraction (第一, 六成, 1/4).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub as_written: Option<Box<str>>,
-    /// What the figure counts, when the indicator's name is not enough; for computed
-    /// figures, how it was computed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Box<Text>>,
-}
-
-/// How exact the source says a figure is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qualifier {
-    #[default]
-    Exact,
-    /// 超, 超过, 突破, 多, 余
-    Over,
-    /// 近
-    Nearly,
-    /// 以上
-    AtLeast,
-    /// 不超过
-    AtMost,
-    /// 约
-    About,
-    /// A goal, not an outcome.
-    Target,
-    /// A goal of at least the figure (…以上).
-    TargetAtLeast,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    #[default]
-    Reported,
-    /// Derived by us from reported figures; `note` says how.
-    Computed,
 }
 
 /// Whose figure it is.
@@ -347,36 +196,4 @@ pub struct Item {
     pub points: Box<[Point]>,
     pub source: Id,
     pub line: u32,
-}
-
-/// A known unit as the table's own `&'static str`: no allocation per figure. An
-/// unknown one is kept as written, for validation to report.
-fn unit_name<'de, D: Deserializer<'de>>(d: D) -> Result<Cow<'static, str>, D::Error> {
-    let name = String::deserialize(d)?;
-    Ok(match units::lookup(&name) {
-        Some(unit) => Cow::Borrowed(unit.zh),
-        None => Cow::Owned(name),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// One allocation inside, the same two fields outside: files and exports keep
-    /// their format, and escaped strings (decoded, not borrowed) read as well.
-    #[test]
-    fn a_text_keeps_both_languages_and_its_two_fields() {
-        for (zh, en) in [("柳州", "Liuzhou"), ("", "English only"), ("只有中文", ""), ("", "")] {
-            let t = Text::new(zh, en);
-            assert_eq!((t.zh(), t.en(), t.get(Lang::Zh), t.get(Lang::En)), (zh, en, zh, en));
-            let json = serde_json::to_string(&t).unwrap();
-            assert_eq!(json, format!(r#"{{"zh":"{zh}","en":"{en}"}}"#));
-            assert_eq!(serde_json::from_str::<Text>(&json).unwrap(), t);
-            let ron = crate::ron_options().to_string(&t).unwrap();
-            assert_eq!(crate::ron_options().from_str::<Text>(&ron).unwrap(), t, "{ron}");
-        }
-        let t: Text = serde_json::from_str(r#"{"zh":"\u67f3\"","en":"a\nb"}"#).unwrap();
-        assert_eq!((t.zh(), t.en()), ("柳\"", "a\nb"));
-    }
 }

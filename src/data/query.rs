@@ -1,6 +1,7 @@
 //! Finding records in a loaded dataset.
 
-use super::model::{Dataset, Event, Indicator, Item, List, Point, Source};
+use super::model::{Dataset, Event, Indicator, Item, List, Source};
+use super::point::Point;
 
 /// Any record a user can look up by id.
 #[derive(Debug, Clone, Copy)]

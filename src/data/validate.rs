@@ -4,7 +4,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::limits::{MAX_VALUE, YEARS};
 use super::locate::Locator;
-use super::model::{Dataset, Indicator, Item, Kind, Point, Text};
+use super::model::{Dataset, Indicator, Item, Text};
+use super::point::{Kind, Point};
 use super::units;
 use crate::error::{Problem, ProblemKind};
 
@@ -195,7 +196,7 @@ impl<'a> Validator<'a> {
             if p.kind == Kind::Computed && p.note.is_none() {
                 self.report(loc, Some(here), ProblemKind::ComputedWithoutNote);
             }
-            for (field, text) in [("as_written", p.as_written.as_deref()), ("counts", p.counts.as_deref())] {
+            for (field, text) in [("as_written", p.as_written()), ("counts", p.counts())] {
                 if text.is_some_and(|w| w.trim().is_empty()) {
                     self.report(loc, loc.field(here, field, 0), ProblemKind::EmptyField { field });
                 }

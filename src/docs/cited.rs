@@ -46,7 +46,7 @@ pub fn cited(record: Record<'_>) -> Vec<Cited<'_>> {
     out.extend(record.points().iter().map(|p| Cited {
         source: &p.source,
         line: p.line,
-        figure: match (&p.as_written, p.kind) {
+        figure: match (p.as_written(), p.kind) {
             (_, Kind::Computed) => Figure::Line,
             (Some(w), _) => Figure::Written(w),
             (None, _) => Figure::Value { value: p.value, unit: &p.unit },

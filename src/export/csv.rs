@@ -152,13 +152,13 @@ fn file<'a>(data: &'a Dataset, source: &str) -> &'a str {
 /// A figure's own columns.
 fn figure<'a>(row: Row<'a>, p: &'a Point) -> Row<'a> {
     let unit = units::lookup(&p.unit);
-    let unit_en = match (&p.counts, unit) {
-        (Some(what), _) => Cow::Borrowed(&**what),
+    let unit_en = match (p.counts(), unit) {
+        (Some(what), _) => Cow::Borrowed(what),
         (None, Some(u)) => Cow::Owned(u.english()),
         (None, None) => Cow::Borrowed(&*p.unit),
     };
     let (value_base, unit_base) = match unit {
-        Some(u) => (scaled(p.value, u.scale), p.counts.as_deref().unwrap_or(u.en)),
+        Some(u) => (scaled(p.value, u.scale), p.counts().unwrap_or(u.en)),
         None => (p.value.to_string(), &*p.unit),
     };
     Row {
@@ -169,10 +169,10 @@ fn figure<'a>(row: Row<'a>, p: &'a Point) -> Row<'a> {
         unit_base,
         qualifier: p.qualifier.code(),
         year: p.year,
-        period_zh: p.period.as_ref().map(|t| Cow::Borrowed(t.zh())),
-        period_en: p.period.as_ref().map(|t| Cow::Borrowed(t.en())),
+        period_zh: p.period().map(|t| Cow::Borrowed(t.zh())),
+        period_en: p.period().map(|t| Cow::Borrowed(t.en())),
         kind: p.kind.label(Lang::En),
-        as_written: p.as_written.as_deref(),
+        as_written: p.as_written(),
         note_zh: p.note.as_ref().map(|n| n.zh()),
         note_en: p.note.as_ref().map(|n| n.en()),
         ..row

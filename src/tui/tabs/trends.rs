@@ -252,7 +252,11 @@ fn cells(first: &Point, last: &Point, lang: Lang) -> [String; 4] {
     let c = change(first, last);
     let amount = match c {
         Change::Amount(d, _) => {
-            let diff = Point { value: d, qualifier: Qualifier::Exact, as_written: None, ..last.clone() };
+            // The change is a number: the last figure's words (第一, 六成) are not it.
+            let mut diff = Point { value: d, qualifier: Qualifier::Exact, ..last.clone() };
+            if let Some(w) = diff.wording.as_deref_mut() {
+                w.as_written = None;
+            }
             Some(signed(diff.display(lang), d))
         }
         _ => None,
