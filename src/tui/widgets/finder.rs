@@ -126,6 +126,7 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
         Lang::En => (title.en(), &hit.en, title.zh(), &hit.zh),
     };
     let mut spans = highlighted(first, first_hits, app.theme.base, app.theme.matched);
+    let sep = text::width(SEP);
     if let Some(snippet) = &hit.snippet {
         // The match is why the row is here: the title gives way until it shows.
         let lit = snippet
@@ -134,14 +135,14 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
             .map_or(0, |r| text::width(&snippet.text.chars().skip(r.start).take(r.len()).collect::<String>()));
         // Whole if both fit; else half each, or as much as leaves the match in view.
         let title_room = room
-            .saturating_sub(SEP.len() + text::width(&snippet.text))
-            .max((room / 2).min(room.saturating_sub(lit + SEP.len() + 2)).max(TITLE_MIN.min(room)));
+            .saturating_sub(sep + text::width(&snippet.text))
+            .max((room / 2).min(room.saturating_sub(lit + sep + 2)).max(TITLE_MIN.min(room)));
         let mut spans = fit(spans, title_room);
         let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         spans.push(Span::styled(SEP, app.theme.dim));
         let lit: Vec<usize> = snippet.highlight.iter().flat_map(Clone::clone).collect();
         let (base, matched) = (app.theme.dim, app.theme.matched);
-        spans.extend(in_view(&snippet.text, &lit, (base, matched), room.saturating_sub(used + SEP.len())));
+        spans.extend(in_view(&snippet.text, &lit, (base, matched), room.saturating_sub(used + sep)));
         return row(spans, room, right);
     }
     // A title cut before its first matched char loses its start instead.
@@ -150,7 +151,9 @@ fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
         let styles = (app.theme.base, app.theme.matched);
         return row(in_view(first, first_hits, styles, room), room, right);
     }
-    if !second_hits.is_empty() || first_hits.is_empty() {
+    // The other title only where a few of its characters show: "Qu…" tells nothing.
+    let second_fits = text::width(first) + sep + TITLE_MIN < room;
+    if (!second_hits.is_empty() || first_hits.is_empty()) && second_fits {
         spans.push(Span::styled(SEP, app.theme.dim));
         spans.extend(highlighted(second, second_hits, app.theme.dim, app.theme.matched));
     }
@@ -186,6 +189,12 @@ fn in_view(text: &str, lit: &[usize], (base, matched): (Style, Style), width: us
     let need = |skip: usize| usize::from(skip > 0) + cells(&chars[skip..lit_end]) + usize::from(lit_end < chars.len());
     while skip < lit_start && need(skip) > width {
         skip += 1;
+    }
+    // An "…" standing for a full stop alone tells less than the char it would cost.
+    if cells(&chars[lit_end..]) <= 2 {
+        while skip < lit_start && usize::from(skip > 0) + cells(&chars[skip..]) > width {
+            skip += 1;
+        }
     }
     let lead = usize::from(skip > 0);
     let shown: String = (skip > 0).then_some('…').into_iter().chain(chars[skip..].iter().copied()).collect();
@@ -273,6 +282,21 @@ mod tests {
         assert_eq!(fitted(&["螺蛳", "粉", "x"], 6), "螺蛳…", "a wide char that would straddle is left out");
         assert_eq!(fitted(&["ab", "cd"], 4), "abcd", "nothing cut, nothing added");
         assert_eq!(fitted(&["ab", "cd"], 0), "");
+    }
+
+    /// A match just before a full stop shows the stop, not an "…" in its place.
+    #[test]
+    fn a_short_tail_after_the_match_is_shown_not_cut() {
+        let theme = Theme::monochrome();
+        let text = "当时西部唯一获批创建的地级市。";
+        let first = text.chars().position(|c| c == '地').unwrap();
+        let lit: Vec<usize> = (first..first + 3).collect();
+        // From room for "…地级市。" up to the whole text.
+        for width in 9..=text::width(text) {
+            let shown: String =
+                in_view(text, &lit, (theme.dim, theme.matched), width).iter().map(|s| s.content.to_string()).collect();
+            assert!(shown.ends_with("地级市。") && text::width(&shown) <= width, "{width}: {shown}");
+        }
     }
 
     /// However narrow the row, a snippet or a title shows its first matched run
