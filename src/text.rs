@@ -264,9 +264,27 @@ pub fn escape_controls<'a>(s: &'a str, keep: &str) -> Cow<'a, str> {
     Cow::Owned(s.chars().map(|c| if escaped(c) { c.escape_default().to_string() } else { c.to_string() }).collect())
 }
 
+/// `values` joined by `sep`, the last two by `last`: "a, b or c", "a、b 或 c".
+pub fn listed(values: &[String], sep: &str, last: &str) -> String {
+    match values.split_last() {
+        Some((end, [])) => end.clone(),
+        Some((end, rest)) => format!("{}{last}{end}", rest.join(sep)),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_reads_as_a_sentence() {
+        let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(listed(&list(&["city", "guangxi", "company"]), ", ", " or "), "city, guangxi or company");
+        assert_eq!(listed(&list(&["computed", "disputed"]), "、", " 或 "), "computed 或 disputed");
+        assert_eq!(listed(&list(&["one"]), ", ", " or "), "one");
+        assert_eq!(listed(&[], ", ", " or "), "");
+    }
 
     #[test]
     fn widths_count_cells() {

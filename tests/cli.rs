@@ -190,6 +190,21 @@ fn search_prints_hits_best_first_and_exits_1_on_none() {
     cmd().args(["search", "qqqqxxxx"]).assert().code(1).stdout("").stderr(predicates::str::contains("nothing matches"));
 }
 
+/// A qualifier's bad value is refused with a sentence naming what it takes.
+#[test]
+fn a_bad_qualifier_value_names_what_it_takes() {
+    for (query, takes) in [
+        ("year:20x1", "it takes a year or a range of years: 2021, 2019..2021, 2019.. or ..2021\n"),
+        ("scope:town", "it takes city, guangxi, region or company\n"),
+        ("is:new", "it takes computed or disputed\n"),
+        ("src:zz", "it takes a source's id or the start of its file name: d000, d001, d002, d003, d004\n"),
+    ] {
+        let (key, value) = query.split_once(':').unwrap();
+        let said = format!("liuzhou-tui: `{query}`: `{key}:` cannot be `{value}`; {takes}");
+        cmd().args(["search", query]).assert().code(2).stdout("").stderr(said);
+    }
+}
+
 /// A limit of no hits is a mistake, not a search that found nothing; a huge one is
 /// refused before anything is sized by it.
 #[test]

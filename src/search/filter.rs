@@ -2,6 +2,7 @@
 //! kept per entry when the index is built, and reading a qualifier's value.
 
 use crate::data::{Dataset, Kind, Record, Scope};
+use crate::text;
 
 /// The record tabs `tab:` names, each by every name a reader may use: the command
 /// line's, and the TUI's in both languages.
@@ -159,7 +160,7 @@ impl Facets {
     /// Reads qualifier `key:value` (both as typed).
     pub(super) fn parse(&self, key: &str, value: &str) -> Result<Filter, QueryError> {
         let v = value.to_lowercase();
-        let bad = |valid: String| QueryError::BadValue { key: key.to_owned(), value: value.to_owned(), valid };
+        let bad = |valid: Expected| QueryError::BadValue { key: key.to_owned(), value: value.to_owned(), valid };
         match key.to_ascii_lowercase().as_str() {
             "year" => {
                 let year = |s: &str| s.parse::<i32>().ok().filter(|y| (1..=9999).contains(y));
@@ -171,22 +172,21 @@ impl Facets {
                 };
                 match range {
                     (Some(a), Some(b)) if a <= b && !v.is_empty() && v != ".." => Ok(Filter::Years(a, b)),
-                    _ => Err(bad("a year or a range of years: 2021, 2019..2021".into())),
+                    _ => Err(bad(Expected::Years)),
                 }
             }
             "tab" => TABS
                 .iter()
                 .position(|(_, names)| names.contains(&v.as_str()))
                 .map(|t| Filter::Tab(t as u8))
-                .ok_or_else(|| bad(TABS.iter().map(|(_, n)| n.join("|")).collect::<Vec<_>>().join(", "))),
+                .ok_or_else(|| bad(Expected::OneOf(TABS.iter().map(|(_, n)| n.join("|")).collect()))),
             "src" => {
                 let found: Vec<u16> = (self.sources.iter().enumerate())
                     .filter(|(_, (id, file))| !v.is_empty() && (*id == v || file.starts_with(&v)))
                     .map(|(i, _)| i as u16)
                     .collect();
                 if found.is_empty() {
-                    let ids: Vec<&str> = self.sources.iter().map(|(id, _)| id.as_str()).collect();
-                    return Err(bad(format!("a source's id or the start of its file name: {}", ids.join(", "))));
+                    return Err(bad(Expected::Source(self.sources.iter().map(|(id, _)| id.clone()).collect())));
                 }
                 Ok(Filter::Cites(found))
             }
@@ -194,11 +194,11 @@ impl Facets {
                 .iter()
                 .find(|(name, _)| *name == v)
                 .map(|&(_, s)| Filter::Scope(s))
-                .ok_or_else(|| bad("city, guangxi or company".into())),
+                .ok_or_else(|| bad(Expected::OneOf(SCOPES.iter().map(|(name, _)| (*name).to_owned()).collect()))),
             "is" => match v.as_str() {
                 "computed" => Ok(Filter::Computed),
                 "disputed" => Ok(Filter::Disputed),
-                _ => Err(bad("computed or disputed".into())),
+                _ => Err(bad(Expected::OneOf(vec!["computed".into(), "disputed".into()]))),
             },
             _ => Err(QueryError::UnknownQualifier(key.to_owned())),
         }
@@ -211,5 +211,27 @@ pub enum QueryError {
     #[error("unknown qualifier `{0}:`; the qualifiers are year:, tab:, src:, scope: and is:")]
     UnknownQualifier(String),
     #[error("`{key}:{value}`: `{key}:` cannot be `{value}`; it takes {valid}")]
-    BadValue { key: String, value: String, valid: String },
+    BadValue { key: String, value: String, valid: Expected },
+}
+
+/// What a qualifier takes: the values are typed as they are in either language, the
+/// words around them are each language's own (see the interface's messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expected {
+    /// A year, or a range of them, open at either end.
+    Years,
+    /// One of these values.
+    OneOf(Vec<String>),
+    /// A source's id (these) or the start of its file name.
+    Source(Vec<String>),
+}
+
+impl std::fmt::Display for Expected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expected::Years => f.write_str("a year or a range of years: 2021, 2019..2021, 2019.. or ..2021"),
+            Expected::OneOf(values) => f.write_str(&text::listed(values, ", ", " or ")),
+            Expected::Source(ids) => write!(f, "a source's id or the start of its file name: {}", ids.join(", ")),
+        }
+    }
 }

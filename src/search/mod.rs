@@ -31,7 +31,7 @@ use std::fmt;
 use std::sync::Arc;
 
 pub use body::{Field, Snippet};
-pub use filter::QueryError;
+pub use filter::{Expected, QueryError};
 
 use crate::data::{Dataset, Text};
 use body::BodyIndex;

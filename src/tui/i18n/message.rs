@@ -4,7 +4,8 @@
 use super::pick;
 use crate::data::Lang;
 use crate::docs::DocsError;
-use crate::search::QueryError;
+use crate::search::{Expected, QueryError};
+use crate::text;
 
 /// Text with figures or names in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,13 +172,20 @@ pub const QUERY_HELP: &[[(&str, &str); 2]] = &[
     [("Ctrl-w  Ctrl-u/k", "删去一个词 / 删到开头、结尾"), ("Ctrl-w  Ctrl-u/k", "delete a word / to the start, end")],
     [("Alt-b/f  Ctrl-←/→", "按词移动光标"), ("Alt-b/f  Ctrl-←/→", "move by words")],
 ];
-/// The Chinese of `QueryError`'s messages; the valid values are the same words.
+/// The Chinese of `QueryError`'s messages; the valid values are typed the same.
 fn query_error_zh(e: &QueryError) -> String {
     match e {
         QueryError::UnknownQualifier(key) => {
             format!("没有限定词 {key}:；可用的是 year:、tab:、src:、scope:、is:（? 看语法）")
         }
-        QueryError::BadValue { key, value, valid } => format!("{key}:{value} 不是 {key}: 可取的值；可取：{valid}"),
+        QueryError::BadValue { key, value, valid } => {
+            let valid = match valid {
+                Expected::Years => "年份或年份范围：2021、2019..2021、2019.. 或 ..2021".to_owned(),
+                Expected::OneOf(values) => format!("：{}", text::listed(values, "、", " 或 ")),
+                Expected::Source(ids) => format!("来源编号或其文件名的开头：{}", ids.join("、")),
+            };
+            format!("{key}: 不能取 {value}；可取{valid}")
+        }
     }
 }
 
