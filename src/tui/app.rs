@@ -190,6 +190,8 @@ impl App {
 
     fn enter(&mut self) {
         match (self.tab, &self.citing) {
+            // A narrow screen shows the source itself first, as every tab does.
+            (Tab::Sources, None) if geometry::is_narrow(self) && !self.detail_open => self.detail_open = true,
             (Tab::Sources, None) => {
                 if let Some(Target::Source(s)) = self.selected() {
                     self.citing = Some(self.history.reopen(s).unwrap_or_else(|| Citing::of(s, &self.data)));
