@@ -56,6 +56,11 @@ fn real_main(cli: &Cli) -> anyhow::Result<Outcome> {
             Outcome::Done
         }
         Some(Command::Validate { dir }) => {
+            let Some(dir) = dir.as_ref().or(cli.data.as_ref()) else {
+                anyhow::bail!(
+                    "validate needs the dataset directory to check: `validate DIR` (or `--data DIR validate`)"
+                );
+            };
             Dataset::from_dir(dir)?;
             writeln!(out, "{}: ok", dir.display()).context(STDOUT)?;
             Outcome::Done

@@ -138,6 +138,10 @@ fn ron_export_round_trips_through_data_dir() {
 #[test]
 fn validate_reports_problems_with_positions_and_exit_2() {
     cmd().args(["validate", "tests/fixtures/minimal"]).assert().success().stdout("tests/fixtures/minimal: ok\n");
+    // The directory may come as the global --data, as every other command takes it.
+    let with_data = cmd().args(["--data", "tests/fixtures/minimal", "validate"]).assert().success();
+    with_data.stdout("tests/fixtures/minimal: ok\n");
+    cmd().arg("validate").assert().code(2).stdout("").stderr(predicates::str::contains("`validate DIR`"));
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir("tests/fixtures/minimal").unwrap() {
         let entry = entry.unwrap();

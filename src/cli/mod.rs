@@ -111,8 +111,8 @@ src:d003 scope:city|guangxi|company is:computed is:disputed")]
         #[arg(long, value_enum, default_value = "text")]
         format: CompareFormat,
     },
-    /// Check a dataset directory and print every problem
-    Validate { dir: PathBuf },
+    /// Check a dataset directory (DIR, else --data DIR) and print every problem
+    Validate { dir: Option<PathBuf> },
     /// Print the shell script that completes commands, options, values and record ids
     Completions {
         #[arg(value_enum)]
