@@ -137,9 +137,15 @@ fn errors_are_said_and_the_prompt_stays_open() {
     write_to(&mut a, &dir.path().join("no/such/dir/x.csv"));
     assert_eq!(a.mode(), Mode::Export);
     let status = a.status.clone().unwrap_or_default();
-    let path = dir.path().join("no/such/dir/x.csv");
-    let said = format!("Export failed: No such file or directory (os error 2) — cannot write {}", path.display());
+    let (path, folder) = (dir.path().join("no/such/dir/x.csv"), dir.path().join("no/such/dir"));
+    let said = format!("Export failed: there is no folder {} — cannot write {}", folder.display(), path.display());
     assert_eq!(status, said);
+    // In the reader's language, the folder named first.
+    let mut zh = app(Lang::Zh, 100, 30);
+    keys(&mut zh, "e");
+    write_to(&mut zh, &path);
+    let said = format!("导出失败：文件夹 {} 不存在——无法写入 {}", folder.display(), path.display());
+    assert_eq!(zh.status.as_deref(), Some(said.as_str()));
 
     ctrl(&mut a, 'u');
     key(&mut a, KeyCode::Enter);

@@ -3,7 +3,6 @@
 //! writer, and says in the status line where the file went or what went wrong.
 
 use std::collections::HashSet;
-use std::error::Error;
 
 use super::action::{Edit, Msg};
 use super::i18n::{Label, Message};
@@ -86,16 +85,7 @@ impl App {
                 self.status = Some(Message::Exported { n, name: &name, dir: &dir }.get(self.lang));
                 self.close_export();
             }
-            Err(e) => {
-                // The OS's reason first, then the path: a narrow status line cuts the end.
-                let mut why = e.to_string();
-                let mut cause = e.source();
-                while let Some(c) = cause {
-                    why = format!("{c} — {why}");
-                    cause = c.source();
-                }
-                self.status = Some(Message::ExportFailed(&why).get(self.lang));
-            }
+            Err(e) => self.status = Some(Message::ExportFailed(&e).get(self.lang)),
         }
     }
 

@@ -1,14 +1,17 @@
 //! Text with figures or names in it, and the finder's query help: the part of
 //! [`super`] that is built with `format!`.
 
+use std::io;
+
 use super::pick;
 use crate::data::Lang;
 use crate::docs::DocsError;
+use crate::export::ExportError;
 use crate::search::{Expected, QueryError};
 use crate::text;
 
 /// Text with figures or names in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum Message<'a> {
     /// The status line after `y`, with the copied text's first line.
     Copied(&'a str),
@@ -61,7 +64,9 @@ pub enum Message<'a> {
         name: &'a str,
         dir: &'a str,
     },
-    ExportFailed(&'a str),
+    /// Why an export was not written: the reason first, as a narrow status line cuts
+    /// the end, then the path.
+    ExportFailed(&'a ExportError),
     /// A change of a rate or share, in percentage points, signed.
     PercentPoints(&'a str),
     /// A rank's change: places gained (negative: lost).
@@ -128,7 +133,11 @@ impl Message<'_> {
             Message::Exported { n, name, dir } => {
                 [format!("已写入 {name}（{n} 项，{dir}）"), format!("Wrote {name} ({n} records, {dir})")]
             }
-            Message::ExportFailed(why) => [format!("导出失败：{why}"), format!("Export failed: {why}")],
+            Message::ExportFailed(ExportError::Write { path, source }) => {
+                let [zh, en] = os_reason(source, path);
+                [format!("导出失败：{zh}——无法写入 {path}"), format!("Export failed: {en} — cannot write {path}")]
+            }
+            Message::ExportFailed(e) => [format!("导出失败：{}", export_error_zh(e)), format!("Export failed: {e}")],
             Message::CompareRaw(unit) => {
                 [format!("单位相同：原始值（{unit}）"), format!("Same unit: raw values in {unit}")]
             }
@@ -186,6 +195,32 @@ fn query_error_zh(e: &QueryError) -> String {
             };
             format!("{key}: 不能取 {value}；可取{valid}")
         }
+    }
+}
+
+/// Why the OS would not write `path`, in the reader's words where it is a usual case.
+fn os_reason(e: &io::Error, path: &str) -> [String; 2] {
+    let parent = std::path::Path::new(path).parent().filter(|p| !p.as_os_str().is_empty());
+    match (e.kind(), parent) {
+        (io::ErrorKind::NotFound, Some(dir)) if !dir.exists() => {
+            let dir = dir.display();
+            [format!("文件夹 {dir} 不存在"), format!("there is no folder {dir}")]
+        }
+        (io::ErrorKind::PermissionDenied, _) => ["没有在那里写入的权限".into(), "no permission to write there".into()],
+        _ => [e.to_string(), e.to_string()],
+    }
+}
+
+/// The Chinese of `ExportError`'s messages but a failed write's, naming the same paths.
+fn export_error_zh(e: &ExportError) -> String {
+    match e {
+        ExportError::Write { path, .. } => format!("无法写入 {path}"),
+        ExportError::Encode(why) => format!("无法编码数据集：{why}"),
+        ExportError::Exists { path } => format!("{path} 已存在；加 --force 替换"),
+        ExportError::IsDir { path } => format!("{path} 是文件夹；请给出要写入的文件的路径"),
+        ExportError::NotDir { path } => format!("{path} 不是文件夹，而 --format ron 写出数据集文件夹；请换一个新路径"),
+        ExportError::NotDataset { path } => format!("{path} 中有数据集以外的文件，即使加 --force 也不替换"),
+        ExportError::Query(q) => query_error_zh(q),
     }
 }
 
