@@ -24,6 +24,12 @@ fn app(w: u16, h: u16) -> App {
     App::new(liuzhou_tui::embedded().unwrap(), Lang::Zh, Theme::colour(), Rect::new(0, 0, w, h))
 }
 
+/// A dataset of sources alone: every tab, Trends and each citing list empty.
+fn sources_only(w: u16, h: u16) -> App {
+    let data = Dataset::from_texts([minimal()[0], "[]", "[]", "[]", "[]"]).unwrap();
+    App::new(data, Lang::En, Theme::colour(), Rect::new(0, 0, w, h))
+}
+
 /// Random keys can export (`e`, then Enter) to a file named relative to the working
 /// directory: this binary's tests then work in a scratch folder of cargo's, not in the
 /// checkout. No test here reads a path relative to it.
@@ -128,9 +134,10 @@ proptest! {
     fn random_events_at_random_sizes_never_panic(
         (w, h) in (0u16..=300, 0u16..=100),
         events in prop::collection::vec(event(), 1..24),
+        empty in prop::bool::weighted(0.1),
     ) {
         in_scratch_dir();
-        let mut a = app(w, h);
+        let mut a = if empty { sources_only(w, h) } else { app(w, h) };
         for ev in &events {
             if let Some(msg) = keymap::to_msg(ev, a.mode()) {
                 a.update(msg);

@@ -104,6 +104,28 @@ fn narrow_screens_open_the_detail_on_enter() {
     assert!(screen(&a).contains("╭ Industry"));
 }
 
+/// A dataset without records of a kind says so in that tab, not with a blank pane.
+#[test]
+fn empty_lists_say_why_in_both_languages() {
+    let sources = std::fs::read_to_string("tests/fixtures/minimal/sources.ron").unwrap();
+    let data = liuzhou_tui::data::Dataset::from_texts([&sources, "[]", "[]", "[]", "[]"]).unwrap();
+    for (lang, kind, trends, citing) in [
+        (Lang::En, "This dataset has no", "No indicator has figures for two", "No record cites this source"),
+        (Lang::Zh, "没有这类记录", "没有哪项指标有两年或以上的数据", "没有记录引用这份来源"),
+    ] {
+        let mut a = App::new(data.clone(), lang, Theme::monochrome(), Rect::new(0, 0, 100, 20));
+        for tab in ["1", "2", "3", "4"] {
+            keys(&mut a, tab);
+            assert!(screen(&a).contains(kind), "{tab}: {}", screen(&a));
+        }
+        keys(&mut a, "5");
+        assert!(screen(&a).contains(trends), "{}", screen(&a));
+        keys(&mut a, "6");
+        step(&mut a, code(KeyCode::Enter));
+        assert!(screen(&a).contains(citing), "{}", screen(&a));
+    }
+}
+
 #[test]
 fn help_overlay() {
     for lang in [Lang::Zh, Lang::En] {

@@ -96,6 +96,10 @@ pub enum Label {
     SortLatest,
     TrendsLegend,
     ComputedLegend,
+    // A list with nothing in it: a tab, Trends, a source's citing records.
+    EmptyTab,
+    NoTrends,
+    NoCiting,
     // The comparison.
     CompareTitle,
     CompareIndex,
@@ -201,6 +205,9 @@ impl Label {
             Label::ComputedLegend => ["⣿ 推算值", "⣿ computed"],
             Label::CompareTitle => [" 比较 ", " Compare "],
             Label::CompareIndex => ["单位不同：图为指数，首年 = 100", "Units differ: index, first year = 100"],
+            Label::EmptyTab => ["此数据集中没有这类记录。", "This dataset has no records of this kind."],
+            Label::NoTrends => ["没有哪项指标有两年或以上的数据。", "No indicator has figures for two or more years."],
+            Label::NoCiting => ["没有记录引用这份来源。", "No record cites this source."],
             Label::CompareFooter => ["空心与 * 为推算值 · e 导出 · Esc 关闭", "Hollow, * = computed · e export · Esc"],
         }
     }

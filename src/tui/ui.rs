@@ -113,6 +113,10 @@ fn draw_list(app: &App, pane: Rect, buf: &mut Buffer) {
             })
         }
     };
+    if rows.rows.is_empty() {
+        let why = if trends.is_some() { Label::NoTrends } else { Label::EmptyTab };
+        return list::empty(area, buf, why.get(app.lang), &app.theme);
+    }
     list::draw(area, buf, &rows.rows, item, app.offset[t], selected_row, &app.theme);
 }
 

@@ -107,6 +107,9 @@ impl Citing {
                 Span::styled(text::truncate(&count, w.saturating_sub(text::width(&tab))).into_owned(), cx.theme.key),
             ]))
         };
+        if self.targets.is_empty() {
+            return list::empty(area, buf, Label::NoCiting.get(cx.lang), cx.theme);
+        }
         list::draw(area, buf, &self.targets[..], item, self.offset, Some(self.sel), cx.theme);
     }
 }

@@ -13,6 +13,15 @@ pub enum Item {
     Entry(Line<'static>),
 }
 
+/// In place of a list with no rows: says why, so an empty pane is not taken for a
+/// fault.
+pub fn empty(area: Rect, buf: &mut Buffer, why: &str, theme: &Theme) {
+    let lines = text::wrap(why, usize::from(area.width));
+    for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
+        Line::styled(line, theme.dim).render(Rect { y, height: 1, ..area }, buf);
+    }
+}
+
 /// Draws `rows` from `offset` on, as many as fit. `item` makes a row's line and is
 /// called for the visible rows only: a list of 100,000 scrolled to its end would
 /// otherwise format every row above the screen on every frame.
