@@ -76,13 +76,19 @@ impl Key {
     }
 }
 
-/// Another reading of one heteronym in a pinyin key: the syllable at byte `at`, `len`
-/// bytes, of the title's char `title_char`, may also be spelled `reading`.
+/// Another reading of one heteronym in a pinyin key: the syllable at byte `at` (see
+/// `syllable_at`) may also be spelled `reading`.
 pub(super) struct AltReading {
     pub(super) at: usize,
-    pub(super) title_char: usize,
-    pub(super) len: usize,
     pub(super) reading: &'static str,
+}
+
+/// The usual reading that begins at byte `at` of a pinyin key's text, where a heteronym
+/// has other readings: ASCII letters, which no letter follows (a space, other text
+/// that is no letter, or the end), so it need not be stored.
+pub(super) fn syllable_at(text: &[u8], at: usize) -> &[u8] {
+    let rest = text.get(at..).unwrap_or_default();
+    &rest[..rest.iter().position(|b| !b.is_ascii_lowercase()).unwrap_or(rest.len())]
 }
 
 /// A key's parts, borrowed as bytes (from the index's arenas or from a `Key`): the
@@ -177,7 +183,7 @@ fn pinyin_key(title: &str, readings: &[Vec<&'static str>]) -> Key {
             // but a rare one such as 欸's ê) take part.
             if reading.is_ascii() {
                 let ascii = others.iter().filter(|other| other.is_ascii());
-                alts.extend(ascii.map(|&other| AltReading { at, title_char: i, len: reading.len(), reading: other }));
+                alts.extend(ascii.map(|&other| AltReading { at, reading: other }));
             }
             text.push_str(reading);
             run += reading.chars().count();
@@ -279,5 +285,20 @@ mod tests {
         assert_eq!(title_chars(Some(&k.runs), vec![4]), [1], "the l of liang comes from 量");
         let highlights = title_chars(Some(&k.runs), vec![25, 0, 2, 3, 20, 26, 99]);
         assert_eq!(highlights, [0, 1, 4, 9, 10], "zh(i), the space before liang, m, e, v; none past the end");
+    }
+
+    #[test]
+    fn a_heteronym_syllable_ends_where_its_letters_do() {
+        // Heteronyms before letters, digits, punctuation, a full-width letter and the end.
+        for title in ["银行MINI EV", "行“行”行", "行2021年", "长ａ行", "重庆·长安行", "行-a长"] {
+            let keys = keys_of(&Text::new(title, ""));
+            let k = keys.iter().find(|k| k.initials.is_some()).unwrap();
+            assert!(!k.alts.is_empty(), "{title}");
+            for alt in &k.alts {
+                let usual = std::str::from_utf8(syllable_at(k.text.as_bytes(), alt.at)).unwrap();
+                let read = title.chars().map(readings_of).find(|r| r.contains(&alt.reading));
+                assert_eq!(read.map(|r| r[0]), Some(usual), "{title}: {:?} at {}", k.text, alt.at);
+            }
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Heteronyms read otherwise (银行 as yin hang): the spelling of a pinyin key that
 //! best holds the query, found in one pass over its readings, and writing it out.
 
-use super::keys::{Key, Side, clamp_u8};
+use super::keys::{Key, Side, clamp_u8, syllable_at};
 use super::normalise::has_separators;
 use super::query::Query;
 use super::store::{StoredAltReading, StoredKey, TitleIndex};
@@ -45,7 +45,8 @@ impl TitleIndex {
         let (mut matched, mut from) = (0, 0);
         chosen.clear();
         for group in self.alts[k.alts()].chunk_by(|a, b| a.at == b.at) {
-            let (at, end) = (usize::from(group[0].at), usize::from(group[0].at) + usize::from(group[0].len));
+            let at = usize::from(group[0].at);
+            let end = at + syllable_at(text, at).len();
             let before = q.advance(matched, &text[from..at]);
             matched = q.advance(before, &text[at..end]);
             let mut best = None;
@@ -69,17 +70,28 @@ impl TitleIndex {
         let (t, runs) = (&mut out.text, &mut out.runs);
         t.clear();
         runs.clear();
-        runs.extend_from_slice(k.runs().map_or(&[][..], |r| &self.runs[r]));
+        let usual_runs = k.runs().map_or(&[][..], |r| &self.runs[r]);
+        runs.extend_from_slice(usual_runs);
+        // The title char each heteronym came from: the one whose run holds the
+        // heteronym's first char, walking on from the last heteronym's.
+        let (mut title_char, mut before_title_char, mut before_heteronym) = (0, 0, 0);
         let mut from = 0;
         for alt in chosen {
-            let (at, len) = (usize::from(alt.at), usize::from(alt.len));
+            let at = usize::from(alt.at);
+            let len = syllable_at(text.as_bytes(), at).len();
             let reading = self.readings[usize::from(alt.reading)];
+            before_heteronym += text[from..at].chars().count();
+            while usual_runs.get(title_char).is_some_and(|&r| before_title_char + usize::from(r) <= before_heteronym) {
+                before_title_char += usize::from(usual_runs[title_char]);
+                title_char += 1;
+            }
             t.push_str(&text[from..at]);
             t.push_str(reading);
             // The readings are ASCII: bytes are chars.
-            if let Some(run) = runs.get_mut(usize::from(alt.title_char)) {
+            if let Some(run) = runs.get_mut(title_char) {
                 *run = clamp_u8(usize::from(*run).saturating_sub(len) + reading.len());
             }
+            before_heteronym += len;
             from = at + len;
         }
         t.push_str(&text[from..]);
@@ -107,7 +119,7 @@ impl TitleIndex {
                 Some(_) => return false,
             }
         }
-        let usual = &text[at..at + usize::from(first.len)];
+        let usual = syllable_at(text, at);
         let others =
             alts.iter().take_while(|a| a.at == first.at).map(|a| self.readings[usize::from(a.reading)].as_bytes());
         rest.is_empty() || std::iter::once(usual).chain(others).any(|r| r.starts_with(rest) || rest.starts_with(r))

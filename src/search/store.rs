@@ -67,12 +67,12 @@ impl TitleIndex {
 }
 
 /// `AltReading` as the index stores it, with the reading as an index into its
-/// reading table.
+/// reading table. The usual reading it replaces is read off the key's text (see
+/// `syllable_at`), and its title char off the key's runs, as the few respellings
+/// written need them.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct StoredAltReading {
     pub(super) at: u16,
-    pub(super) title_char: u16,
-    pub(super) len: u8,
     pub(super) reading: u16,
 }
 
@@ -134,7 +134,7 @@ impl TitleIndex {
         let n = titles.len();
         // Room for every list up front, the arenas' from the titles' sizes (text about
         // twice the titles' bytes, runs half the Chinese titles' bytes, an alternate
-        // per 25 bytes of Hanzi). Grown by doubling instead, each would leave its old
+        // per two Hanzi). Grown by doubling instead, each would leave its old
         // copies as holes in the heap.
         let (zh, en) = titles.iter().fold((0, 0), |(zh, en), t| (zh + t.zh().len(), en + t.en().len()));
         let mut index = TitleIndex {
@@ -143,7 +143,7 @@ impl TitleIndex {
             first_key: Vec::with_capacity(n + 1),
             text: String::with_capacity((zh + en) * 2),
             runs: Vec::with_capacity(zh / 2),
-            alts: Vec::with_capacity(zh / 25),
+            alts: Vec::with_capacity(zh / 6),
             readings: Vec::new(),
             lengths: Vec::with_capacity(n),
             masks: Vec::with_capacity(n),
@@ -174,8 +174,8 @@ impl TitleIndex {
                 let mut key_mask = key.mask;
                 let alts_start = index.alts.len() as u32;
                 for alt in &key.alts {
-                    // The key is under 64 KiB, so positions fit; a reading is a syllable.
-                    let (at, title_char, len) = (alt.at as u16, alt.title_char as u16, alt.len as u8);
+                    // The key is under 64 KiB, so positions fit.
+                    let at = alt.at as u16;
                     key_mask |= mask(alt.reading);
                     if alt.at == 0 {
                         starts |= first_bit(alt.reading);
@@ -184,7 +184,7 @@ impl TitleIndex {
                         index.readings.push(alt.reading);
                         (index.readings.len() - 1) as u16
                     });
-                    index.alts.push(StoredAltReading { at, title_char, len, reading });
+                    index.alts.push(StoredAltReading { at, reading });
                 }
                 entry_mask |= key_mask;
                 starts |= first_bit(&key.text) | first_bit(initials);
