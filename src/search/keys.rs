@@ -33,6 +33,9 @@ pub(super) struct Key {
     /// that a match maps back to the title (see `title_chars`): a run a char, not an
     /// origin for each char of `text`, which a pinyin key has four times as many of.
     pub(super) runs: Vec<u8>,
+    /// The runs are read off the text's syllables (see `Runs::Syllables`), and
+    /// `runs` is empty: a respelling of a key whose runs the index does not store.
+    pub(super) syllable_runs: bool,
     /// Which chars `text` has (see `mask`), to rule a key out before scanning it; not
     /// kept for a respelled key, which is built only once it is known to match.
     pub(super) mask: u64,
@@ -59,6 +62,7 @@ impl Key {
             side,
             alternate,
             runs,
+            syllable_runs: false,
             alts: Vec::new(),
         }
     }
@@ -69,7 +73,7 @@ impl Key {
             has_separators: self.has_separators,
             initials: self.initials.as_deref().map(str::as_bytes),
             ascii: self.text.is_ascii(),
-            runs: Some(&self.runs),
+            runs: if self.syllable_runs { Runs::Syllables } else { Runs::Stored(&self.runs) },
             side: self.side,
             alternate: self.alternate,
         }
@@ -100,11 +104,37 @@ pub(super) struct KeyView<'a> {
     pub(super) initials: Option<&'a [u8]>,
     /// All of `text` is ASCII (pinyin, most English), so bytes are chars.
     pub(super) ascii: bool,
-    /// See `Key::runs`; none when each char comes from the title's char at the same
-    /// place (see `StoredKey::runs`).
-    pub(super) runs: Option<&'a [u8]>,
+    /// See `Key::runs` and `Runs`.
+    pub(super) runs: Runs<'a>,
     pub(super) side: Side,
     pub(super) alternate: bool,
+}
+
+/// A key's runs (see `Key::runs`) as the index keeps them: most are read off the
+/// key's text, and only the others stored.
+#[derive(Clone, Copy)]
+pub(super) enum Runs<'a> {
+    /// Each char comes from the title's char at the same place (most English and
+    /// Hanzi keys).
+    Identity,
+    /// A pinyin key's words are its title's chars, each with the space before it (a
+    /// title of Hanzi alone): see `push_syllable_runs`.
+    Syllables,
+    Stored(&'a [u8]),
+}
+
+/// Pushes the runs of a pinyin key whose words are its title's chars: each word's
+/// chars, and the space before it.
+pub(super) fn push_syllable_runs(text: &str, runs: &mut Vec<u8>) {
+    let mut run = 0;
+    for c in text.chars() {
+        if c == ' ' {
+            runs.push(clamp_u8(run));
+            run = 0;
+        }
+        run += 1;
+    }
+    runs.push(clamp_u8(run));
 }
 
 /// The keys a record is found by: its English title, its Chinese title, and the
@@ -246,13 +276,21 @@ pub(super) fn clamp_u8(i: usize) -> u8 {
     i.min(255) as u8
 }
 
-/// The title's chars that chars `idx` of a key's text came from, by the key's runs
-/// (none: each from the char at the same place), in order, each once.
-pub(super) fn title_chars(runs: Option<&[u8]>, mut idx: Vec<usize>) -> Vec<usize> {
+/// The title's chars that chars `idx` of a key's text came from, by the key's runs,
+/// in order, each once.
+pub(super) fn title_chars(runs: Runs, text: &str, mut idx: Vec<usize>) -> Vec<usize> {
     idx.sort_unstable();
-    let Some(runs) = runs else {
-        idx.dedup();
-        return idx;
+    let mut syllables = Vec::new();
+    let runs = match runs {
+        Runs::Identity => {
+            idx.dedup();
+            return idx;
+        }
+        Runs::Syllables => {
+            push_syllable_runs(text, &mut syllables);
+            &syllables
+        }
+        Runs::Stored(runs) => runs,
     };
     let mut out: Vec<usize> = Vec::with_capacity(idx.len());
     let (mut title, mut end) = (0, 0);
@@ -282,8 +320,9 @@ mod tests {
         let k = keys.iter().find(|k| k.initials.is_some()).unwrap();
         assert_eq!(k.text, "zhi liang qiang shi mini ev");
         assert_eq!(k.initials.as_deref(), Some("zlqsme"));
-        assert_eq!(title_chars(Some(&k.runs), vec![4]), [1], "the l of liang comes from 量");
-        let highlights = title_chars(Some(&k.runs), vec![25, 0, 2, 3, 20, 26, 99]);
+        let runs = Runs::Stored(&k.runs);
+        assert_eq!(title_chars(runs, &k.text, vec![4]), [1], "the l of liang comes from 量");
+        let highlights = title_chars(runs, &k.text, vec![25, 0, 2, 3, 20, 26, 99]);
         assert_eq!(highlights, [0, 1, 4, 9, 10], "zh(i), the space before liang, m, e, v; none past the end");
     }
 

@@ -221,6 +221,17 @@ mod tests {
     }
 
     #[test]
+    fn a_respelling_among_other_chars_lights_up_its_hanzi() {
+        // The pinyin key of a title with more than Hanzi keeps runs of its own, which
+        // respelling 乐 (le as yue) and 都 (dou as du) must change at those chars.
+        let mut index = index_of(&[Text::new("“音乐”A都市", "")]);
+        for (query, lit) in [("yinyuedushi", vec![1, 2, 5, 6]), ("yin yue a du shi", vec![1, 2, 4, 5, 6])] {
+            index.last = None;
+            assert_eq!(index.search(query, 5).unwrap().hits[0].zh, lit, "{query}");
+        }
+    }
+
+    #[test]
     fn initials_through_another_reading_count_and_scattered_ones_do_not() {
         // "hdy" is the initials of 行动业 when 行 is read hang; in 很美丽…多鱼 (hen mei li
         // … duo yu) its letters stand far apart, over syllables that are not consecutive.

@@ -70,28 +70,32 @@ impl TitleIndex {
         let (t, runs) = (&mut out.text, &mut out.runs);
         t.clear();
         runs.clear();
-        let usual_runs = k.runs().map_or(&[][..], |r| &self.runs[r]);
-        runs.extend_from_slice(usual_runs);
+        // Respelled, a key whose runs are its syllables keeps them so (a reading for a
+        // reading); stored runs are copied and changed where the readings differ.
+        let stored = k.runs().map(|r| &self.runs[r]);
+        out.syllable_runs = stored.is_none();
+        runs.extend_from_slice(stored.unwrap_or_default());
         // The title char each heteronym came from: the one whose run holds the
-        // heteronym's first char, walking on from the last heteronym's.
-        let (mut title_char, mut before_title_char, mut before_heteronym) = (0, 0, 0);
+        // heteronym's first char in what is written so far, where the runs before it
+        // already count the readings put in.
+        let (mut title_char, mut before_title_char, mut written) = (0, 0, 0);
         let mut from = 0;
         for alt in chosen {
             let at = usize::from(alt.at);
             let len = syllable_at(text.as_bytes(), at).len();
             let reading = self.readings[usize::from(alt.reading)];
-            before_heteronym += text[from..at].chars().count();
-            while usual_runs.get(title_char).is_some_and(|&r| before_title_char + usize::from(r) <= before_heteronym) {
-                before_title_char += usize::from(usual_runs[title_char]);
+            t.push_str(&text[from..at]);
+            written += text[from..at].chars().count();
+            while runs.get(title_char).is_some_and(|&r| before_title_char + usize::from(r) <= written) {
+                before_title_char += usize::from(runs[title_char]);
                 title_char += 1;
             }
-            t.push_str(&text[from..at]);
             t.push_str(reading);
             // The readings are ASCII: bytes are chars.
             if let Some(run) = runs.get_mut(title_char) {
                 *run = clamp_u8(usize::from(*run).saturating_sub(len) + reading.len());
             }
-            before_heteronym += len;
+            written += reading.len();
             from = at + len;
         }
         t.push_str(&text[from..]);

@@ -53,7 +53,7 @@ impl TitleIndex {
             let Some((score, idx)) = self.matcher.indices(text, &q.compact) else {
                 continue;
             };
-            *slot = Some((score + bonus, title_chars(key.runs, idx)));
+            *slot = Some((score + bonus, title_chars(key.runs, text, idx)));
         }
         let [zh, en] = best;
         let score = zh.iter().chain(en.iter()).map(|(s, _)| *s).max()?;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::keys::{KeyView, Side, keys_of};
+use super::keys::{KeyView, Runs, Side, keys_of, push_syllable_runs};
 use super::matcher::Matcher;
 use super::prefilter::{Bigrams, add_segment_pairs, first_bit, mask, title_word_bits, union_bigrams, words};
 use crate::data::Text;
@@ -91,8 +91,9 @@ pub(super) struct StoredKey {
     /// Its heteronyms' other readings (pinyin keys only), in `alts`.
     alts_start: u32,
     pub(super) alts_len: u16,
-    /// In `runs`; none (`runs_len == 0`) when each char comes from the title's char
-    /// at the same place, as in most English and Hanzi keys.
+    /// In `runs`; none (`runs_len == 0`) when they are read off the text: each char
+    /// from the title's char at the same place (most English and Hanzi keys), or a
+    /// pinyin key's syllables (see `Runs`).
     runs_start: u32,
     runs_len: u16,
     pub(super) side: Side,
@@ -155,13 +156,21 @@ impl TitleIndex {
         };
         index.first_key.push(0);
         let mut reading_ids = HashMap::new();
+        let mut syllables = Vec::new();
         for title in titles {
             let (mut entry_mask, mut bigrams, mut starts, mut en_words) = (0, Bigrams::default(), 0, 0);
             let mut segments = Bigrams::default();
             for key in keys_of(title) {
-                let identity = key.runs.iter().all(|&r| r == 1);
-                // A pinyin key keeps its runs even so: `spell_with` reads them.
-                let runs: &[u8] = if identity && key.initials.is_none() { &[] } else { &key.runs };
+                // A pinyin key's runs are read as syllables when not stored (see `view`).
+                let derived = match key.initials {
+                    None => key.runs.iter().all(|&r| r == 1),
+                    Some(_) => {
+                        syllables.clear();
+                        push_syllable_runs(&key.text, &mut syllables);
+                        syllables == key.runs
+                    }
+                };
+                let runs: &[u8] = if derived { &[] } else { &key.runs };
                 let initials = key.initials.as_deref().unwrap_or_default();
                 let lengths = [key.text.len(), initials.len(), runs.len(), key.alts.len()];
                 if lengths.iter().any(|&n| n > usize::from(u16::MAX)) {
@@ -253,7 +262,11 @@ impl TitleIndex {
             has_separators: k.has_separators,
             initials: k.initials().map(|i| &bytes[i]),
             ascii: k.ascii,
-            runs: k.runs().map(|r| &self.runs[r]),
+            runs: match k.runs() {
+                Some(r) => Runs::Stored(&self.runs[r]),
+                None if k.initials_len > 0 => Runs::Syllables,
+                None => Runs::Identity,
+            },
             side: k.side,
             alternate: false,
         }
@@ -268,6 +281,7 @@ impl TitleIndex {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::search::keys::title_chars;
 
     pub(crate) fn index_of(titles: &[Text]) -> TitleIndex {
         TitleIndex::from_titles(titles)
@@ -276,5 +290,35 @@ pub(crate) mod tests {
     /// The compact form built directly, to check what reads it off a key's text.
     pub(crate) fn compact(text: &str) -> String {
         text.chars().filter(|c| c.is_alphanumeric()).collect()
+    }
+
+    #[test]
+    fn runs_read_off_the_text_map_back_as_the_built_ones() {
+        let titles = [
+            Text::new("质量强市", "Quality City"),
+            Text::new("宏光MINI EV连续领跑月数", "Café ﬁgures"),
+            Text::new("质量成就“柳州惊奇”", "e\u{301}"),
+            Text::new("新引进亿元工业项目目标202", ""),
+        ];
+        let index = index_of(&titles);
+        let mut stored = Vec::new();
+        for (entry, title) in titles.iter().enumerate() {
+            for (i, (k, built)) in index.keys(entry).iter().zip(keys_of(title)).enumerate() {
+                if k.runs().is_some() {
+                    stored.push((entry, i));
+                }
+                let view = index.view(k);
+                let text = std::str::from_utf8(view.text).unwrap();
+                let every_char: Vec<usize> = (0..text.chars().count()).collect();
+                assert_eq!(
+                    title_chars(view.runs, text, every_char.clone()),
+                    title_chars(Runs::Stored(&built.runs), &built.text, every_char),
+                    "{text}"
+                );
+            }
+        }
+        // Keys are English, Chinese, pinyin: stored are the runs of the ligature and
+        // the decomposed accent, and the pinyin of titles with more than Hanzi.
+        assert_eq!(stored, [(1, 0), (1, 2), (2, 0), (2, 2), (3, 2)]);
     }
 }
