@@ -104,6 +104,17 @@ fn narrow_screens_open_the_detail_on_enter() {
     assert!(screen(&a).contains("╭ Industry"));
 }
 
+/// On a wide screen a figure's kind and source stay near it, not at the far edge.
+#[test]
+fn a_wide_screen_keeps_the_figure_table_together() {
+    let mut a = app(Lang::En, 250, 30);
+    select(&mut a, "nev-growth");
+    let s = screen(&a);
+    let row = s.lines().find(|l| l.contains("198.2%")).unwrap_or_else(|| panic!("{s}"));
+    let (figure, kind) = (row.find("198.2%").unwrap(), row.find("reported").unwrap());
+    assert!(kind - figure < 72, "{row}");
+}
+
 /// A dataset without records of a kind says so in that tab, not with a blank pane.
 #[test]
 fn empty_lists_say_why_in_both_languages() {

@@ -160,6 +160,9 @@ fn headline(ind: &Indicator) -> Option<&Point> {
     Record::Indicator(ind, false).headline()
 }
 
+/// The widest a figure table is drawn.
+const TABLE_MAX: usize = 72;
+
 /// Year, figure, kind and citation in aligned columns; notes under their row.
 fn figure_table(cx: &Ctx, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
     let th = cx.theme;
@@ -172,7 +175,9 @@ fn figure_table(cx: &Ctx, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
     };
     let cite_w = 8;
     let fixed = when_w + kind_w + cite_w + 3;
-    let fig_w = width.saturating_sub(fixed).max(4);
+    // The table spans the pane up to a readable width: on a wide screen the kind and
+    // the source stay near the figure they belong to.
+    let fig_w = width.min(TABLE_MAX).saturating_sub(fixed).max(4);
     let row = |cells: [String; 4]| -> String {
         let [when, fig, kind, cite] = cells;
         if kind_w == 0 { [when, fig, cite].join(" ") } else { [when, fig, kind, cite].join(" ") }
