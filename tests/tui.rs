@@ -113,6 +113,11 @@ fn a_wide_screen_keeps_the_figure_table_together() {
     let row = s.lines().find(|l| l.contains("198.2%")).unwrap_or_else(|| panic!("{s}"));
     let (figure, kind) = (row.find("198.2%").unwrap(), row.find("reported").unwrap());
     assert!(kind - figure < 72, "{row}");
+    // So do a livelihood item's figures near its name.
+    keys(&mut a, "4");
+    let s = screen(&a);
+    let row = s.lines().find(|l| l.contains("New classes added")).unwrap_or_else(|| panic!("{s}"));
+    assert!(row.find("2,208 classes").unwrap() < 120, "{row}");
 }
 
 /// A dataset without records of a kind says so in that tab, not with a blank pane.

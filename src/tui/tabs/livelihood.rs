@@ -31,6 +31,9 @@ impl ItemView {
 /// The "since" column's cells.
 const SINCE_W: usize = 11;
 
+/// The widest a row is drawn.
+const ROW_MAX: usize = 120;
+
 fn figures(item: &Item, lang: Lang) -> String {
     item.points.iter().map(|p| p.display(lang)).collect::<Vec<_>>().join(Label::FigureSeparator.get(lang))
 }
@@ -38,6 +41,9 @@ fn figures(item: &Item, lang: Lang) -> String {
 impl RecordView for ItemView {
     /// A table row: name, figures, since, source; columns drop out as the width shrinks.
     fn list_line(&self, cx: &Ctx, width: usize) -> Line<'static> {
+        // The table spans the screen up to a readable width: on a wide one the figures
+        // stay near their names.
+        let width = width.min(ROW_MAX);
         let it = self.item(cx);
         let lang = cx.lang;
         let since = it.since.map(|y| Message::SinceRow(y).get(lang)).unwrap_or_default();
