@@ -416,6 +416,16 @@ fn a_click_on_a_citation_opens_the_pane_there() {
     assert!(pane_title(&a).contains("d000:29 · 3/4"), "{}", pane_title(&a));
 }
 
+/// Chinese copy is punctuated as Chinese: "，" between the parts, "第29行".
+#[test]
+fn chinese_copy_names_the_line_in_chinese() {
+    let mut a = app(Lang::Zh, 100, 30);
+    select(&mut a, "nev-output");
+    let Some(Effect::Copy(text)) = step(&mut a, key('y')) else { panic!("no copy") };
+    assert!(text.contains("，2022（推断），000_b8cc0d6731add1d4.txt 第29行"), "{text}");
+    assert!(!text.contains(" line ") && !text.contains(", 20"), "{text}");
+}
+
 #[test]
 fn english_copy_gives_the_sources_own_title_and_file() {
     let mut a = app(Lang::En, 100, 30);
@@ -1012,7 +1022,7 @@ fn trends_sort_cycles_and_enter_opens_the_record_in_its_tab() {
 /// vehicles as the table does, not in 10,000s.
 #[test]
 fn charts_keep_computed_years_and_the_tables_unit() {
-    for (lang, unit, latest) in [(Lang::En, "(vehicles)", "667,000"), (Lang::Zh, "(万辆)", "66.7")] {
+    for (lang, unit, latest) in [(Lang::En, " (vehicles)", "667,000"), (Lang::Zh, "（万辆）", "66.7")] {
         let mut a = app(lang, 100, 40);
         select(&mut a, "nev-output");
         let s = screen(&a);

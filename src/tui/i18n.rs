@@ -234,6 +234,17 @@ pub fn chart_unit(unit: &str, max: f64, lang: Lang) -> (String, f64) {
 }
 
 /// The one of a `[Chinese, English]` pair that `lang` reads.
+/// `s` in brackets as each language writes them: "（近5年）" after Chinese, " (the
+/// last five years)" after English.
+pub fn bracketed(lang: Lang, s: &str) -> String {
+    pick(lang, [format!("（{s}）"), format!(" ({s})")])
+}
+
+/// The comma between the parts of a phrase: Chinese takes the full-width one.
+pub fn comma(lang: Lang) -> &'static str {
+    pick(lang, ["，", ", "])
+}
+
 pub fn pick<T>(lang: Lang, [zh, en]: [T; 2]) -> T {
     match lang {
         Lang::Zh => zh,

@@ -10,7 +10,7 @@ use crate::compare::{RANK, series};
 use crate::data::{Indicator, Kind, Lang, Point, Record};
 use crate::text;
 use crate::tui::cite::{cite, copied_source, source_summary};
-use crate::tui::i18n::{Label, Message, chart_unit};
+use crate::tui::i18n::{Label, Message, bracketed, chart_unit};
 use crate::tui::widgets::chart::{Bar, Bars, spark_spans};
 use crate::tui::widgets::{Card, Detail, labelled, wrapped};
 
@@ -98,7 +98,7 @@ impl RecordView for IndicatorView<'_> {
             let max = series.iter().map(|p| p.value.abs()).fold(0.0, f64::max);
             let (unit, factor) = chart_unit(&series[0].unit, max, lang);
             Bars {
-                title: format!("{} ({unit})", ind.name.get(lang)),
+                title: ind.name.get(lang).to_owned() + &bracketed(lang, &unit),
                 legend: if any_computed { Label::ComputedLegend.get(lang).to_owned() } else { String::new() },
                 bars: series
                     .iter()
@@ -216,7 +216,7 @@ fn versions(cx: &Ctx, ind: &Indicator, width: usize) -> Vec<Line<'static>> {
         .iter()
         .map(|(source, points)| {
             let date = cx.data.source(source).map(|s| s.date.to_string()).unwrap_or_default();
-            let mut col = vec![format!("{source} ({date})")];
+            let mut col = vec![format!("{source}{}", bracketed(cx.lang, &date))];
             col.extend(
                 points.iter().map(|p| format!("{} {}", p.display(cx.lang), p.when(cx.lang)).trim_end().to_owned()),
             );

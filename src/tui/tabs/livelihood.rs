@@ -7,7 +7,7 @@ use super::{Ctx, Headline, RecordView};
 use crate::data::{Item, Lang};
 use crate::text;
 use crate::tui::cite::{cite, copied_source, source_summary};
-use crate::tui::i18n::{Label, Message};
+use crate::tui::i18n::{Label, Message, bracketed};
 use crate::tui::widgets::{Detail, labelled, wrapped};
 
 /// An item of a livelihood list, by the list's position and its own.
@@ -86,7 +86,7 @@ impl RecordView for ItemView {
         }
         for p in &it.points {
             let when = p.when(lang);
-            let fig = if when.is_empty() { p.display(lang) } else { format!("{} ({when})", p.display(lang)) };
+            let fig = if when.is_empty() { p.display(lang) } else { p.display(lang) + &bracketed(lang, &when) };
             lines.extend(labelled(&cite(&p.source, p.line), &fig, width, th.dim, th.figure));
             if let Some(note) = &p.note {
                 lines.extend(labelled("", note.get(lang), width, th.dim, th.dim));

@@ -11,7 +11,7 @@ use ratatui::widgets::Widget;
 use super::{Ctx, Headline, RecordView, Target};
 use crate::data::Dataset;
 use crate::text;
-use crate::tui::i18n::{Label, Message};
+use crate::tui::i18n::{Label, Message, bracketed};
 use crate::tui::widgets::{Detail, labelled, list, titled, wrapped};
 
 /// A source document, by its position.
@@ -46,7 +46,7 @@ impl RecordView for SourceView {
             lines.extend(field(Label::Inferred, why.get(lang), th.dim));
         }
         lines.extend(field(Label::Kind, src.kind.label(lang), th.base));
-        let file = format!("{} ({} {})", src.file, src.lines, Label::Lines.get(lang));
+        let file = src.file.to_string() + &bracketed(lang, &format!("{} {}", src.lines, Label::Lines.get(lang)));
         lines.extend(field(Label::File, &file, th.base));
         lines.push(Line::default());
         lines.extend(wrapped(src.summary.get(lang), width, th.base));
