@@ -247,11 +247,17 @@ fn language_switches_every_label() {
     assert!(s.contains("1 产业") && s.contains("│ 汽车整车产量") && !s.contains("Industry"), "{s}");
 }
 
-#[test]
-fn copy_puts_the_figure_and_its_citation_on_the_clipboard() {
-    let mut a = app(Lang::En, 100, 30);
+/// What `y` copies with nev-output selected, and the app after it.
+fn copied_nev_output(lang: Lang) -> (String, App) {
+    let mut a = app(lang, 100, 30);
     select(&mut a, "nev-output");
     let Some(Effect::Copy(text)) = step(&mut a, key('y')) else { panic!("no copy") };
+    (text, a)
+}
+
+#[test]
+fn copy_puts_the_figure_and_its_citation_on_the_clipboard() {
+    let (text, a) = copied_nev_output(Lang::En);
     assert!(text.starts_with("新能源汽车产量 / New-energy vehicle output"), "{text}");
     assert!(
         text.contains("66.7万辆 (667,000 vehicles)") && text.contains("003_fe56452b05e9da5c.txt line 13"),
@@ -419,18 +425,14 @@ fn a_click_on_a_citation_opens_the_pane_there() {
 /// Chinese copy is punctuated as Chinese: "，" between the parts, "第29行".
 #[test]
 fn chinese_copy_names_the_line_in_chinese() {
-    let mut a = app(Lang::Zh, 100, 30);
-    select(&mut a, "nev-output");
-    let Some(Effect::Copy(text)) = step(&mut a, key('y')) else { panic!("no copy") };
+    let (text, _) = copied_nev_output(Lang::Zh);
     assert!(text.contains("，2022（推断），000_b8cc0d6731add1d4.txt 第29行"), "{text}");
     assert!(!text.contains(" line ") && !text.contains(", 20"), "{text}");
 }
 
 #[test]
 fn english_copy_gives_the_sources_own_title_and_file() {
-    let mut a = app(Lang::En, 100, 30);
-    select(&mut a, "nev-output");
-    let Some(Effect::Copy(text)) = step(&mut a, key('y')) else { panic!("no copy") };
+    let (text, _) = copied_nev_output(Lang::En);
     assert!(text.contains("《质量成就“柳州惊奇”》 000_b8cc0d6731add1d4.txt line 29"), "{text}");
     assert!(text.contains("《Quality makes the “Liuzhou marvel”》"), "{text}");
 }
