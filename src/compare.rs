@@ -20,6 +20,8 @@ pub enum CompareError {
     Unknown { id: String, nearest: Option<String> },
     #[error("{id:?} is {kind}, not an indicator; only indicators have figures by year")]
     NotIndicator { id: String, kind: &'static str },
+    #[error("{id:?} has no figure for a year, so it has no row by year to compare")]
+    NoYears { id: String },
     #[error("at most {MAX_SERIES} indicators can be compared; {0} were given")]
     TooMany(usize),
     #[error("give at least one indicator id to compare")]
@@ -102,6 +104,9 @@ impl Comparison {
             _ => {}
         }
         let series: Vec<Vec<&Point>> = indicators.iter().map(|i| series(i)).collect();
+        if let Some(k) = series.iter().position(Vec::is_empty) {
+            return Err(CompareError::NoYears { id: indicators[k].id.to_string() });
+        }
         let mut years: BTreeMap<i32, Vec<Option<Cell>>> = BTreeMap::new();
         for (k, points) in series.iter().enumerate() {
             for p in points {

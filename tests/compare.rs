@@ -60,6 +60,9 @@ fn json_has_columns_rows_cells_and_the_index() {
 fn errors_say_what_is_wrong_with_status_2() {
     compare(&["nev-outpt"]).code(2).stdout("").stderr(predicate::str::contains("did you mean `nev-output`?"));
     compare(&["d002"]).code(2).stderr(predicate::str::contains("\"d002\" is a source, not an indicator"));
+    // A figure without a year has no row: an empty column headed "()" helped no one.
+    let yearless = predicate::str::contains("\"sgmw-cumulative-output\" has no figure for a year");
+    compare(&["nev-output", "sgmw-cumulative-output"]).code(2).stdout("").stderr(yearless);
     let seven = ["nev-output", "nev-growth", "luosifen-sales-revenue", "mfg-quality-index", "science-awards"];
     let seven = [&seven[..], &["water-surface-rank", "water-class-i-share"]].concat();
     compare(&seven).code(2).stderr(predicate::str::contains("at most 6 indicators can be compared; 7 were given"));

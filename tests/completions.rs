@@ -94,6 +94,9 @@ fn bash_completes_values_and_record_ids() {
     let compared = bash_candidates("liuzhou-tui compare nev-o");
     assert_eq!(compared, ["nev-output"]);
     assert!(bash_candidates("liuzhou-tui compare ev-").is_empty(), "events are not compared");
+    let sgmw = bash_candidates("liuzhou-tui compare sgmw-");
+    assert!(sgmw.contains(&"sgmw-nev-sales".to_owned()), "{sgmw:?}");
+    assert!(!sgmw.contains(&"sgmw-cumulative-output".to_owned()), "no figure for a year, so not compared: {sgmw:?}");
     // Bash replaces only what follows the colon.
     assert_eq!(bash_candidates("liuzhou-tui search ye"), ["year:"]);
     assert_eq!(bash_candidates("liuzhou-tui search tab:e"), ["ecology"]);

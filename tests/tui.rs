@@ -981,7 +981,15 @@ fn marks_show_in_the_list_and_the_status_line_and_stop_at_six() {
     assert!(s.contains("1 marked · c compares"), "{s}");
     keys(&mut a, " ");
     assert!(!screen(&a).contains("marked"), "Space again unmarks");
-    keys(&mut a, "g j j j j j j j ");
+    // One with no figure for a year has nothing to chart: it is not marked.
+    select(&mut a, "sgmw-cumulative-output");
+    keys(&mut a, " ");
+    assert!(a.marks.is_empty() && screen(&a).contains("no figures by year to compare"), "{}", screen(&a));
+    let dated = ["vehicle-output", "vehicle-output-rank", "nev-output", "nev-growth", "sgmw-nev-sales"];
+    for id in dated.into_iter().chain(["sgmw-nev-years-to-million", "sgmw-nev-global-rank"]) {
+        select(&mut a, id);
+        keys(&mut a, " ");
+    }
     assert_eq!(a.marks.len(), 6);
     assert!(screen(&a).contains("At most 6 compared"));
     keys(&mut a, "c");

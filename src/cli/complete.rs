@@ -99,7 +99,8 @@ pub fn record_ids(typed: &OsStr) -> Vec<CompletionCandidate> {
 
 /// The ids of indicators, for `compare`.
 pub fn indicator_ids(typed: &OsStr) -> Vec<CompletionCandidate> {
-    ids_where(typed, |r| matches!(r, Record::Indicator(..)))
+    // Only those with a figure for a year: `compare` refuses the others.
+    ids_where(typed, |r| matches!(r, Record::Indicator(ind, _) if !crate::compare::series(ind).is_empty()))
 }
 
 /// The query's last word completed as a qualifier (`tab:` then `tab:ecology`); a word

@@ -5,7 +5,7 @@ use super::i18n::Message;
 use super::state::{App, Overlay};
 use super::tabs::Tab;
 use super::tabs::trends::Trends;
-use crate::compare::{Comparison, MAX_SERIES};
+use crate::compare::{Comparison, MAX_SERIES, series};
 use crate::data::Indicator;
 
 impl App {
@@ -16,6 +16,8 @@ impl App {
             self.marks.remove(at);
         } else if target.indicator(&self.data).is_none() {
             self.status = Some(Message::MarkIndicatorsOnly.get(self.lang));
+        } else if target.indicator(&self.data).is_some_and(|i| series(i).is_empty()) {
+            self.status = Some(Message::MarkNoYears.get(self.lang));
         } else if self.marks.len() >= MAX_SERIES {
             self.status = Some(Message::MarksFull(MAX_SERIES).get(self.lang));
         } else {

@@ -77,6 +77,8 @@ pub enum Message<'a> {
     Marked(usize),
     /// Space on a record that is not an indicator.
     MarkIndicatorsOnly,
+    /// Space on an indicator with no figure for a year: it has nothing to chart.
+    MarkNoYears,
     /// Space with the most indicators already marked.
     MarksFull(usize),
     /// `c` with nothing marked.
@@ -145,6 +147,10 @@ impl Message<'_> {
             Message::MarkIndicatorsOnly => {
                 ["只有指标可以比较".to_owned(), "Only indicators can be compared".to_owned()]
             }
+            Message::MarkNoYears => [
+                "这项指标没有逐年的数据，无法比较".to_owned(),
+                "This indicator has no figures by year to compare".to_owned(),
+            ],
             Message::MarksFull(n) => [
                 format!("最多比较 {n} 项：先用空格取消一项"),
                 format!("At most {n} compared: unmark one with Space first"),

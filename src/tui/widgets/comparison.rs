@@ -11,7 +11,7 @@ use super::{popup, titled};
 use crate::compare::Comparison;
 use crate::data::{Lang, number};
 use crate::text;
-use crate::tui::i18n::{Label, Message, chart_unit};
+use crate::tui::i18n::{Label, Message, bracketed, chart_unit};
 use crate::tui::theme::Theme;
 
 /// Each compared indicator's mark, for a reported figure and a computed one (hollow).
@@ -55,7 +55,7 @@ pub fn draw(c: &Comparison, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buf
     let mut head = vec![(text::pad(Label::Year.get(lang), YEAR_W), theme.header)];
     for (k, col) in c.columns.iter().enumerate() {
         // The unit goes first when the name would be cut to nothing.
-        let unit = format!(" ({})", units[k].0);
+        let unit = if units[k].0.is_empty() { String::new() } else { bracketed(lang, &units[k].0) };
         let unit = if col_w < 2 + text::width(&unit) + 6 { String::new() } else { unit };
         let name_w = col_w.saturating_sub(2 + text::width(&unit));
         let cell = format!("{} {}{unit}", MARKS[k].0, text::truncate(col.name.get(lang), name_w));
