@@ -53,7 +53,10 @@ impl RecordView for ItemView {
         // must not run on from it.
         let rest = width.saturating_sub(cite_w + since_w + 1);
         let figs = figures(it, lang);
-        let name_w = (rest * 11 / 20).max(rest.saturating_sub(text::width(&figs) + 2)).min(rest.saturating_sub(2));
+        // Where both do not fit, the name keeps up to 11/20 of the row, and a shorter
+        // name leaves the rest to the figures.
+        let share = (rest * 11 / 20).min(text::width(it.name.get(lang)));
+        let name_w = share.max(rest.saturating_sub(text::width(&figs) + 2)).min(rest.saturating_sub(2));
         let fig_w = rest.saturating_sub(name_w + 2);
         let mut spans = vec![
             Span::raw(format!(" {}", text::pad(it.name.get(lang), name_w))),
