@@ -31,6 +31,18 @@ fn tsv_prints_id_tab_title_figure_year() {
     assert_eq!(growth.lines().nth(1), Some("nev-growth\tindustry\tGrowth of new-energy vehicle output\t38.6%\t2022"));
 }
 
+/// With `year:`, a hit's figure is of those years: the reported one, else ours, starred.
+#[test]
+fn a_year_qualifier_shows_the_figure_of_that_year() {
+    let row = |query: &str| found(&["--format", "tsv", "--lang", "en", "--limit", "1", "--", query]);
+    let nev = "nev-output\tindustry\tNew-energy vehicle output";
+    assert_eq!(row("year:2020 ^new-energy").lines().nth(1), Some(&*format!("{nev}\t187,000 vehicles\t2020")));
+    assert_eq!(row("year:2019..2021 ^new-energy").lines().nth(1), Some(&*format!("{nev}\t482,000 vehicles\t2021")));
+    assert_eq!(row("year:2019 ^new-energy").lines().nth(1), Some(&*format!("{nev}\t62,700 vehicles*\t2019")));
+    // Without `year:`, the latest reported.
+    assert_eq!(row("^new-energy").lines().nth(1), Some(&*format!("{nev}\t667,000 vehicles\t2022")));
+}
+
 #[test]
 fn json_hits_say_where_they_matched_with_a_snippet_for_the_body() {
     let v: Value = serde_json::from_str(&found(&["--format", "json", "excavator"])).unwrap();

@@ -120,6 +120,16 @@ fn a_wide_screen_keeps_the_figure_table_together() {
     assert!(row.find("2,208 classes").unwrap() < 120, "{row}");
 }
 
+/// Asked for a year, a result row shows the record's figure of that year.
+#[test]
+fn a_year_qualifier_shows_each_rows_figure_of_that_year() {
+    let mut a = app(Lang::En, 100, 30);
+    keys(&mut a, "/year:2021 src:d000");
+    let s = screen(&a);
+    let row = s.lines().find(|l| l.contains("New-energy vehicle output")).unwrap_or_else(|| panic!("{s}"));
+    assert!(row.contains("482,000 vehicles · 2021"), "{row}");
+}
+
 /// A dataset without records of a kind says so in that tab, not with a blank pane.
 #[test]
 fn empty_lists_say_why_in_both_languages() {

@@ -32,7 +32,7 @@ pub fn run(data: &Dataset, what: Option<ListWhat>, format: ListFormat, out: &mut
         ListFormat::Tsv => {
             writeln!(out, "id\ttab\tname_zh\tname_en\tfigure\tyear")?;
             for r in wanted {
-                let (name, (figure, year)) = (r.name(), headline(r, Lang::En));
+                let (name, (figure, year)) = (r.name(), headline(r, Lang::En, None));
                 let year = year.map_or_else(String::new, |y| y.to_string());
                 let row = [clean(r.id()), clean(r.tab()), clean(name.zh()), clean(name.en()), clean(&figure)];
                 writeln!(out, "{}\t{year}", row.join("\t"))?;
@@ -41,7 +41,7 @@ pub fn run(data: &Dataset, what: Option<ListWhat>, format: ListFormat, out: &mut
         ListFormat::Json => {
             let rows: Vec<_> = wanted
                 .map(|r| {
-                    let (figure, year) = headline(r, Lang::En);
+                    let (figure, year) = headline(r, Lang::En, None);
                     json!({ "id": r.id(), "tab": r.tab(), "title": r.name(), "figure": figure, "year": year })
                 })
                 .collect();
@@ -55,11 +55,21 @@ pub(super) fn clean(s: &str) -> Cow<'_, str> {
     text::escape_controls(s, "")
 }
 
-/// A record's headline figure (in `lang`) and its year, or its date's year.
-pub(super) fn headline(r: Record<'_>, lang: Lang) -> (String, Option<i32>) {
+/// A record's headline figure (in `lang`) and its year, or its date's year; of the
+/// years `within` where it has one then.
+pub(super) fn headline(r: Record<'_>, lang: Lang, within: Option<(i32, i32)>) -> (String, Option<i32>) {
     match r {
-        Record::Event(e) => (String::new(), e.dates.first().map(|d| d.date.year)),
+        Record::Event(e) => {
+            let dated = |d: &&crate::data::DateClaim| within.is_none_or(|(a, b)| (a..=b).contains(&d.date.year));
+            let date = e.dates.iter().find(dated).or(e.dates.first());
+            (String::new(), date.map(|d| d.date.year))
+        }
         Record::Source(s) => (String::new(), Some(s.date.year)),
-        _ => r.headline().map_or((String::new(), None), |p| (p.display(lang), p.year)),
+        _ => {
+            let point = within.and_then(|years| r.headline_within(years)).or_else(|| r.headline());
+            // A figure we computed is starred, as in the tables.
+            let star = |p: &crate::data::Point| if p.kind == crate::data::Kind::Computed { "*" } else { "" };
+            point.map_or((String::new(), None), |p| (p.display(lang) + star(p), p.year))
+        }
     }
 }

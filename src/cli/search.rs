@@ -41,7 +41,7 @@ pub fn run(
         SearchFormat::Tsv => {
             writeln!(out, "id\ttab\ttitle\tfigure\tyear")?;
             for (_, r) in hits {
-                let (figure, year) = headline(r, lang);
+                let (figure, year) = headline(r, lang, found.years);
                 let year = year.map_or_else(String::new, |y| y.to_string());
                 let row = [clean(r.id()), clean(r.tab()), clean(r.name().get(lang)), clean(&figure)];
                 writeln!(out, "{}\t{year}", row.join("\t"))?;

@@ -174,6 +174,13 @@ impl<'a> Record<'a> {
         latest.or_else(|| reported.next_back())
     }
 
+    /// The figure the record leads with among those of years `from..=to`, for a reader
+    /// who asked for those years: the latest reported one, else the latest we computed.
+    pub fn headline_within(&self, (from, to): (i32, i32)) -> Option<&'a Point> {
+        let within = self.points().iter().filter(|p| p.year.is_some_and(|y| (from..=to).contains(&y)));
+        within.max_by_key(|p| (p.kind == super::Kind::Reported, p.year))
+    }
+
     /// Every source id the record cites, once per citation.
     pub fn cited_sources(&self) -> impl Iterator<Item = &'a str> + 'a {
         let (own, dates): (Option<&'a str>, &'a [super::DateClaim]) = match self {

@@ -44,6 +44,8 @@ use syntax::Atom;
 pub struct Found {
     pub hits: Vec<Hit>,
     pub total: usize,
+    /// The years the query's `year:` asks for: a hit shows its figure of those years.
+    pub years: Option<(i32, i32)>,
 }
 
 /// A match: the entry (for `SearchIndex::new`, the record's place in
@@ -166,11 +168,12 @@ impl SearchIndex {
     /// qualifiers only lists what they select, in dataset order.
     pub fn search(&mut self, query: &str, limit: usize) -> Result<Found, QueryError> {
         let parsed = syntax::parse(query, &self.facets)?;
+        let years = parsed.years();
         let (last, top) = self.matching(parsed, Some(rank::shortlist_len(limit)));
         let hits = self.hits(&last.parsed, &last.entries, &top, limit);
         let total = last.entries.len();
         self.last = Some(last);
-        Ok(Found { hits, total })
+        Ok(Found { hits, total, years })
     }
 
     /// Every record `query` matches, in dataset order (for an export of them).

@@ -18,6 +18,18 @@ pub(super) enum Atom {
     Filter { filter: Filter, negated: bool },
 }
 
+impl Parsed {
+    /// The years every `year:` qualifier standing alone in its group allows, where
+    /// there are any: what a hit's figure should be of.
+    pub(super) fn years(&self) -> Option<(i32, i32)> {
+        let alone = self.groups.iter().filter_map(|g| match g.as_slice() {
+            [Atom::Filter { filter: Filter::Years(from, to), negated: false }] => Some((*from, *to)),
+            _ => None,
+        });
+        alone.reduce(|(a, b), (c, d)| (a.max(c), b.min(d)))
+    }
+}
+
 impl Atom {
     /// A term that finds, not one that excludes or narrows.
     pub(super) fn is_positive_text(&self) -> bool {
@@ -140,6 +152,19 @@ mod tests {
 
     fn text(t: &str, op: Op, negated: bool) -> Atom {
         Atom::Text { text: t.into(), op, negated }
+    }
+
+    /// The years a hit's figure is chosen from: every `year:` that must hold, not one
+    /// that excludes or is one choice of several.
+    #[test]
+    fn the_years_asked_for_are_those_every_match_holds() {
+        let facets = Facets::default();
+        let years = |q: &str| parse(q, &facets).unwrap().years();
+        assert_eq!(years("water year:2020"), Some((2020, 2020)));
+        assert_eq!(years("year:2018..2021 year:2020.."), Some((2020, 2021)));
+        assert_eq!(years("water !year:2020"), None);
+        assert_eq!(years("year:2019 | year:2021"), None);
+        assert_eq!(years("water"), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::action::Msg;
 use super::input::Input;
-use crate::search::{Hit, QueryError, SearchIndex};
+use crate::search::{Found, Hit, QueryError, SearchIndex};
 
 /// How many results are asked for at first, and how many more each time the
 /// selection comes within a page of the end of those held: a few screens' worth, since
@@ -22,6 +22,8 @@ pub struct Finder {
     /// How many records match in all; `None` when the engine only says "at least
     /// `hits.len()`".
     pub total: Option<usize>,
+    /// The years the query's `year:` asks for: a row shows its record's figure of them.
+    pub years: Option<(i32, i32)>,
     /// A message about the query (a bad qualifier), shown in place of the count.
     pub error: Option<QueryError>,
     pub sel: usize,
@@ -57,6 +59,7 @@ impl Default for Finder {
             input: Input::default(),
             hits: Vec::new(),
             total: Some(0),
+            years: None,
             error: None,
             sel: 0,
             offset: 0,
@@ -70,21 +73,20 @@ impl Default for Finder {
 impl Finder {
     /// Stores results, keeping the selected record selected when it is among them
     /// (as when more are fetched); else the best is selected.
-    pub fn set_results(&mut self, hits: Vec<Hit>, total: Option<usize>) {
+    pub fn set_results(&mut self, found: Found) {
         let selected = self.hits.get(self.sel).map(|h| h.entry);
-        self.sel = selected.and_then(|e| hits.iter().position(|h| h.entry == e)).unwrap_or(0);
+        self.sel = selected.and_then(|e| found.hits.iter().position(|h| h.entry == e)).unwrap_or(0);
         if self.sel == 0 {
             self.offset = 0;
         }
-        self.hits = hits;
-        self.total = total;
+        (self.hits, self.total, self.years) = (found.hits, Some(found.total), found.years);
         self.error = None;
     }
 
     /// Asks the index again for the query, `limit` results at most.
     fn search(&mut self, index: &mut SearchIndex) {
         match index.search(self.input.text(), self.limit) {
-            Ok(found) => self.set_results(found.hits, Some(found.total)),
+            Ok(found) => self.set_results(found),
             Err(e) => {
                 self.hits.clear();
                 (self.sel, self.offset, self.total) = (0, 0, None);

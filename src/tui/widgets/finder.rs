@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{help, popup, titled};
-use crate::data::Lang;
+use crate::data::{Kind, Lang};
 use crate::search::Hit;
 use crate::text;
 use crate::tui::finder::Finder;
@@ -69,7 +69,7 @@ pub fn draw(app: &App, f: &Finder, area: Rect, buf: &mut Buffer) -> Option<Posit
     let offset = f.offset.max((f.sel + 1).saturating_sub(rows));
     for (k, hit) in f.hits.iter().enumerate().skip(offset).take(rows) {
         let row = Rect { y: below.y + 1 + (k - offset) as u16, height: 1, ..inner };
-        result_line(app, hit, w).render(row, buf);
+        result_line(app, hit, f.years, w).render(row, buf);
         if k == f.sel {
             buf.set_style(row, app.theme.selected);
         }
@@ -109,14 +109,23 @@ fn title_min(width: usize, with_tab: bool) -> usize {
 
 /// A result row: the title, followed by the text around a body match with the match
 /// lit, or else by the other language's title when that is what matched; then the
-/// headline figure and its year, then the tab. The title is cut first; then the tab
-/// goes, then the year, and only then is the figure cut.
-fn result_line(app: &App, hit: &Hit, width: usize) -> Line<'static> {
-    let Some(title) = app.data.record(hit.entry).map(|r| r.name()) else {
+/// headline figure and its year (of the `years` the query asks for, where it has one
+/// then), then the tab. The title is cut first; then the tab goes, then the year, and
+/// only then is the figure cut.
+fn result_line(app: &App, hit: &Hit, years: Option<(i32, i32)>, width: usize) -> Line<'static> {
+    let Some(record) = app.data.record(hit.entry) else {
         return Line::default();
     };
+    let title = record.name();
     let target = app.search_target(hit);
-    let headline = target.map(|t| t.view(&app.data).headline(&app.ctx())).unwrap_or_default();
+    let asked = years.and_then(|y| record.headline_within(y));
+    let headline = match asked {
+        Some(p) => {
+            let star = if p.kind == Kind::Computed { "*" } else { "" };
+            Headline { figure: p.display(app.lang) + star, when: p.when(app.lang) }
+        }
+        None => target.map(|t| t.view(&app.data).headline(&app.ctx())).unwrap_or_default(),
+    };
     let tab = target.map_or("", |t| t.tab().title(app.lang));
     let right = right_spans(app, &headline, tab, width);
     let room = width.saturating_sub(right.iter().map(|s| text::width(&s.content)).sum());
