@@ -112,7 +112,10 @@ src:d003 scope:city|guangxi|company is:computed is:disputed")]
         format: CompareFormat,
     },
     /// Check a dataset directory (DIR, else --data DIR) and print every problem
-    Validate { dir: Option<PathBuf> },
+    Validate {
+        /// The dataset directory (the layout of assets/); without it, --data DIR
+        dir: Option<PathBuf>,
+    },
     /// Print the shell script that completes commands, options, values and record ids
     Completions {
         #[arg(value_enum)]
