@@ -71,6 +71,7 @@ pub enum Command {
     },
     /// Show one record: its figures by year, units, qualifiers, sources and disagreements
     Show {
+        /// A record's id, as `list` prints them (nev-output, d002)
         #[arg(add = ArgValueCompleter::new(complete::record_ids))]
         id: String,
         #[arg(long, value_enum, default_value = "text")]
@@ -81,6 +82,7 @@ pub enum Command {
     },
     /// List ids and names, one a line
     List {
+        /// Only records of this kind; without it, every record
         #[arg(value_enum)]
         what: Option<ListWhat>,
         /// text: id, Chinese and English name; tsv and json add the tab, the latest
@@ -105,6 +107,7 @@ src:d003 scope:city|guangxi|company is:computed is:disputed")]
     },
     /// Indicators side by side: one row per year, one column per indicator (at most 6)
     Compare {
+        /// Indicators' ids (nev-output luosifen-sales-revenue); each needs figures by year
         #[arg(required = true, num_args = 1.., value_name = "ID", add = ArgValueCompleter::new(complete::indicator_ids))]
         ids: Vec<String>,
         /// csv heads each column with its id and unit and adds a `computed` column
@@ -118,6 +121,7 @@ src:d003 scope:city|guangxi|company is:computed is:disputed")]
     },
     /// Print the shell script that completes commands, options, values and record ids
     Completions {
+        /// The shell to complete for
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
