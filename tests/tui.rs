@@ -104,19 +104,23 @@ fn narrow_screens_open_the_detail_on_enter() {
     assert!(screen(&a).contains("╭ Industry"));
 }
 
+/// The first line of the screen holding `text`.
+fn line_with(a: &App, text: &str) -> String {
+    let s = screen(a);
+    s.lines().find(|l| l.contains(text)).map(str::to_owned).unwrap_or_else(|| panic!("no {text:?} in {s}"))
+}
+
 /// On a wide screen a figure's kind and source stay near it, not at the far edge.
 #[test]
 fn a_wide_screen_keeps_the_figure_table_together() {
     let mut a = app(Lang::En, 250, 30);
     select(&mut a, "nev-growth");
-    let s = screen(&a);
-    let row = s.lines().find(|l| l.contains("198.2%")).unwrap_or_else(|| panic!("{s}"));
+    let row = line_with(&a, "198.2%");
     let (figure, kind) = (row.find("198.2%").unwrap(), row.find("reported").unwrap());
     assert!(kind - figure < 72, "{row}");
     // So do a livelihood item's figures near its name.
     keys(&mut a, "4");
-    let s = screen(&a);
-    let row = s.lines().find(|l| l.contains("New classes added")).unwrap_or_else(|| panic!("{s}"));
+    let row = line_with(&a, "New classes added");
     assert!(row.find("2,208 classes").unwrap() < 120, "{row}");
 }
 
@@ -125,8 +129,7 @@ fn a_wide_screen_keeps_the_figure_table_together() {
 fn a_year_qualifier_shows_each_rows_figure_of_that_year() {
     let mut a = app(Lang::En, 100, 30);
     keys(&mut a, "/year:2021 src:d000");
-    let s = screen(&a);
-    let row = s.lines().find(|l| l.contains("New-energy vehicle output")).unwrap_or_else(|| panic!("{s}"));
+    let row = line_with(&a, "New-energy vehicle output");
     assert!(row.contains("482,000 vehicles · 2021"), "{row}");
 }
 
