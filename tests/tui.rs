@@ -1067,6 +1067,11 @@ fn the_source_pane_without_documents_says_how_to_get_them() {
     let s = screen(&a);
     assert!(s.contains("Point it at"), "{s}");
     assert_eq!(s.matches("--docs").count(), 1, "said once: {s}");
+    // A whole document that is not there offers no line to step to or jump from.
+    keys(&mut a, "6o");
+    assert!(screen(&a).contains("Esc closes ╯") && !screen(&a).contains("Enter →"), "{}", screen(&a));
+    step(&mut a, code(KeyCode::Enter));
+    assert_eq!(a.tab, Tab::Sources, "Enter jumps nowhere");
 }
 
 /// On a small screen both helps scroll instead of losing their last rows.

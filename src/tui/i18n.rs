@@ -89,6 +89,7 @@ pub enum Label {
     // The source pane.
     ReadingKeys,
     ReadingWholeKeys,
+    ReadingClose,
     DocsHow,
     // Trends and charts.
     SortName,
@@ -193,6 +194,7 @@ impl Label {
             Label::File => ["文件", "File"],
             Label::Lines => ["行", "lines"],
             Label::ReadingKeys => ["n/N 下一处 · Esc 关闭", "n/N next · Esc closes"],
+            Label::ReadingClose => ["Esc 关闭", "Esc closes"],
             Label::ReadingWholeKeys => ["n/N 下一处引用 · Esc 关闭", "n/N next cited line · Esc closes"],
             Label::DocsHow => [
                 "原文不随程序发布。用 --docs 目录 或环境变量 LIUZHOU_TUI_DOCS 指明原文所在的文件夹，或放在 --data 数据目录下的 sources/ 中。",

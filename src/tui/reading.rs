@@ -54,7 +54,8 @@ impl App {
                 if whole { r.move_cursor(by, size) } else { r.scroll(by, size.0) }
             }
             Msg::Enter if whole => {
-                let target = r.cites_on(r.cursor).next().map(|c| c.target);
+                // Without the text there is no line the reader chose to jump from.
+                let target = r.cites_on(r.cursor).next().filter(|_| r.doc.is_ok()).map(|c| c.target);
                 // The jump closes the pane, and keeps it open in the place it leaves.
                 if let Some(target) = target {
                     self.jump(target);

@@ -96,6 +96,8 @@ pub fn draw(r: &Reading, cx: &Ctx, pane: Rect, buf: &mut Buffer) {
         Of::Source(_) => format!(" {} · {} ", src.id, src.file),
     };
     let hint = match (r.of, r.cites_on(r.cursor).next()) {
+        // Without the text, no line to step to or jump from.
+        _ if r.doc.is_err() => Label::ReadingClose.get(lang).to_owned(),
         (Of::Source(_), Some(c)) => {
             let mut others: Vec<_> = r.cites_on(r.cursor).map(|o| o.target).filter(|&t| t != c.target).collect();
             others.dedup();
