@@ -67,9 +67,7 @@ pub(super) fn headline(r: Record<'_>, lang: Lang, within: Option<(i32, i32)>) ->
         Record::Source(s) => (String::new(), Some(s.date.year)),
         _ => {
             let point = within.and_then(|years| r.headline_within(years)).or_else(|| r.headline());
-            // A figure we computed is starred, as in the tables.
-            let star = |p: &crate::data::Point| if p.kind == crate::data::Kind::Computed { "*" } else { "" };
-            point.map_or((String::new(), None), |p| (p.display(lang) + star(p), p.year))
+            point.map_or((String::new(), None), |p| (p.display_marked(lang), p.year))
         }
     }
 }

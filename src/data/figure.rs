@@ -156,6 +156,13 @@ impl Point {
         }
     }
 
+    /// `display`, starred when we computed the figure, for a place with no column
+    /// that says so.
+    pub fn display_marked(&self, lang: Lang) -> String {
+        let star = if self.kind == Kind::Computed { "*" } else { "" };
+        self.display(lang) + star
+    }
+
     /// "2021", a period, or "" when the figure has neither.
     pub fn when(&self, lang: Lang) -> String {
         match (&self.year, self.period()) {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{help, popup, titled};
-use crate::data::{Kind, Lang};
+use crate::data::Lang;
 use crate::search::Hit;
 use crate::text;
 use crate::tui::finder::Finder;
@@ -120,10 +120,7 @@ fn result_line(app: &App, hit: &Hit, years: Option<(i32, i32)>, width: usize) ->
     let target = app.search_target(hit);
     let asked = years.and_then(|y| record.headline_within(y));
     let headline = match asked {
-        Some(p) => {
-            let star = if p.kind == Kind::Computed { "*" } else { "" };
-            Headline { figure: p.display(app.lang) + star, when: p.when(app.lang) }
-        }
+        Some(p) => Headline { figure: p.display_marked(app.lang), when: p.when(app.lang) },
         None => target.map(|t| t.view(&app.data).headline(&app.ctx())).unwrap_or_default(),
     };
     let tab = target.map_or("", |t| t.tab().title(app.lang));
