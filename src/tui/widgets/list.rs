@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::text;
 use crate::tui::theme::Theme;
@@ -16,10 +16,7 @@ pub enum Item {
 /// In place of a list with no rows: says why, so an empty pane is not taken for a
 /// fault.
 pub fn empty(area: Rect, buf: &mut Buffer, why: &str, theme: &Theme) {
-    let lines = text::wrap(why, usize::from(area.width));
-    for (line, y) in lines.into_iter().zip(area.top()..area.bottom()) {
-        Line::styled(line, theme.dim).render(Rect { y, height: 1, ..area }, buf);
-    }
+    Paragraph::new(super::wrapped(why, usize::from(area.width), theme.dim)).render(area, buf);
 }
 
 /// Draws `rows` from `offset` on, as many as fit. `item` makes a row's line and is
