@@ -14,14 +14,17 @@ impl App {
         let Some(target) = self.selected() else { return };
         if let Some(at) = self.marks.iter().position(|&m| m == target) {
             self.marks.remove(at);
-        } else if target.indicator(&self.data).is_none() {
-            self.status = Some(Message::MarkIndicatorsOnly.get(self.lang));
-        } else if target.indicator(&self.data).is_some_and(|i| series(i).is_empty()) {
-            self.status = Some(Message::MarkNoYears.get(self.lang));
-        } else if self.marks.len() >= MAX_SERIES {
-            self.status = Some(Message::MarksFull(MAX_SERIES).get(self.lang));
-        } else {
-            self.marks.push(target);
+            return;
+        }
+        let refused = match target.indicator(&self.data) {
+            None => Some(Message::MarkIndicatorsOnly),
+            Some(ind) if series(ind).is_empty() => Some(Message::MarkNoYears),
+            Some(_) if self.marks.len() >= MAX_SERIES => Some(Message::MarksFull(MAX_SERIES)),
+            Some(_) => None,
+        };
+        match refused {
+            Some(why) => self.status = Some(why.get(self.lang)),
+            None => self.marks.push(target),
         }
     }
 
