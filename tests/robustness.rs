@@ -1,5 +1,6 @@
 //! Never a panic or a hang: every screen at every size, random event sequences, and
-//! arbitrary bytes given to the loader.
+//! arbitrary bytes given to the loader. And the frames the event loop draws, keeping
+//! what lies under the finder, are those drawn afresh.
 
 use std::time::{Duration, Instant};
 
@@ -90,6 +91,11 @@ fn every_screen_at_every_size_from_0x0_to_120x50() {
     eprintln!("worst frame: {:?} (screen {} at {}×{})", worst.0, worst.1, worst.2, worst.3);
 }
 
+/// How many cases a property runs: `PROPTEST_CASES=N` runs longer than CI's default.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
+
 fn event() -> impl Strategy<Value = Event> {
     let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     prop_oneof![
@@ -124,10 +130,7 @@ fn event() -> impl Strategy<Value = Event> {
 }
 
 proptest! {
-    // PROPTEST_CASES=N runs longer than CI's 1000.
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(1000)
-    ))]
+    #![proptest_config(ProptestConfig::with_cases(cases(1000)))]
 
     /// Random keys, clicks, wheels, pastes and resizes, each followed by a frame.
     #[test]
@@ -187,6 +190,39 @@ proptest! {
             r.map_err(|e| e.to_string().replace(&format!("{}/", dir.path().display()), ""))
         };
         prop_assert_eq!(shown(Dataset::from_dir(dir.path())), shown(whole));
+    }
+}
+
+proptest! {
+    // Two frames an event: fewer cases than above keep CI's time.
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
+
+    /// The event loop's painter keeps what lies under the finder between frames: after
+    /// every event its frame is the one drawn afresh. Most runs open the finder first.
+    #[test]
+    fn frames_kept_under_the_finder_match_frames_drawn_afresh(
+        (w, h) in (0u16..=160, 0u16..=50),
+        events in prop::collection::vec(event(), 1..24),
+        open in prop::bool::weighted(0.8),
+    ) {
+        in_scratch_dir();
+        let mut a = app(w, h);
+        let mut painted = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let mut painter = ui::Painter::default();
+        let opening = open.then(|| Event::Key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE)));
+        for ev in opening.iter().chain(&events) {
+            if let Some(msg) = keymap::to_msg(ev, a.mode()) {
+                a.update(msg);
+            }
+            if a.quit {
+                break;
+            }
+            painted.backend_mut().resize(a.area.width, a.area.height);
+            let kept = painted.draw(|f| painter.draw(&a, f)).unwrap().buffer.clone();
+            let mut fresh = Terminal::new(TestBackend::new(a.area.width, a.area.height)).unwrap();
+            let drawn = fresh.draw(|f| ui::draw(&a, f)).unwrap().buffer.clone();
+            prop_assert_eq!(kept, drawn, "after {:?}", ev);
+        }
     }
 }
 

@@ -38,6 +38,18 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Effect> {
+        // A message the finder keeps changes the finder alone, unless it resizes or
+        // shows or clears a status message.
+        let quiet_finder = |app: &App| matches!(app.overlay, Overlay::Finder(_)) && app.status.is_none();
+        let before = quiet_finder(self) && !matches!(msg, Msg::Resize(..));
+        let effect = self.apply(msg);
+        if !(before && quiet_finder(self)) {
+            self.scene = self.scene.wrapping_add(1);
+        }
+        effect
+    }
+
+    fn apply(&mut self, msg: Msg) -> Option<Effect> {
         if !matches!(msg, Msg::Resize(..)) {
             self.status = None;
         }

@@ -61,11 +61,12 @@ fn event_loop(terminal: &mut terminal::Term, data: Dataset, lang: Lang, shelf: S
         app.index_ahead();
     }
     let mut fault = Fault::from_env();
+    let mut painter = ui::Painter::default();
     loop {
         {
             let _frame = terminal::OUTPUT.lock().unwrap_or_else(|e| e.into_inner());
             terminal::redraw_if_stopped(terminal)?;
-            terminal.draw(|frame| ui::draw(&app, frame))?;
+            terminal.draw(|frame| painter.draw(&app, frame))?;
         }
         if let Some(f) = fault.take() {
             f.trigger()?;

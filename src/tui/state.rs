@@ -73,6 +73,9 @@ pub struct App {
     pub queries: finder::History,
     /// A one-off message for the status line ("Copied …").
     pub status: Option<String>,
+    /// Changes whenever what lies under the finder may have changed, so that drawing
+    /// can keep it while the finder alone changes (see `ui::Painter`).
+    pub(super) scene: u64,
     pub quit: bool,
 }
 
@@ -122,6 +125,7 @@ impl App {
             overlay: Overlay::None,
             queries: finder::History::default(),
             status: None,
+            scene: 0,
             quit: false,
         }
     }

@@ -17,11 +17,55 @@ use super::widgets::{self, finder, help, list, prompt, titled};
 use crate::text;
 
 pub fn draw(app: &App, frame: &mut Frame) {
+    if draw_under(app, frame.area(), frame.buffer_mut()) {
+        draw_overlay(app, &app.overlay, frame);
+    }
+}
+
+/// Draws frames as `draw` does, keeping what lies under the finder from one frame to
+/// the next while only the finder changes: the list and detail under it cost most of
+/// a frame, and typing redraws the finder alone. It relies on every change to the app
+/// going through `App::update`, which counts those that reach under the finder.
+#[derive(Default)]
+pub struct Painter {
+    under: Option<Under>,
+}
+
+/// The screen under the finder, as drawn for one scene of the app.
+struct Under {
+    scene: u64,
+    buf: Buffer,
+    /// The screen had room for more than saying it is too small.
+    room: bool,
+}
+
+impl Painter {
+    pub fn draw(&mut self, app: &App, frame: &mut Frame) {
+        if !matches!(app.overlay, Overlay::Finder(_)) {
+            self.under = None;
+            return draw(app, frame);
+        }
+        let area = frame.area();
+        let kept = self.under.take().filter(|u| u.scene == app.scene && u.buf.area == area);
+        let under = self.under.insert(kept.unwrap_or_else(|| {
+            let mut buf = Buffer::empty(area);
+            let room = draw_under(app, area, &mut buf);
+            Under { scene: app.scene, buf, room }
+        }));
+        frame.buffer_mut().content.clone_from(&under.buf.content);
+        if under.room {
+            draw_overlay(app, &app.overlay, frame);
+        }
+    }
+}
+
+/// Everything but the overlay; false when the screen is too small for more than
+/// saying so.
+fn draw_under(app: &App, area: Rect, buf: &mut Buffer) -> bool {
     let Some(s) = geometry::screen(app) else {
-        too_small(app, frame.area(), frame.buffer_mut());
-        return;
+        too_small(app, area, buf);
+        return false;
     };
-    let buf = frame.buffer_mut();
     draw_tabs(app, s.tabs, buf);
     if let Some(pane) = s.list {
         draw_list(app, pane, buf);
@@ -34,7 +78,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         }
     }
     draw_status(app, s.status, buf);
-    draw_overlay(app, &app.overlay, frame);
+    true
 }
 
 /// What is open over the tabs; the export prompt over what it was opened from.
