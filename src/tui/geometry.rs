@@ -52,8 +52,7 @@ pub fn screen(app: &App) -> Option<Screen> {
         // Its rows want the whole width; Enter shows the record in its own tab.
         Tab::Trends => (Some(body), None),
         _ if body.width >= SIDE_BY_SIDE => {
-            let need = app.list_need();
-            let left = list_width(body.width, need);
+            let left = list_width(body.width, |cap| app.list_need(cap));
             let [l, d] = body.layout(&Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]));
             (Some(l), Some(d))
         }
@@ -63,10 +62,12 @@ pub fn screen(app: &App) -> Option<Screen> {
 }
 
 /// The list pane's width beside the detail in a body `body` wide: as wide as its
-/// widest row `need`s, within the room the constants above give it.
-pub fn list_width(body: u16, need: usize) -> u16 {
+/// widest row needs (`need` of the most cells it can be given), within the room the
+/// constants above give it.
+pub fn list_width(body: u16, need: impl FnOnce(usize) -> usize) -> u16 {
     let cap = LIST_ROOM.max(body.saturating_sub(DETAIL_ROOM)).min(body / 2);
-    let bordered = u16::try_from(need).unwrap_or(u16::MAX).saturating_add(2);
+    let inner = usize::from(cap.saturating_sub(2));
+    let bordered = u16::try_from(need(inner)).unwrap_or(u16::MAX).saturating_add(2);
     bordered.clamp(LIST_MIN.min(cap), cap)
 }
 

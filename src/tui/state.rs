@@ -1,7 +1,7 @@
 //! The app's state: the data, what is selected, scrolled and open. Drawing and the
 //! screen geometry read it; only `update` (in app.rs) changes it.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::sync::Arc;
 use std::thread::JoinHandle;
 
@@ -53,10 +53,11 @@ pub struct App {
     date_widths: [OnceCell<usize>; 2],
     /// Which livelihood lists have a "since" column (see `Ctx::dated`).
     dated_lists: OnceCell<Vec<bool>>,
-    /// Cells each tab's widest row needs, in Chinese and in English: measured once,
-    /// when first drawn, since measuring a large dataset on every frame is too slow to
-    /// draw and measuring every tab before the first frame delays it.
-    list_needs: [[OnceCell<usize>; Tab::ALL.len()]; 2],
+    /// Cells each tab's widest row needs, in Chinese and in English, and whether every
+    /// row was measured: measured when first drawn, and again only for a wider pane,
+    /// since measuring a large dataset on every frame is too slow to draw and
+    /// measuring every tab before the first frame delays it.
+    list_needs: [[Cell<Option<Measured>>; Tab::ALL.len()]; 2],
     /// Each tab's place while another shows, and the places jumps left.
     pub history: History,
     /// The source pane, in the detail's place.
@@ -77,6 +78,13 @@ pub struct App {
     /// can keep it while the finder alone changes (see `ui::Painter`).
     pub(super) scene: u64,
     pub quit: bool,
+}
+
+/// The cells a list's widest row needs, or at least needs when not `whole`ly measured.
+#[derive(Clone, Copy)]
+struct Measured {
+    cells: usize,
+    whole: bool,
 }
 
 /// What is open over the tabs, and has the keyboard.
@@ -164,9 +172,18 @@ impl App {
         }
     }
 
-    /// Cells the current tab's widest row needs in the current language.
-    pub fn list_need(&self) -> usize {
-        let need = &i18n::pick(self.lang, self.list_needs.each_ref())[self.tab.index()];
-        *need.get_or_init(|| self.rows[self.tab.index()].need(&self.ctx()))
+    /// Cells the current tab's widest row needs in the current language, or `enough`
+    /// or more (see `Rows::need`).
+    pub fn list_need(&self, enough: usize) -> usize {
+        let known = &i18n::pick(self.lang, self.list_needs.each_ref())[self.tab.index()];
+        match known.get() {
+            // Measured whole, or as far as this asks.
+            Some(m) if m.whole || m.cells >= enough => m.cells,
+            _ => {
+                let cells = self.rows[self.tab.index()].need(&self.ctx(), enough);
+                known.set(Some(Measured { cells, whole: cells < enough }));
+                cells
+            }
+        }
     }
 }

@@ -240,18 +240,27 @@ impl Rows {
         }
     }
 
-    /// Cells the widest row needs to show everything uncut. A list longer than
-    /// `MEASURED` rows is measured on that many, evenly spread, since formatting every
-    /// figure of a very large list in both languages would slow the start; a longer
-    /// row missed is cut like any row wider than the pane.
-    pub fn need(&self, cx: &Ctx) -> usize {
+    /// Cells the widest row needs to show everything uncut, or `enough` or more once a
+    /// row needs that many: the pane is never wider, and measuring stops there since
+    /// each row's figure is formatted to be measured. A list longer than `MEASURED`
+    /// rows is measured on that many, evenly spread, since formatting every figure of a
+    /// very large list would slow the start; a longer row missed is cut like any row
+    /// wider than the pane.
+    pub fn need(&self, cx: &Ctx, enough: usize) -> usize {
         const MEASURED: usize = 4096;
         let width = |row: &Row| match row {
             Row::Header(name) => crate::text::width(name.get(cx.lang)),
             Row::Entry(target) => target.view(cx.data).list_width(cx),
         };
         let step = self.rows.len().div_ceil(MEASURED).max(1);
-        self.rows.iter().step_by(step).map(width).max().unwrap_or(0)
+        let mut need = 0;
+        for row in self.rows.iter().step_by(step) {
+            need = need.max(width(row));
+            if need >= enough {
+                break;
+            }
+        }
+        need
     }
 
     /// Builds every tab's rows once, at start, indexed as `Tab::ALL`.
