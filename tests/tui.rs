@@ -169,6 +169,7 @@ fn help_overlay() {
 fn select(a: &mut App, id: &str) {
     let target = (0..a.data.industry.len())
         .map(Target::Industry)
+        .chain((0..a.data.ecology.len()).map(Target::Ecology))
         .chain((0..a.data.timeline.len()).map(Target::Event))
         .find(|t| t.id(&a.data) == id)
         .unwrap();
@@ -985,6 +986,29 @@ fn a_comparison_of_nev_output_and_luosifen_revenue() {
             assert_eq!(a.mode(), keymap::Mode::Normal);
         }
     }
+}
+
+#[test]
+fn a_comparison_with_a_rank_says_which_way_is_better() {
+    for (others, en, zh) in [
+        ("luosifen-sales-revenue", "index, first year = 100 · ranks: up is better", "首年 = 100 · 排名：向上为进步"),
+        ("vehicle-output-rank", "raw values in rank · ranks: down is better", "原始值（位） · 排名：向下为进步"),
+    ] {
+        for (lang, note) in [(Lang::En, en), (Lang::Zh, zh)] {
+            let mut a = app(lang, 120, 30);
+            select(&mut a, "water-surface-rank");
+            keys(&mut a, " ");
+            select(&mut a, others);
+            keys(&mut a, " c");
+            assert!(screen(&a).contains(note), "{}", screen(&a));
+        }
+    }
+    let mut a = app(Lang::En, 120, 30);
+    select(&mut a, "nev-output");
+    keys(&mut a, " ");
+    select(&mut a, "luosifen-sales-revenue");
+    keys(&mut a, " c");
+    assert!(!screen(&a).contains("ranks"), "no rank, no word of ranks");
 }
 
 #[test]

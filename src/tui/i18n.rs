@@ -104,6 +104,9 @@ pub enum Label {
     // The comparison.
     CompareTitle,
     CompareIndex,
+    /// After the note on what the chart plots, when a rank is among the columns.
+    CompareRanksUp,
+    CompareRanksDown,
     CompareFooter,
 }
 
@@ -207,6 +210,8 @@ impl Label {
             Label::ComputedLegend => ["⣿ 推算值", "⣿ computed"],
             Label::CompareTitle => [" 比较 ", " Compare "],
             Label::CompareIndex => ["单位不同：图为指数，首年 = 100", "Units differ: index, first year = 100"],
+            Label::CompareRanksUp => [" · 排名：向上为进步", " · ranks: up is better"],
+            Label::CompareRanksDown => [" · 排名：向下为进步", " · ranks: down is better"],
             Label::EmptyTab => ["此数据集中没有这类记录。", "This dataset has no records of this kind."],
             Label::NoTrends => ["没有哪项指标有两年或以上的数据。", "No indicator has figures for two or more years."],
             Label::NoCiting => ["没有记录引用这份来源。", "No record cites this source."],

@@ -46,8 +46,12 @@ pub fn draw(c: &Comparison, lang: Lang, theme: &Theme, area: Rect, buf: &mut Buf
             y += 1;
         }
     };
-    let note =
+    let mut note =
         if index { Label::CompareIndex.get(lang).to_owned() } else { Message::CompareRaw(&units[0].0).get(lang) };
+    // An index of a rank rises as its place improves; a place itself falls.
+    if c.columns.iter().any(|col| col.rank) {
+        note.push_str(if index { Label::CompareRanksUp } else { Label::CompareRanksDown }.get(lang));
+    }
     line(&note, theme.dim, buf);
 
     // Columns share the width, up to a width that keeps each figure near its year.
