@@ -4,6 +4,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 
 use assert_cmd::Command;
+use liuzhou_tui::data::{Lang, Record};
 use serde_json::Value;
 
 fn cmd() -> Command {
@@ -39,6 +40,28 @@ fn show_prints_figures_with_units_qualifiers_and_sources() {
     let text = stdout_of(&["show", "inspection-investment"]);
     assert!(text.contains("SOURCES DISAGREE"), "{text}");
     assert!(text.contains("超过10亿元") && text.contains("近15亿元"), "{text}");
+}
+
+/// `show` is where a reader checks a figure against its source: every figure's period,
+/// its wording in both languages and every date of an event are printed whole.
+#[test]
+fn show_prints_every_period_figure_and_date_whole() {
+    let data = liuzhou_tui::embedded().unwrap();
+    let text = stdout_of(&["show", "water-surface-rank"]);
+    assert!(text.contains("  three years running (as of the 2023 reply) 全国第一 No. 1 reported d003:11"), "{text}");
+    for r in data.records() {
+        let text = stdout_of(&["show", r.id()]);
+        for p in r.points() {
+            for whole in [p.when(Lang::En), p.display(Lang::Zh), p.display(Lang::En)] {
+                assert!(text.contains(&whole), "{}: {whole:?} is cut:\n{text}", r.id());
+            }
+        }
+        if let Record::Event(e) = r {
+            for d in &e.dates {
+                assert!(text.contains(&d.display(Lang::En)), "{}:\n{text}", r.id());
+            }
+        }
+    }
 }
 
 #[test]

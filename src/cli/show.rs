@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::context::Context;
 use super::{CliError, OutputFormat};
-use crate::data::{Dataset, Lang, Record, Text};
+use crate::data::{Dataset, Lang, Point, Record, Text};
 use crate::docs::{Docs, DocsError};
 use crate::{export, text};
 
@@ -72,10 +72,10 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             if let Some(d) = &ind.disagreement {
                 writeln!(out, "SOURCES DISAGREE: {} / {}", d.en(), d.zh())?;
             }
-            for p in &ind.points {
-                writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
+            for (p, columns) in ind.points.iter().zip(point_columns(&ind.points)) {
+                writeln!(out, "  {columns} {}", source_label(data, &p.source, p.line))?;
                 if let Some(note) = &p.note {
-                    both(out, "               note: ", note)?;
+                    both(out, "      note: ", note)?;
                 }
             }
         }
@@ -85,9 +85,10 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             if !e.disputed_dates().is_empty() {
                 writeln!(out, "SOURCES DISAGREE on the date: {}", e.date_label(Lang::En))?;
             }
-            for d in &e.dates {
-                let when = text::pad(&d.display(Lang::En), 18);
-                writeln!(out, "  {when} {}", source_label(data, &d.source, d.line))?;
+            let whens: Vec<String> = e.dates.iter().map(|d| d.display(Lang::En)).collect();
+            let width = whens.iter().map(|w| text::width(w)).max().unwrap_or(0);
+            for (d, when) in e.dates.iter().zip(&whens) {
+                writeln!(out, "  {} {}", text::pad(when, width), source_label(data, &d.source, d.line))?;
             }
         }
         Record::List(l) => {
@@ -101,8 +102,8 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             if let Some(y) = i.since {
                 writeln!(out, "since {y}")?;
             }
-            for p in &i.points {
-                writeln!(out, "  {} {}", point_columns(p), source_label(data, &p.source, p.line))?;
+            for (p, columns) in i.points.iter().zip(point_columns(&i.points)) {
+                writeln!(out, "  {columns} {}", source_label(data, &p.source, p.line))?;
             }
             writeln!(out, "source: {}", source_label(data, &i.source, i.line))?;
         }
@@ -121,15 +122,16 @@ fn both(out: &mut dyn Write, lead: &str, t: &Text) -> io::Result<()> {
     Ok(())
 }
 
-/// When, the figure in Chinese and English, and its kind, in aligned columns.
-fn point_columns(p: &crate::data::Point) -> String {
-    format!(
-        "{} {} {} {}",
-        text::pad(&p.when(Lang::En), 12),
-        text::pad(&p.display(Lang::Zh), 16),
-        text::pad(&p.display(Lang::En), 28),
-        text::pad(p.kind.label(Lang::En), 9)
-    )
+/// Each figure's when, its figure in Chinese and English, and its kind, in columns as
+/// wide as the widest of them: a period or a figure is never cut, as the reader checks
+/// it against the source.
+fn point_columns(points: &[Point]) -> Vec<String> {
+    let cells: Vec<[String; 4]> = points
+        .iter()
+        .map(|p| [p.when(Lang::En), p.display(Lang::Zh), p.display(Lang::En), p.kind.label(Lang::En).to_owned()])
+        .collect();
+    let widths: [usize; 4] = std::array::from_fn(|k| cells.iter().map(|c| text::width(&c[k])).max().unwrap_or(0));
+    cells.iter().map(|c| c.iter().zip(widths).map(|(s, w)| text::pad(s, w)).collect::<Vec<_>>().join(" ")).collect()
 }
 
 fn show_json(data: &Dataset, record: Record<'_>) -> serde_json::Value {
