@@ -91,6 +91,15 @@ fn every_screen_at_every_size_from_0x0_to_120x50() {
     eprintln!("worst frame: {:?} (screen {} at {}×{})", worst.0, worst.1, worst.2, worst.3);
 }
 
+/// Feeds one event through the keymap and `update`, as the event loop does; false
+/// once the app quits.
+fn feed(a: &mut App, ev: &Event) -> bool {
+    if let Some(msg) = keymap::to_msg(ev, a.mode()) {
+        a.update(msg);
+    }
+    !a.quit
+}
+
 /// How many cases a property runs: `PROPTEST_CASES=N` runs longer than CI's default.
 fn cases(default: u32) -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
@@ -142,10 +151,7 @@ proptest! {
         in_scratch_dir();
         let mut a = if empty { sources_only(w, h) } else { app(w, h) };
         for ev in &events {
-            if let Some(msg) = keymap::to_msg(ev, a.mode()) {
-                a.update(msg);
-            }
-            if a.quit {
+            if !feed(&mut a, ev) {
                 break;
             }
             frame(&a);
@@ -211,10 +217,7 @@ proptest! {
         let mut painter = ui::Painter::default();
         let opening = open.then(|| Event::Key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE)));
         for ev in opening.iter().chain(&events) {
-            if let Some(msg) = keymap::to_msg(ev, a.mode()) {
-                a.update(msg);
-            }
-            if a.quit {
+            if !feed(&mut a, ev) {
                 break;
             }
             painted.backend_mut().resize(a.area.width, a.area.height);
