@@ -74,6 +74,22 @@ fn text_shows_the_snippet_under_a_body_hit_and_no_negative_score() {
     assert!(scores.clone().count() > 20 && scores.clone().all(|s| s.parse::<u32>().is_ok()), "{wide}");
 }
 
+/// A text row ends with the headline figure in both languages and its year, of the
+/// years asked for where there is one, so that a reader can often stop at the list.
+#[test]
+fn text_rows_end_with_the_headline_figure_and_its_year() {
+    for (args, id, end) in [
+        (&["nev"][..], "nev-output", "New-energy vehicle output  (66.7万辆 · 667,000 vehicles · 2022)"),
+        (&["year:2019", "nev"], "nev-output", "output  (6.27万辆* · 62,700 vehicles* · 2019)"),
+        (&["挖掘机"], "ev-liugong-sales-2020", "loader sales jump  (2020)"),
+        (&["d002"], "d002", "industrial economy  (2021)"),
+    ] {
+        let text = found(args);
+        let row = text.lines().find(|l| l.split_whitespace().nth(1) == Some(id));
+        assert!(row.is_some_and(|r| r.ends_with(end)), "{args:?}: no row of {id} ends with {end:?}:\n{text}");
+    }
+}
+
 #[test]
 fn qualifiers_alone_list_in_dataset_order() {
     let tsv = found(&["--format", "tsv", "--limit", "1000", "tab:ecology"]);

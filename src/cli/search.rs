@@ -32,7 +32,8 @@ pub fn run(
                 let name = r.name();
                 let id = text::pad(&clean(r.id()), 32);
                 let (zh, en) = (clean(name.zh()), clean(name.en()));
-                writeln!(out, "{:>5}  {id} {:<10} {zh} · {en}", h.score, r.tab())?;
+                let figure = figure_and_year(r, found.years);
+                writeln!(out, "{:>5}  {id} {:<10} {zh} · {en}{figure}", h.score, r.tab())?;
                 if let Some(s) = &h.snippet {
                     writeln!(out, "{:>7}{}: {}", "", s.field.name(), clean(&s.text))?;
                 }
@@ -66,4 +67,15 @@ pub fn run(
         }
     }
     Ok(Outcome::Done)
+}
+
+/// What a text row ends with, so that a reader can often stop at the list: the
+/// record's headline figure in both languages and its year (of the years the query
+/// asks for, where it has one then), or an event's or a source's year.
+fn figure_and_year(r: Record<'_>, years: Option<(i32, i32)>) -> String {
+    let ((zh, year), (en, _)) = (headline(r, Lang::Zh, years), headline(r, Lang::En, years));
+    let year = year.map(|y| y.to_string()).unwrap_or_default();
+    let parts: Vec<String> =
+        [zh, en, year].into_iter().filter(|s| !s.is_empty()).map(|s| clean(&s).into_owned()).collect();
+    if parts.is_empty() { String::new() } else { format!("  ({})", parts.join(" · ")) }
 }
