@@ -108,7 +108,7 @@ impl TitleIndex {
         if k.initials_len > 0 {
             // A match in another reading need not be one in the usual spelling; one the
             // usual spelling lacks in order cannot stand there contiguously.
-            let walk = || segmented && self.may_begin_syllables(k, q) && self.syllables_begin(k, q);
+            let walk = || segmented && self.initials_decide(k, q).unwrap_or_else(|| self.syllables_begin(k, q));
             return match span {
                 None => k.alts_len > 0 && walk(),
                 Some(span) if span == q.len => true,
@@ -126,28 +126,35 @@ impl TitleIndex {
                 && words_begin(key.text, q.compact.as_bytes()))
     }
 
-    /// Whether the term may be the beginnings of two or more consecutive syllables of
-    /// pinyin key `k` under any reading, or the beginning of another reading of one:
-    /// its first letter and a later one must begin syllables. Unsure (initials that
-    /// are not one a word) counts as may.
-    fn may_begin_syllables(&self, k: &StoredKey, q: &Query) -> bool {
+    /// Whether the term is the beginnings of two or more consecutive syllables of pinyin
+    /// key `k` under any reading, or the beginning of another reading of one, where the
+    /// first letters of its syllables decide it without a walk through them: not when
+    /// the term's first letter and none later begin syllables, surely when its two
+    /// letters begin neighbouring syllables. Unsure (initials that are not one a word)
+    /// leaves it to the walk.
+    fn initials_decide(&self, k: &StoredKey, q: &Query) -> Option<bool> {
         let query = q.compact.as_bytes();
         let (Some(ini), true) = (k.initials(), k.initials_per_word) else {
-            return true;
+            return None;
         };
-        let mut firsts = self.text.as_bytes()[ini].iter().fold(0, |m, &b| m | byte_bit(b));
-        // Other readings only add to what may be: read only when the initials say no.
+        let ini = &self.text.as_bytes()[ini];
+        let mut firsts = ini.iter().fold(0, |m, &b| m | byte_bit(b));
         if begin_words(query, firsts) {
-            return true;
+            // Two letters that begin neighbouring syllables of the usual spelling are such
+            // beginnings; anything else is left to the walk.
+            let side_by_side = |&[a, b]: &[u8; 2]| ini.windows(2).any(|w| w[0] == a && w[1] == b);
+            let two = <&[u8; 2]>::try_from(query).ok().filter(|_| q.ascii);
+            return two.is_some_and(side_by_side).then_some(true);
         }
+        // Other readings only add to what may be: read only when the initials say no.
         for alt in &self.alts[k.alts()] {
             let reading = self.readings[usize::from(alt.reading)].as_bytes();
             if reading.first() == query.first() && reading.starts_with(query) {
-                return true;
+                return None;
             }
             firsts |= reading.first().map_or(0, |&b| byte_bit(b));
         }
-        begin_words(query, firsts)
+        (!begin_words(query, firsts)).then_some(false)
     }
 
     /// Whether some key's compact form (or a pinyin key's initials) begins with the term.
@@ -292,7 +299,7 @@ mod tests {
                         let query = pick(run[0], cut.0) + &pick(run[1], cut.1) + &pick(run[2], cut.2);
                         let Some(q) = Query::new(&query) else { continue };
                         let (found, may) = match k.initials_len > 0 {
-                            true => (index.syllables_begin(k, &q), index.may_begin_syllables(k, &q)),
+                            true => (index.syllables_begin(k, &q), index.initials_decide(k, &q) != Some(false)),
                             false => (
                                 words_begin(text, q.compact.as_bytes()),
                                 begin_words(q.compact.as_bytes(), index.en_word_bits[entry]),
@@ -307,6 +314,35 @@ mod tests {
             }
         }
         assert!(checked > 2000, "too few: {checked}");
+    }
+
+    /// Where the first letters of a pinyin key's syllables decide a term that does not
+    /// stand in its usual spelling, the walk through its syllables agrees: every two
+    /// letters, in every title's key.
+    #[test]
+    fn initials_decide_as_the_walk_would() {
+        let data = crate::embedded().unwrap();
+        let index = TitleIndex::from_titles(data.records().map(|r| r.name()));
+        let (mut surely, mut never) = (0, 0);
+        for k in index.keys.iter().filter(|k| k.initials_len > 0) {
+            let text = &index.text.as_bytes()[k.text()];
+            for (a, b) in (b'a'..=b'z').flat_map(|a| (b'a'..=b'z').map(move |b| (a, b))) {
+                let q = Query::new(std::str::from_utf8(&[a, b]).unwrap()).unwrap();
+                if q.stands_in(text, k.has_separators) {
+                    continue;
+                }
+                let Some(decided) = index.initials_decide(k, &q) else { continue };
+                assert_eq!(
+                    decided,
+                    index.syllables_begin(k, &q),
+                    "{:?} in {:?}",
+                    q.compact,
+                    String::from_utf8_lossy(text)
+                );
+                (surely, never) = if decided { (surely + 1, never) } else { (surely, never + 1) };
+            }
+        }
+        assert!(surely > 1000 && never > 10_000, "too few decided: {surely} surely, {never} not");
     }
 
     #[test]
