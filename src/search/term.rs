@@ -8,11 +8,11 @@
 //! here and there over a long title are a coincidence, not a match.
 
 use super::keys::{KeyView, Side};
-use super::prefilter::{byte_bit, holds_all, words};
+use super::prefilter::{byte_bit, holds_all, splits_words, words};
 use super::query::{Begins, Query};
 use super::respell::RespellBuffers;
 use super::scan::leftmost_match_span;
-use super::store::{StoredKey, TitleIndex};
+use super::store::{StoredAltReading, StoredKey, TitleIndex};
 
 /// How many chars more than the term a scattered match may span.
 const SCATTER_SLACK: usize = 2;
@@ -129,32 +129,58 @@ impl TitleIndex {
     /// Whether the term is the beginnings of two or more consecutive syllables of pinyin
     /// key `k` under any reading, or the beginning of another reading of one, where the
     /// first letters of its syllables decide it without a walk through them: not when
-    /// the term's first letter and none later begin syllables, surely when its two
-    /// letters begin neighbouring syllables. Unsure (initials that are not one a word)
-    /// leaves it to the walk.
+    /// no syllable that may begin with its first letter is followed by one that may
+    /// begin with a later one, surely when its two letters begin neighbouring
+    /// syllables. Unsure (initials that are not one a word) leaves it to the walk.
     fn initials_decide(&self, k: &StoredKey, q: &Query) -> Option<bool> {
         let query = q.compact.as_bytes();
-        let (Some(ini), true) = (k.initials(), k.initials_per_word) else {
+        let (Some(ini), true, true) = (k.initials(), k.initials_per_word, q.ascii) else {
             return None;
         };
         let ini = &self.text.as_bytes()[ini];
         let mut firsts = ini.iter().fold(0, |m, &b| m | byte_bit(b));
-        if begin_words(query, firsts) {
-            // Two letters that begin neighbouring syllables of the usual spelling are such
-            // beginnings; anything else is left to the walk.
-            let side_by_side = |&[a, b]: &[u8; 2]| ini.windows(2).any(|w| w[0] == a && w[1] == b);
-            let two = <&[u8; 2]>::try_from(query).ok().filter(|_| q.ascii);
-            return two.is_some_and(side_by_side).then_some(true);
-        }
-        // Other readings only add to what may be: read only when the initials say no.
-        for alt in &self.alts[k.alts()] {
-            let reading = self.readings[usize::from(alt.reading)].as_bytes();
-            if reading.first() == query.first() && reading.starts_with(query) {
-                return None;
+        // First whether the term's first letter and a later one begin syllables at all:
+        // other readings only add to what may be, so they are read when these say no.
+        if !begin_words(query, firsts) {
+            for alt in &self.alts[k.alts()] {
+                let reading = self.readings[usize::from(alt.reading)].as_bytes();
+                if reading.first() == query.first() && reading.starts_with(query) {
+                    return None;
+                }
+                firsts |= reading.first().map_or(0, |&b| byte_bit(b));
             }
-            firsts |= reading.first().map_or(0, |&b| byte_bit(b));
+            if !begin_words(query, firsts) {
+                return Some(false);
+            }
         }
-        (!begin_words(query, firsts)).then_some(false)
+        // Then whether they begin neighbouring syllables.
+        let later_bits = query[1..].iter().fold(0, |m, &b| m | byte_bit(b));
+        let later = |b: u8| later_bits & byte_bit(b) != 0;
+        if ini.windows(2).any(|w| w[0] == query[0] && later(w[1])) {
+            return (query.len() == 2).then_some(true);
+        }
+        (!self.begins_beside_other_readings(k, query, later)).then_some(false)
+    }
+
+    /// Whether another reading of a syllable of pinyin key `k` begins ASCII term
+    /// `query`, or begins a part of it beside a syllable that may begin the part before
+    /// or after (`later`: whether a letter is one of the term's after its first). For a
+    /// key whose usual spelling has no such neighbours; where the readings stand is
+    /// found only for those that begin with a letter of the term.
+    fn begins_beside_other_readings(&self, k: &StoredKey, query: &[u8], later: impl Fn(u8) -> bool) -> bool {
+        let text = &self.text.as_bytes()[k.text()];
+        let alts = &self.alts[k.alts()];
+        let first_of = |alt: &StoredAltReading| self.readings[usize::from(alt.reading)].as_bytes().first().copied();
+        let begins_later = |at: usize| {
+            later(text[at]) || alts.iter().any(|a| usize::from(a.at) == at && first_of(a).is_some_and(&later))
+        };
+        alts.iter().any(|alt| {
+            let (at, reading) = (usize::from(alt.at), self.readings[usize::from(alt.reading)].as_bytes());
+            first_of(alt).is_some_and(|b| {
+                (b == query[0] && (reading.starts_with(query) || next_word(text, at).is_some_and(begins_later)))
+                    || (later(b) && previous_word(text, at).is_some_and(|p| text[p] == query[0]))
+            })
+        })
     }
 
     /// Whether some key's compact form (or a pinyin key's initials) begins with the term.
@@ -217,6 +243,18 @@ fn begin_words(query: &[u8], firsts: u64) -> bool {
     }
     let has = |&b: &u8| firsts & byte_bit(b) != 0;
     query.first().is_some_and(has) && query[1..].iter().any(has)
+}
+
+/// Where the word after the one beginning at `at` begins, if one does (see `words`).
+fn next_word(text: &[u8], at: usize) -> Option<usize> {
+    let end = at + text.get(at..)?.iter().position(|&b| splits_words(b))?;
+    Some(end + text[end..].iter().position(|&b| !splits_words(b))?)
+}
+
+/// Where the word before the one beginning at `at` begins, if one does (see `words`).
+fn previous_word(text: &[u8], at: usize) -> Option<usize> {
+    let end = text.get(..at)?.iter().rposition(|&b| !splits_words(b))?;
+    Some(text[..end].iter().rposition(|&b| splits_words(b)).map_or(0, |p| p + 1))
 }
 
 /// Whether the term is the beginnings of consecutive words of an English key: `nev`
@@ -318,7 +356,7 @@ mod tests {
 
     /// Where the first letters of a pinyin key's syllables decide a term that does not
     /// stand in its usual spelling, the walk through its syllables agrees: every two
-    /// letters, in every title's key.
+    /// letters and many three, in every title's key.
     #[test]
     fn initials_decide_as_the_walk_would() {
         let data = crate::embedded().unwrap();
@@ -326,8 +364,11 @@ mod tests {
         let (mut surely, mut never) = (0, 0);
         for k in index.keys.iter().filter(|k| k.initials_len > 0) {
             let text = &index.text.as_bytes()[k.text()];
-            for (a, b) in (b'a'..=b'z').flat_map(|a| (b'a'..=b'z').map(move |b| (a, b))) {
-                let q = Query::new(std::str::from_utf8(&[a, b]).unwrap()).unwrap();
+            let pairs = (b'a'..=b'z').flat_map(|a| (b'a'..=b'z').map(move |b| vec![a, b]));
+            // And three letters, the last one that may end a syllable or begin one.
+            let threes = pairs.clone().flat_map(|ab| b"aghinu".map(|c| [&ab[..], &[c]].concat()));
+            for query in pairs.chain(threes) {
+                let q = Query::new(std::str::from_utf8(&query).unwrap()).unwrap();
                 if q.stands_in(text, k.has_separators) {
                     continue;
                 }
