@@ -85,10 +85,9 @@ fn show_text(data: &Dataset, record: Record<'_>, out: &mut dyn Write) -> io::Res
             if !e.disputed_dates().is_empty() {
                 writeln!(out, "SOURCES DISAGREE on the date: {}", e.date_label(Lang::En))?;
             }
-            let whens: Vec<String> = e.dates.iter().map(|d| d.display(Lang::En)).collect();
-            let width = whens.iter().map(|w| text::width(w)).max().unwrap_or(0);
-            for (d, when) in e.dates.iter().zip(&whens) {
-                writeln!(out, "  {} {}", text::pad(when, width), source_label(data, &d.source, d.line))?;
+            let whens: Vec<[String; 1]> = e.dates.iter().map(|d| [d.display(Lang::En)]).collect();
+            for (d, when) in e.dates.iter().zip(aligned(&whens)) {
+                writeln!(out, "  {when} {}", source_label(data, &d.source, d.line))?;
             }
         }
         Record::List(l) => {
@@ -122,16 +121,20 @@ fn both(out: &mut dyn Write, lead: &str, t: &Text) -> io::Result<()> {
     Ok(())
 }
 
-/// Each figure's when, its figure in Chinese and English, and its kind, in columns as
-/// wide as the widest of them: a period or a figure is never cut, as the reader checks
-/// it against the source.
+/// Each figure's when, its figure in Chinese and English, and its kind, aligned.
 fn point_columns(points: &[Point]) -> Vec<String> {
     let cells: Vec<[String; 4]> = points
         .iter()
         .map(|p| [p.when(Lang::En), p.display(Lang::Zh), p.display(Lang::En), p.kind.label(Lang::En).to_owned()])
         .collect();
-    let widths: [usize; 4] = std::array::from_fn(|k| cells.iter().map(|c| text::width(&c[k])).max().unwrap_or(0));
-    cells.iter().map(|c| c.iter().zip(widths).map(|(s, w)| text::pad(s, w)).collect::<Vec<_>>().join(" ")).collect()
+    aligned(&cells)
+}
+
+/// Rows of cells in columns as wide as each column's widest: a period, a figure or a
+/// date is never cut, as the reader checks it against the source.
+fn aligned<const N: usize>(rows: &[[String; N]]) -> Vec<String> {
+    let widths: [usize; N] = std::array::from_fn(|k| rows.iter().map(|c| text::width(&c[k])).max().unwrap_or(0));
+    rows.iter().map(|c| c.iter().zip(widths).map(|(s, w)| text::pad(s, w)).collect::<Vec<_>>().join(" ")).collect()
 }
 
 fn show_json(data: &Dataset, record: Record<'_>) -> serde_json::Value {
